@@ -1,0 +1,151 @@
+"""The record types a specialist keeps: plain frozen values the UI and services pass around."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from dataclasses import dataclass, field, fields, replace
+from typing import Any, NewType, Self
+
+from sync.protocol import (
+    AttendeeCategory,
+    HouseholdKind,
+    RecordType,
+    ReviewAction,
+    ReviewState,
+    VisitMode,
+)
+
+HouseholdId = NewType("HouseholdId", str)
+VisitId = NewType("VisitId", str)
+TrainingId = NewType("TrainingId", str)
+UserId = NewType("UserId", str)
+StationId = NewType("StationId", str)
+
+
+def new_id() -> str:
+    return str(uuid.uuid4())
+
+
+@dataclass(frozen=True, kw_only=True)
+class Record:
+    """What every synced record has; ``revision`` 0 means the server has not seen it yet."""
+
+    id: str = field(default_factory=new_id)
+    author_id: str = ""
+    station_id: str | None = None
+    created_at: dt.datetime | None = None
+    updated_at: dt.datetime | None = None
+    revision: int = 0
+    deleted: bool = False
+
+    RECORD_TYPE = None  # set by each subclass
+
+    def with_changes(self, **changes: Any) -> Self:
+        return replace(self, **changes)
+
+    @classmethod
+    def field_names(cls) -> tuple[str, ...]:
+        return tuple(f.name for f in fields(cls))
+
+
+@dataclass(frozen=True, kw_only=True)
+class Household(Record):
+    RECORD_TYPE = RecordType.HOUSEHOLD
+
+    name: str = ""
+    kind: HouseholdKind = HouseholdKind.FARMER
+    phone: str = ""
+    village_code: str = ""
+    industries: tuple[str, ...] = ()
+    livestock_head: int | None = None
+    land_mu: float | None = None
+    notes: str = ""
+    contact_consent: bool = False
+
+
+@dataclass(frozen=True, kw_only=True)
+class Visit(Record):
+    RECORD_TYPE = RecordType.VISIT
+
+    visit_date: dt.date | None = None
+    mode: VisitMode = VisitMode.ONSITE
+    duration_hours: float | None = None
+    village_code: str = ""
+    household_ids: tuple[str, ...] = ()
+    service_types: tuple[str, ...] = ()
+    industry: str = ""
+    problem: str = ""
+    advice: str = ""
+    follow_up_date: dt.date | None = None
+    latitude: float | None = None
+    longitude: float | None = None
+    photo_ids: tuple[str, ...] = ()
+    review_state: ReviewState = ReviewState.DRAFT
+
+
+@dataclass(frozen=True, kw_only=True)
+class Training(Record):
+    RECORD_TYPE = RecordType.TRAINING
+
+    training_date: dt.date | None = None
+    village_code: str = ""
+    place: str = ""
+    topic: str = ""
+    industry: str = ""
+    trainers: tuple[str, ...] = ()
+    hours: float | None = None
+    attendees: dict[str, int] = field(default_factory=dict)
+    attendee_household_ids: tuple[str, ...] = ()
+    photo_ids: tuple[str, ...] = ()
+    review_state: ReviewState = ReviewState.DRAFT
+
+    def total_attendees(self) -> int:
+        return sum(self.attendees.get(c.value, 0) for c in AttendeeCategory)
+
+
+@dataclass(frozen=True, kw_only=True)
+class ReviewEvent(Record):
+    """One step of a record's review trail; append-only."""
+
+    RECORD_TYPE = RecordType.REVIEW_EVENT
+
+    record_type: RecordType = RecordType.VISIT
+    record_id: str = ""
+    action: ReviewAction = ReviewAction.SUBMIT
+    comment: str = ""
+    from_state: ReviewState = ReviewState.DRAFT
+    to_state: ReviewState = ReviewState.SUBMITTED
+
+
+@dataclass(frozen=True, kw_only=True)
+class Attachment(Record):
+    RECORD_TYPE = RecordType.ATTACHMENT
+
+    sha256: str = ""
+    mime_type: str = ""
+    size: int = 0
+    owner_type: RecordType = RecordType.VISIT
+    owner_id: str = ""
+    filename: str = ""
+
+
+@dataclass(frozen=True, kw_only=True)
+class Conflict(Record):
+    """A field two people changed at once; the server value stands until a person resolves it."""
+
+    RECORD_TYPE = RecordType.CONFLICT
+
+    record_type: RecordType = RecordType.HOUSEHOLD
+    record_id: str = ""
+    field: str = ""
+    server_value: Any = None
+    client_value: Any = None
+    client_author_id: str = ""
+    resolved: bool = False
+    resolution: Any = None
+
+
+RECORD_CLASSES: dict[RecordType, type[Record]] = {
+    cls.RECORD_TYPE: cls for cls in (Household, Visit, Training, ReviewEvent, Attachment, Conflict)
+}

@@ -1,0 +1,28 @@
+"""Search keys for Chinese names: a query may be a substring, full pinyin or pinyin initials."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from pypinyin import Style, lazy_pinyin
+
+
+@lru_cache(maxsize=65536)
+def search_key(text: str) -> str:
+    """``"巴林左旗"`` → ``"巴林左旗 blzq balinzuoqi"``: one lower-case string a LIKE can match."""
+    text = (text or "").strip()
+    if not text:
+        return ""
+    syllables = lazy_pinyin(text, style=Style.NORMAL, errors="ignore")
+    initials = "".join(s[0] for s in syllables if s)
+    return f"{text.lower()} {initials} {''.join(syllables)}"
+
+
+def normalise_query(query: str) -> str:
+    """The form a query takes before it is matched against search keys (case and spaces folded)."""
+    return "".join((query or "").split()).lower()
+
+
+def matches(query: str, text: str) -> bool:
+    q = normalise_query(query)
+    return not q or q in search_key(text)

@@ -1,0 +1,93 @@
+"""Opening a profile's SQLite store: connection settings, migrations, and the backup before upgrading."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import sqlite3
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.orm import Session, sessionmaker
+
+log = logging.getLogger(__name__)
+
+MIGRATIONS = Path(__file__).with_name("migrations")
+
+
+def _configure_connection(dbapi_connection: sqlite3.Connection, _record: object) -> None:
+    # WAL: readers (the UI's lists) never block the writer, and a crash mid-write cannot corrupt
+    # the database. synchronous=FULL: in WAL mode NORMAL may lose the last commits on a power cut,
+    # and a record the app reported as saved must survive one; FULL syncs the WAL on every commit.
+    # Foreign keys are off by default in SQLite and would silently not be enforced.
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=FULL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.close()
+
+
+def _begin_immediate(conn) -> None:
+    # Take the write lock when a transaction starts, so two writers queue instead of one failing
+    # half-way through with "database is locked" when it tries to upgrade a read lock.
+    conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def create_store_engine(db_path: Path) -> Engine:
+    engine = create_engine(f"sqlite:///{db_path}", connect_args={"isolation_level": None})
+    event.listen(engine, "connect", _configure_connection)
+    event.listen(engine, "begin", _begin_immediate)
+    return engine
+
+
+def alembic_config(engine: Engine) -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    cfg.attributes["engine"] = engine
+    return cfg
+
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def backup_file(db_path: Path, label: str) -> Path:
+    """Copy the store with SQLite's online backup (consistent even with a WAL) next to it."""
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = db_path.with_name(f"{db_path.stem}.{label}.{stamp}.bak")
+    src = sqlite3.connect(db_path)
+    try:
+        dst = sqlite3.connect(target)
+        with dst:
+            src.backup(dst)
+        dst.close()
+    finally:
+        src.close()
+    return target
+
+
+def migrate(engine: Engine, db_path: Path, revision: str = "head") -> Path | None:
+    """Bring the store to ``revision``; an existing store is backed up first. Returns the backup."""
+    cfg = alembic_config(engine)
+    script = ScriptDirectory.from_config(cfg)
+    target = script.get_current_head() if revision == "head" else revision
+    current = current_revision(engine)
+    if current == target:
+        return None
+    backup = None
+    if current is not None:
+        backup = backup_file(db_path, f"before-{target}")
+        log.info("store at %s upgraded to %s; backup %s", current, target, backup)
+    command.upgrade(cfg, revision)
+    return backup
+
+
+def session_factory(engine: Engine) -> sessionmaker[Session]:
+    return sessionmaker(engine, expire_on_commit=False)

@@ -1,0 +1,80 @@
+"""The interface the sync engine needs from a device's local store (implemented by desktop.store)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol
+
+from sync.protocol import EntryResult, OutboxEntry, PullResponse
+
+
+@dataclass(frozen=True)
+class SyncPosition:
+    """Where the device stands with the server: the epoch it synced in and its pull cursor."""
+
+    epoch: str | None
+    cursor: int
+
+
+@dataclass(frozen=True)
+class PendingUpload:
+    """A local attachment file the server may not have in full yet."""
+
+    sha256: str
+    path: Path
+    size: int
+    mime_type: str
+
+
+class LocalStore(Protocol):
+    """What the sync engine reads from and writes to the device. Every method is one transaction."""
+
+    def device_id(self) -> str:
+        """The stable id of this device's store (also the outbox's device id)."""
+        ...
+
+    def pending_entries(self, limit: int) -> list[OutboxEntry]:
+        """Outbox entries not yet acknowledged by the server, oldest first."""
+        ...
+
+    def pending_count(self) -> int:
+        """How many outbox entries still wait for the server."""
+        ...
+
+    def record_push_results(self, results: list[EntryResult]) -> None:
+        """Mark these entries acknowledged and keep their status (rejections are shown to the user)."""
+        ...
+
+    def position(self) -> SyncPosition:
+        ...
+
+    def apply_pull_page(self, page: PullResponse) -> None:
+        """Apply a page of server changes and store ``page.next_cursor`` in the same transaction.
+
+        A pulled value never overwrites a field that has a local change the server has not
+        acknowledged yet; such fields keep the local value and are pushed later.
+        """
+        ...
+
+    def start_epoch(self, epoch: str, acked_seq: int) -> None:
+        """The server's epoch changed: pull again from zero, and mark every outbox entry after
+        ``acked_seq`` as not yet acknowledged so it is sent again. The outbox is never discarded."""
+        ...
+
+    def pending_uploads(self) -> list[PendingUpload]:
+        ...
+
+    def mark_uploaded(self, sha256: str) -> None:
+        ...
+
+    def missing_downloads(self) -> list[str]:
+        """sha256 of attachments whose record arrived but whose file is not on this device."""
+        ...
+
+    def save_download(self, sha256: str, data: bytes) -> None:
+        ...
+
+    def record_sync_finished(self, ok: bool, message: str) -> None:
+        """Remember when the last sync ran and how it ended (shown in the status bar)."""
+        ...
