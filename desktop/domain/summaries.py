@@ -1,0 +1,59 @@
+"""One-line views of records for lists: what a row in the visit, training or household list shows."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class VisitSummary:
+    id: str
+    visit_date: dt.date
+    mode: str
+    village_code: str
+    village_name: str
+    household_count: int
+    service_types: tuple[str, ...]
+    industry: str
+    problem: str
+    review_state: str
+    author_id: str
+    author_name: str
+    revision: int
+
+
+@dataclass(frozen=True)
+class TrainingSummary:
+    id: str
+    training_date: dt.date
+    village_code: str
+    village_name: str
+    topic: str
+    industry: str
+    hours: float | None
+    attendee_total: int
+    review_state: str
+    author_id: str
+    author_name: str
+
+
+@dataclass(frozen=True)
+class HouseholdSummary:
+    id: str
+    name: str
+    kind: str
+    phone: str
+    village_code: str
+    village_name: str
+    industries: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class DivisionItem:
+    code: str
+    name: str
+    level: str
+    parent_code: str | None
+    #: "呼和浩特市 / 武川县 / 可可以力更镇" — shown where the name alone is ambiguous.
+    path: str = ""

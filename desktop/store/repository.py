@@ -1,0 +1,72 @@
+"""Reading and writing synced records as domain values; every write goes through the captured flush."""
+
+from __future__ import annotations
+
+from typing import TypeVar
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desktop.domain.phone import normalise_phone
+from desktop.domain.records import Household, Record
+from desktop.store.capture import utcnow
+from desktop.store.models import Division, HouseholdRow
+from desktop.store.wire import record_values, row_class, row_to_record
+
+R = TypeVar("R", bound=Record)
+
+#: Columns a device never writes through ``put``: the server owns them or they are bookkeeping.
+_NOT_WRITTEN = {"revision", "created_at", "updated_at"}
+
+
+def get(session: Session, cls: type[R], record_id: str) -> R | None:
+    row = session.get(row_class(cls.RECORD_TYPE), record_id)
+    return row_to_record(row) if row is not None else None  # type: ignore[return-value]
+
+
+def put(session: Session, record: R) -> R:
+    """Insert or update ``record``; only fields that differ from the stored row are changed."""
+    cls = row_class(record.RECORD_TYPE)
+    row = session.get(cls, record.id)
+    values = {k: v for k, v in record_values(record).items() if k not in _NOT_WRITTEN}
+    now = utcnow()
+    if row is None:
+        row = cls(**values, created_at=record.created_at or now, updated_at=now, revision=0)
+        session.add(row)
+    else:
+        changed = False
+        for key, value in values.items():
+            if getattr(row, key) != value:
+                setattr(row, key, value)
+                changed = True
+        if changed:
+            row.updated_at = now
+    session.flush()
+    return row_to_record(row)  # type: ignore[return-value]
+
+
+def soft_delete(session: Session, cls: type[Record], record_id: str) -> bool:
+    row = session.get(row_class(cls.RECORD_TYPE), record_id)
+    if row is None or row.deleted:
+        return False
+    row.deleted = True
+    row.updated_at = utcnow()
+    session.flush()
+    return True
+
+
+def village_exists(session: Session, code: str) -> bool:
+    return session.scalar(select(Division.code).where(Division.code == code, Division.level == "village")) is not None
+
+
+def likely_duplicates(session: Session, household: Household) -> list[Household]:
+    """Other live households with the same normalised phone, or the same name in the same village."""
+    phone = normalise_phone(household.phone)
+    same_phone = HouseholdRow.phone_key == phone if phone else False
+    same_name = (HouseholdRow.name == household.name.strip()) & (HouseholdRow.village_code == household.village_code)
+    rows = session.scalars(
+        select(HouseholdRow).where(
+            HouseholdRow.id != household.id, HouseholdRow.deleted.is_(False), same_phone | same_name,
+        ).limit(20)
+    )
+    return [row_to_record(r) for r in rows]  # type: ignore[misc]
