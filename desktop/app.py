@@ -1,0 +1,40 @@
+"""The ``fieldbook`` command: opens the app, or runs a headless task (sync, export, import, self-test)."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from pathlib import Path
+
+log = logging.getLogger("fieldbook")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="fieldbook", description="科技特派员服务日志 Fieldbook")
+    parser.add_argument("--profile", type=Path, help="data folder (default: the platform's user data folder)")
+    parser.add_argument("--self-test", action="store_true", help="open the main window offscreen, check the store, exit")
+    parser.add_argument("--lang", choices=["zh_CN", "en"], help="user interface language for this run")
+    sub = parser.add_subparsers(dest="command")
+    sub.add_parser("init", help="create or upgrade the profile and load reference data, then exit")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logging.getLogger("alembic").setLevel(logging.WARNING)
+    args = build_parser().parse_args(argv)
+    if args.command == "init":
+        from desktop.profile import open_profile
+
+        profile = open_profile(args.profile)
+        log.info("profile ready at %s", profile.folder)
+        profile.close()
+        return 0
+    from desktop.ui.launch import run_gui
+
+    return run_gui(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

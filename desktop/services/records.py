@@ -1,0 +1,104 @@
+"""The calls the UI makes on visits, trainings and households: save, delete, get, list, search."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TypeVar
+
+from desktop.domain.filters import RecordFilter
+from desktop.domain.records import Household, Record, Training, Visit
+from desktop.domain.summaries import HouseholdSummary, TrainingSummary, VisitSummary
+from desktop.domain.validation import Context, validate
+from desktop.services.changes import Changes
+from desktop.services.identity import Identity
+from desktop.store import queries, repository
+from desktop.store.store import Store
+
+R = TypeVar("R", bound=Record)
+
+_CHANGES = {Visit: Changes(visits=True), Training: Changes(trainings=True), Household: Changes(households=True)}
+
+
+@dataclass(frozen=True)
+class HouseholdHistory:
+    household: Household
+    visits: list[Visit]
+    trainings: list[Training]
+
+
+class RecordService:
+    """Every write validates first (bad input never reaches the store) and returns what changed."""
+
+    def __init__(self, store: Store, identity: Identity, today: Callable[[], dt.date] = dt.date.today):
+        self.store = store
+        self.identity = identity
+        self.today = today
+
+    # --- writes ---------------------------------------------------------------------------
+
+    def save(self, record: R, county_code: str | None = None) -> tuple[R, Changes]:
+        """Create or update ``record``; raises ValidationError naming the first bad field."""
+        with self.store.unit_of_work() as s:
+            existing = repository.get(s, type(record), record.id)
+            if existing is None:
+                record = record.with_changes(author_id=self.identity.user_id,
+                                             station_id=record.station_id or self.identity.station_code)
+            else:
+                record = record.with_changes(author_id=existing.author_id, station_id=existing.station_id)
+            ctx = Context(today=self.today(), village_exists=lambda code: repository.village_exists(s, code),
+                          county_code=county_code)
+            validate(record, ctx)
+            saved = repository.put(s, record)
+        return saved, _CHANGES[type(record)]
+
+    def delete(self, cls: type[Record], record_id: str) -> Changes:
+        with self.store.unit_of_work() as s:
+            deleted = repository.soft_delete(s, cls, record_id)
+        return _CHANGES[cls] if deleted else Changes()
+
+    # --- reads ----------------------------------------------------------------------------
+
+    def get(self, cls: type[R], record_id: str) -> R | None:
+        with self.store.reader() as s:
+            return repository.get(s, cls, record_id)
+
+    def count_visits(self, f: RecordFilter) -> int:
+        with self.store.reader() as s:
+            return queries.count_visits(s, f)
+
+    def list_visits(self, f: RecordFilter, offset: int = 0, limit: int = 200) -> list[VisitSummary]:
+        with self.store.reader() as s:
+            return queries.list_visits(s, f, offset, limit)
+
+    def count_trainings(self, f: RecordFilter) -> int:
+        with self.store.reader() as s:
+            return queries.count_trainings(s, f)
+
+    def list_trainings(self, f: RecordFilter, offset: int = 0, limit: int = 200) -> list[TrainingSummary]:
+        with self.store.reader() as s:
+            return queries.list_trainings(s, f, offset, limit)
+
+    def count_households(self, text: str = "", division_code: str | None = None) -> int:
+        with self.store.reader() as s:
+            return queries.count_households(s, text, division_code)
+
+    def list_households(self, text: str = "", division_code: str | None = None,
+                        offset: int = 0, limit: int = 200) -> list[HouseholdSummary]:
+        with self.store.reader() as s:
+            return queries.list_households(s, text, division_code, offset, limit)
+
+    def likely_duplicates(self, household: Household) -> list[Household]:
+        """Households that look like the same people: same normalised phone, or same name and village."""
+        with self.store.reader() as s:
+            return repository.likely_duplicates(s, household)
+
+    def household_history(self, household_id: str) -> HouseholdHistory | None:
+        with self.store.reader() as s:
+            household = repository.get(s, Household, household_id)
+            if household is None:
+                return None
+            visits = [repository.get(s, Visit, i) for i in queries.household_visit_ids(s, household_id)]
+            trainings = [repository.get(s, Training, i) for i in queries.household_training_ids(s, household_id)]
+            return HouseholdHistory(household, [v for v in visits if v], [t for t in trainings if t])
