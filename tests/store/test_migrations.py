@@ -1,0 +1,88 @@
+"""Stores made by older versions upgrade on open, after a backup, with every row intact."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import select, text
+
+from desktop.domain.filters import RecordFilter
+from desktop.services.records import RecordService
+from desktop.services.identity import Identity
+from desktop.store.models import Base, HouseholdRow, OutboxRow, VisitHousehold
+from desktop.store.store import Store
+from sync.protocol import Role
+from tests.factories import TODAY
+
+
+def _fill_baseline(db_path):
+    """Rows as version 0001 wrote them: plain SQL, since today's models have columns 0001 lacked."""
+    con = sqlite3.connect(db_path)
+    con.executemany("INSERT INTO divisions (code, name, level, parent_code) VALUES (?, ?, ?, ?)", [
+        ("1504", "赤峰市", "league", None), ("150422", "巴林左旗", "county", "1504"),
+        ("150422100", "林东镇", "township", "150422"), ("150422100200", "索布力嘎村委会", "village", "150422100"),
+    ])
+    common = "'2026-05-01 08:00:00', '2026-05-01 08:00:00', 'u1', 'WS-045', 2, 0, '{}'"
+    con.execute(f"""INSERT INTO households (id, created_at, updated_at, author_id, station_id, revision, deleted, extra,
+        name, kind, phone, village_code, industries, livestock_head, land_mu, notes, contact_consent)
+        VALUES ('h1', {common}, '巴特尔', 'farmer', '138 4711 2345', '150422100200', '["肉羊"]', 120, 30.5, '', 1)""")
+    con.execute(f"""INSERT INTO visits (id, created_at, updated_at, author_id, station_id, revision, deleted, extra,
+        visit_date, mode, duration_hours, village_code, household_ids, service_types, industry, problem, advice,
+        follow_up_date, latitude, longitude, photo_ids, review_state)
+        VALUES ('v1', {common}, '2026-04-30', 'onsite', 2.5, '150422100200', '["h1"]', '["guidance"]', '肉羊',
+        '母羊产后瘫痪', '补钙', NULL, 43.98, 119.39, '[]', 'submitted')""")
+    con.execute("""INSERT INTO outbox (seq, device_id, record_type, record_id, kind, base_revision, changes,
+        created_at, acked) VALUES (1, 'dev', 'visit', 'v1', 'create', 0, '{"problem": {"old": null, "new": "x"}}',
+        '2026-05-01 08:00:00', 0)""")
+    con.commit()
+    con.close()
+
+
+def test_a_baseline_store_upgrades_with_rows_intact_and_a_backup_beside_it(tmp_path):
+    Store.open(tmp_path, revision="0001").close()
+    _fill_baseline(tmp_path / "fieldbook.db")
+
+    store = Store.open(tmp_path)
+
+    assert store.last_backup is not None and store.last_backup.exists()
+    with sqlite3.connect(store.last_backup) as backup:
+        assert backup.execute("SELECT name FROM households").fetchall() == [("巴特尔",)]
+    with store.reader() as s:
+        h = s.get(HouseholdRow, "h1")
+        assert (h.name, h.phone, h.industries, h.livestock_head, h.land_mu, h.revision) == \
+            ("巴特尔", "138 4711 2345", ["肉羊"], 120, 30.5, 2)
+        assert h.phone_key == "13847112345" and "bte" in h.search_key
+        assert list(s.execute(select(VisitHousehold.visit_id, VisitHousehold.household_id))) == [("v1", "h1")]
+        entry = s.get(OutboxRow, 1)
+        assert (entry.record_id, entry.acked, entry.changes) == ("v1", False, {"problem": {"old": None, "new": "x"}})
+    me = Identity("u1", "王芳", Role.SPECIALIST, "commissioner", "WS-045", "150422")
+    service = RecordService(store, me, today=lambda: TODAY)
+    assert [v.id for v in service.list_visits(RecordFilter(text="sblg"))] == ["v1"]  # village, pinyin initials
+    assert [v.id for v in service.list_visits(RecordFilter(text="巴特尔"))] == ["v1"]  # household served
+    store.close()
+
+
+def test_opening_a_current_store_makes_no_backup(tmp_path):
+    Store.open(tmp_path).close()
+    store = Store.open(tmp_path)
+    assert store.last_backup is None
+    assert list(tmp_path.glob("*.bak")) == []
+    store.close()
+
+
+def test_the_models_and_the_migrations_describe_the_same_schema(tmp_path):
+    store = Store.open(tmp_path)
+    with store.engine.connect() as conn:
+        assert compare_metadata(MigrationContext.configure(conn), Base.metadata) == []
+    store.close()
+
+
+def test_connections_use_wal_full_sync_and_foreign_keys(tmp_path):
+    store = Store.open(tmp_path)
+    with store.engine.connect() as conn:
+        assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+        assert conn.execute(text("PRAGMA synchronous")).scalar() == 2  # FULL
+        assert conn.execute(text("PRAGMA foreign_keys")).scalar() == 1
+    store.close()
