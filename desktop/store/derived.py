@@ -29,7 +29,7 @@ def _refresh_derived(session: Session, _ctx: object, _instances: object) -> None
             session.info.setdefault("visit_links", {})[row.id] = list(row.household_ids or [])
         elif isinstance(row, TrainingRow):
             row.search_key = " ".join(filter(None, (
-                _village_key(session, row.village_code), row.topic.lower(), row.place.lower(), row.industry.lower(),
+                _village_key(session, row.village_code), search_key(row.topic), row.place.lower(), row.industry.lower(),
             )))
 
 

@@ -32,16 +32,15 @@ def _configure_connection(dbapi_connection: sqlite3.Connection, _record: object)
     cursor.close()
 
 
-def _begin_immediate(conn) -> None:
-    # Take the write lock when a transaction starts, so two writers queue instead of one failing
-    # half-way through with "database is locked" when it tries to upgrade a read lock.
-    conn.exec_driver_sql("BEGIN IMMEDIATE")
-
-
-def create_store_engine(db_path: Path) -> Engine:
+def create_store_engine(db_path: Path, *, writer: bool = True) -> Engine:
+    """An engine on the store file. A writer's transactions take the write lock when they begin
+    (BEGIN IMMEDIATE), so two writers queue instead of one failing half-way with "database is
+    locked" when it upgrades a read lock; a reader's (deferred BEGIN) read a WAL snapshot and never
+    wait for the writer."""
     engine = create_engine(f"sqlite:///{db_path}", connect_args={"isolation_level": None})
     event.listen(engine, "connect", _configure_connection)
-    event.listen(engine, "begin", _begin_immediate)
+    begin = "BEGIN IMMEDIATE" if writer else "BEGIN"
+    event.listen(engine, "begin", lambda conn: conn.exec_driver_sql(begin))
     return engine
 
 

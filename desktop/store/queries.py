@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, func, or_, select, true
+from sqlalchemy import ColumnElement, Select, String, cast, func, or_, select, true
 from sqlalchemy.orm import Session, aliased
 
 from desktop.domain.filters import RecordFilter, SortKey, division_range
@@ -44,7 +44,7 @@ def _visit_conditions(f: RecordFilter) -> list[ColumnElement[bool]]:
     terms = _conditions(VisitRow, VisitRow.visit_date, f)
     if f.service_type:
         # service_types is a JSON array of codes; a quoted code cannot match inside another code.
-        terms.append(VisitRow.service_types.like(f'%"{f.service_type}"%'))
+        terms.append(cast(VisitRow.service_types, String).like(f'%"{f.service_type}"%'))
     query = normalise_query(f.text)
     if query:
         by_household = (
@@ -177,7 +177,7 @@ def household_visit_ids(session: Session, household_id: str) -> list[str]:
 
 def household_training_ids(session: Session, household_id: str) -> list[str]:
     stmt = (select(TrainingRow.id)
-            .where(TrainingRow.attendee_household_ids.like(f'%"{household_id}"%'), TrainingRow.deleted.is_(False))
+            .where(cast(TrainingRow.attendee_household_ids, String).like(f'%"{household_id}"%'), TrainingRow.deleted.is_(False))
             .order_by(TrainingRow.training_date.desc()))
     return list(session.scalars(stmt))
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TypeVar
 
-from sqlalchemy import select
+from sqlalchemy import false, select
 from sqlalchemy.orm import Session
 
 from desktop.domain.phone import normalise_phone
@@ -62,7 +62,7 @@ def village_exists(session: Session, code: str) -> bool:
 def likely_duplicates(session: Session, household: Household) -> list[Household]:
     """Other live households with the same normalised phone, or the same name in the same village."""
     phone = normalise_phone(household.phone)
-    same_phone = HouseholdRow.phone_key == phone if phone else False
+    same_phone = HouseholdRow.phone_key == phone if phone else false()
     same_name = (HouseholdRow.name == household.name.strip()) & (HouseholdRow.village_code == household.village_code)
     rows = session.scalars(
         select(HouseholdRow).where(

@@ -23,7 +23,9 @@ class Store:
     def __init__(self, profile_dir: Path, engine: Engine):
         self.profile_dir = profile_dir
         self.engine = engine
+        self._read_engine = create_store_engine(profile_dir / DB_NAME, writer=False)
         self._sessions = session_factory(engine)
+        self._read_sessions = session_factory(self._read_engine)
         self.last_backup: Path | None = None
 
     @classmethod
@@ -59,7 +61,8 @@ class Store:
 
     @contextlib.contextmanager
     def reader(self) -> Iterator[Session]:
-        with self._sessions() as session:
+        """A read-only session on a snapshot of the store; it never waits for a writer."""
+        with self._read_sessions() as session:
             yield session
 
     def state(self, key: str, default: str | None = None) -> str | None:
@@ -83,3 +86,4 @@ class Store:
 
     def close(self) -> None:
         self.engine.dispose()
+        self._read_engine.dispose()

@@ -61,7 +61,7 @@ def _backfill(conn: sa.Connection) -> None:
     for rid, vname, topic, place, industry in conn.execute(sa.text(
         f"SELECT id, {village}, topic, place, industry FROM trainings t"
     )).all():
-        key = " ".join(filter(None, (search_key(vname or ""), topic.lower(), place.lower(), industry.lower())))
+        key = " ".join(filter(None, (search_key(vname or ""), search_key(topic), place.lower(), industry.lower())))
         conn.execute(sa.text("UPDATE trainings SET search_key = :k WHERE id = :id"), {"k": key, "id": rid})
 
 
