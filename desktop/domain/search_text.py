@@ -18,6 +18,17 @@ def search_key(text: str) -> str:
     return f"{text.lower()} {initials} {''.join(syllables)}"
 
 
+@lru_cache(maxsize=65536)
+def initials_key(text: str) -> str:
+    """``"巴林左旗"`` → ``"巴林左旗 blzq"``: the shorter key for long lists, where full pinyin costs
+    more scanning than it is worth."""
+    text = (text or "").strip()
+    if not text:
+        return ""
+    initials = "".join(s[0] for s in lazy_pinyin(text, style=Style.NORMAL, errors="ignore") if s)
+    return f"{text.lower()} {initials}"
+
+
 def normalise_query(query: str) -> str:
     """The form a query takes before it is matched against search keys (case and spaces folded)."""
     return "".join((query or "").split()).lower()

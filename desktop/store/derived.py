@@ -1,45 +1,84 @@
-"""Columns kept in step with a record for search and duplicate checks, local and pulled changes alike."""
+"""Columns kept in step with a record for search and duplicate checks, local and pulled changes alike.
+
+A visit's search key holds its village's name (with pinyin), its industry, problem and advice, and
+the names of the households it served, so one indexed LIKE answers a search; renaming a household
+refreshes the keys of its visits.
+"""
 
 from __future__ import annotations
 
-from sqlalchemy import delete, event, insert, select
+from collections.abc import Iterable
+
+from sqlalchemy import delete, event, insert, inspect, select, update
 from sqlalchemy.orm import Session
 
 from desktop.domain.phone import normalise_phone
-from desktop.domain.search_text import search_key
+from desktop.domain.search_text import initials_key, search_key
 from desktop.store.models import Division, HouseholdRow, TrainingRow, VisitHousehold, VisitRow
 
 
-def _village_key(session: Session, code: str) -> str:
-    name = session.scalar(select(Division.name).where(Division.code == code)) if code else None
-    return search_key(name or "")
+def _village_name(session: Session, code: str) -> str:
+    return (session.scalar(select(Division.name).where(Division.code == code)) if code else None) or ""
+
+
+def _household_names(session: Session, ids: Iterable[str], pending: dict[str, str]) -> list[str]:
+    ids = list(dict.fromkeys(ids))
+    known = {i: pending[i] for i in ids if i in pending}
+    missing = [i for i in ids if i not in known]
+    if missing:
+        with session.no_autoflush:
+            known.update(session.execute(select(HouseholdRow.id, HouseholdRow.name).where(HouseholdRow.id.in_(missing))).all())
+    return [known[i] for i in ids if i in known]
+
+
+def visit_search_key(village_name: str, industry: str, problem: str, advice: str, household_names: list[str]) -> str:
+    parts = (initials_key(village_name), industry.lower(), problem.lower(), advice.lower(),
+             *map(initials_key, household_names))
+    return " ".join(p for p in parts if p)
+
+
+def _visit_key(session: Session, row: VisitRow, pending_names: dict[str, str]) -> str:
+    return visit_search_key(_village_name(session, row.village_code), row.industry or "", row.problem or "",
+                            row.advice or "", _household_names(session, row.household_ids or [], pending_names))
 
 
 @event.listens_for(Session, "before_flush")
 def _refresh_derived(session: Session, _ctx: object, _instances: object) -> None:
     changed = [*session.new, *(r for r in session.dirty if session.is_modified(r))]
+    households = [r for r in changed if isinstance(r, HouseholdRow)]
+    pending_names = {h.id: h.name for h in households}
+    for row in households:
+        row.phone_key = normalise_phone(row.phone or "")
+        row.search_key = " ".join(filter(None, (search_key(row.name), row.phone_key)))
+        if row not in session.new and inspect(row).attrs.name.history.has_changes():
+            session.info.setdefault("renamed_households", set()).add(row.id)
     for row in changed:
-        if isinstance(row, HouseholdRow):
-            row.phone_key = normalise_phone(row.phone or "")
-            row.search_key = " ".join(filter(None, (search_key(row.name), row.phone_key)))
-        elif isinstance(row, VisitRow):
-            row.search_key = " ".join(filter(None, (
-                _village_key(session, row.village_code), row.industry.lower(), row.problem.lower(), row.advice.lower(),
-            )))
+        if isinstance(row, VisitRow):
+            row.search_key = _visit_key(session, row, pending_names)
             session.info.setdefault("visit_links", {})[row.id] = list(row.household_ids or [])
         elif isinstance(row, TrainingRow):
             row.search_key = " ".join(filter(None, (
-                _village_key(session, row.village_code), search_key(row.topic), row.place.lower(), row.industry.lower(),
+                search_key(_village_name(session, row.village_code)), search_key(row.topic), (row.place or "").lower(),
+                (row.industry or "").lower(),
             )))
 
 
 @event.listens_for(Session, "after_flush")
-def _write_visit_links(session: Session, _ctx: object) -> None:
-    links = session.info.pop("visit_links", None)
-    if not links:
-        return
+def _write_links_and_renames(session: Session, _ctx: object) -> None:
     conn = session.connection()
-    conn.execute(delete(VisitHousehold).where(VisitHousehold.visit_id.in_(list(links))))
-    rows = [{"visit_id": v, "household_id": h} for v, ids in links.items() for h in dict.fromkeys(ids)]
-    if rows:
-        conn.execute(insert(VisitHousehold), rows)
+    links = session.info.pop("visit_links", None)
+    if links:
+        conn.execute(delete(VisitHousehold).where(VisitHousehold.visit_id.in_(list(links))))
+        rows = [{"visit_id": v, "household_id": h} for v, ids in links.items() for h in dict.fromkeys(ids)]
+        if rows:
+            conn.execute(insert(VisitHousehold), rows)
+    renamed = session.info.pop("renamed_households", None)
+    if renamed:
+        visit_ids = select(VisitHousehold.visit_id).where(VisitHousehold.household_id.in_(renamed))
+        for visit in conn.execute(select(VisitRow.id, VisitRow.village_code, VisitRow.industry, VisitRow.problem,
+                                         VisitRow.advice, VisitRow.household_ids).where(VisitRow.id.in_(visit_ids))):
+            names = [n for (n,) in conn.execute(select(HouseholdRow.name).where(HouseholdRow.id.in_(visit.household_ids)))]
+            village = conn.scalar(select(Division.name).where(Division.code == visit.village_code)) or ""
+            key = visit_search_key(village, visit.industry, visit.problem, visit.advice, names)
+            # Core update: a search key is not a synced field, so this is no change to capture.
+            conn.execute(update(VisitRow).where(VisitRow.id == visit.id).values(search_key=key))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, String, cast, func, or_, select, true
+from sqlalchemy import ColumnElement, Select, String, cast, func, select, true
 from sqlalchemy.orm import Session, aliased
 
 from desktop.domain.filters import RecordFilter, SortKey, division_range
@@ -47,12 +47,7 @@ def _visit_conditions(f: RecordFilter) -> list[ColumnElement[bool]]:
         terms.append(cast(VisitRow.service_types, String).like(f'%"{f.service_type}"%'))
     query = normalise_query(f.text)
     if query:
-        by_household = (
-            select(VisitHousehold.visit_id)
-            .join(HouseholdRow, HouseholdRow.id == VisitHousehold.household_id)
-            .where(_like(HouseholdRow.search_key, query))
-        )
-        terms.append(or_(_like(VisitRow.search_key, query), VisitRow.id.in_(by_household)))
+        terms.append(_like(VisitRow.search_key, query))
     return terms
 
 

@@ -148,3 +148,11 @@ def test_records_of_every_type_round_trip_through_the_service(records):
         assert records.get(type(record), saved.id) == saved
     assert isinstance(records.get(Household, "missing"), type(None))
     assert records.get(Training, "missing") is None
+
+
+def test_renaming_a_household_makes_its_visits_findable_by_the_new_name(records):
+    h, _ = records.save(household(name="张宝山"))
+    v, _ = records.save(visit(household_ids=(h.id,)))
+    records.save(h.with_changes(name="张宝善"))
+    assert [x.id for x in records.list_visits(RecordFilter(text="张宝善"))] == [v.id]
+    assert records.list_visits(RecordFilter(text="张宝山")) == []
