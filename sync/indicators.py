@@ -1,0 +1,196 @@
+"""The work plan's indicators for a year, computed one way for a device and for the server.
+
+Both sides feed the same plain facts to ``compute`` so a station manager's laptop and the county
+office's server report identical figures for the same records. Targets come from the plan (see
+resources/reference/targets.json): 100,000 households served, 5,000 person-times of 技术骨干 /
+土专家 / 技术明白人 trained, 3,000 grassroots technicians trained, at least 60 on-site days per
+specialist, and "三覆盖": technical guidance for every leading industry, resident (on-site) service in
+every township, and service reaching every administrative village.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+from sync.protocol import AttendeeCategory, ServiceType, VisitMode
+
+ONSITE_DAYS_TARGET = 60
+#: The categories the plan's "5,000 person-times" counts (技术骨干, 土专家, 技术明白人).
+LOCAL_TALENT_CATEGORIES = (AttendeeCategory.BACKBONE, AttendeeCategory.LOCAL_EXPERT, AttendeeCategory.TECH_SAVVY)
+
+
+def is_rural_township(code: str) -> bool:
+    """A 镇, 乡 or 苏木 (NBS codes: digits 7-9 are 100-399); not a 街道 (001-099) nor a park or farm (400+).
+
+    "Resident service covers every township" (驻点服务覆盖所有乡镇) is about these.
+    """
+    return len(code) == 9 and 100 <= int(code[6:9]) <= 399
+
+
+def is_administrative_village(code: str) -> bool:
+    """A 村委会 or 嘎查委员会 (NBS codes: digits 10-12 are 200-399), not an urban 居委会 (001-199).
+
+    "Service covers every administrative village" (覆盖所有行政村) is about these.
+    """
+    return len(code) == 12 and 200 <= int(code[9:12]) <= 399
+
+
+@dataclass(frozen=True)
+class VisitFact:
+    author_id: str
+    station_id: str | None
+    visit_date: dt.date
+    mode: str
+    village_code: str
+    household_ids: tuple[str, ...]
+    service_types: tuple[str, ...]
+    industry: str
+
+
+@dataclass(frozen=True)
+class TrainingFact:
+    author_id: str
+    station_id: str | None
+    training_date: dt.date
+    village_code: str
+    industry: str
+    attendees: Mapping[str, int]
+
+
+@dataclass(frozen=True)
+class Area:
+    """What the report covers: the region ("15"), a league (4 digits), a county (6) or a station."""
+
+    division_code: str
+    station_id: str | None = None
+
+    def contains(self, station_id: str | None, village_code: str) -> bool:
+        if self.station_id is not None:
+            return station_id == self.station_id
+        return village_code.startswith(self.division_code) or self.division_code == "15"
+
+
+@dataclass(frozen=True)
+class CountyGeography:
+    """The official townships and villages of one county, and the leading industries it supports."""
+
+    county_code: str
+    name: str
+    township_codes: frozenset[str]
+    village_codes: frozenset[str]
+    leading_industries: frozenset[str]
+
+
+@dataclass(frozen=True)
+class Coverage:
+    county_code: str
+    name: str
+    industries_guided: tuple[str, ...]
+    industries_unguided: tuple[str, ...]
+    townships_served: int
+    townships_total: int
+    townships_unserved: tuple[str, ...]
+    villages_served: int
+    villages_total: int
+    villages_unserved: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class SpecialistDays:
+    author_id: str
+    onsite_days: int
+    visits: int
+
+    @property
+    def below_target(self) -> bool:
+        return self.onsite_days < ONSITE_DAYS_TARGET
+
+
+@dataclass(frozen=True)
+class YearIndicators:
+    year: int
+    visits: int
+    onsite_visits: int
+    households_served: int
+    trained_by_category: dict[str, int]
+    specialists: tuple[SpecialistDays, ...]
+    visits_by_service_type: dict[str, int]
+    visits_by_industry: dict[str, int]
+    trainings: int
+    coverage: tuple[Coverage, ...] = field(default=())
+
+    @property
+    def local_talent_trained(self) -> int:
+        return sum(self.trained_by_category.get(c.value, 0) for c in LOCAL_TALENT_CATEGORIES)
+
+    @property
+    def grassroots_technicians_trained(self) -> int:
+        return self.trained_by_category.get(AttendeeCategory.EXTENSION_STAFF.value, 0)
+
+    @property
+    def specialists_below_target(self) -> tuple[SpecialistDays, ...]:
+        return tuple(s for s in self.specialists if s.below_target)
+
+
+def compute(year: int, area: Area, visits: Iterable[VisitFact], trainings: Iterable[TrainingFact],
+            counties: Iterable[CountyGeography] = ()) -> YearIndicators:
+    """Indicators of ``year`` within ``area``. Callers pass live (not deleted) records only."""
+    in_year = [v for v in visits if v.visit_date.year == year and area.contains(v.station_id, v.village_code)]
+    year_trainings = [t for t in trainings
+                      if t.training_date.year == year and area.contains(t.station_id, t.village_code)]
+    onsite = [v for v in in_year if v.mode == VisitMode.ONSITE]
+
+    days: dict[str, set[dt.date]] = defaultdict(set)
+    visit_counts: Counter[str] = Counter()
+    for v in in_year:
+        visit_counts[v.author_id] += 1
+        if v.mode == VisitMode.ONSITE:
+            days[v.author_id].add(v.visit_date)
+    specialists = tuple(sorted(
+        (SpecialistDays(a, len(days.get(a, ())), n) for a, n in visit_counts.items()),
+        key=lambda s: (s.onsite_days, s.author_id),
+    ))
+
+    trained: Counter[str] = Counter({c.value: 0 for c in AttendeeCategory})
+    for t in year_trainings:
+        for category, count in t.attendees.items():
+            trained[category] += int(count)
+
+    by_type: Counter[str] = Counter({s.value: 0 for s in ServiceType})
+    for v in in_year:
+        by_type.update(set(v.service_types))
+
+    return YearIndicators(
+        year=year,
+        visits=len(in_year),
+        onsite_visits=len(onsite),
+        households_served=len({h for v in in_year for h in v.household_ids}),
+        trained_by_category=dict(trained),
+        specialists=specialists,
+        visits_by_service_type=dict(by_type),
+        visits_by_industry=dict(Counter(v.industry for v in in_year if v.industry).most_common()),
+        trainings=len(year_trainings),
+        coverage=tuple(_coverage(c, in_year) for c in sorted(counties, key=lambda c: c.county_code)),
+    )
+
+
+def _coverage(county: CountyGeography, visits: list[VisitFact]) -> Coverage:
+    mine = [v for v in visits if v.village_code.startswith(county.county_code)]
+    guided = {v.industry for v in mine if ServiceType.GUIDANCE.value in v.service_types}
+    resident = {v.village_code[:9] for v in mine if v.mode == VisitMode.ONSITE} & county.township_codes
+    served = {v.village_code for v in mine} & county.village_codes
+    return Coverage(
+        county_code=county.county_code,
+        name=county.name,
+        industries_guided=tuple(sorted(county.leading_industries & guided)),
+        industries_unguided=tuple(sorted(county.leading_industries - guided)),
+        townships_served=len(resident),
+        townships_total=len(county.township_codes),
+        townships_unserved=tuple(sorted(county.township_codes - resident)),
+        villages_served=len(served),
+        villages_total=len(county.village_codes),
+        villages_unserved=tuple(sorted(county.village_codes - served)),
+    )
