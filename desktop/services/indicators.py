@@ -1,0 +1,20 @@
+"""Indicators against the plan's targets for the records this device holds."""
+
+from __future__ import annotations
+
+from desktop.store import indicator_queries
+from desktop.store.store import Store
+from sync.indicators import Area, YearIndicators, compute
+
+
+class IndicatorService:
+    def __init__(self, store: Store):
+        self.store = store
+
+    def year(self, year: int, area: Area, approved_only: bool = False, with_coverage: bool = True) -> YearIndicators:
+        """Figures for ``year`` in ``area``; coverage is listed per county of the area's division."""
+        with self.store.reader() as s:
+            visits = indicator_queries.visit_facts(s, year, approved_only)
+            trainings = indicator_queries.training_facts(s, year, approved_only)
+            counties = indicator_queries.county_geographies(s, area.division_code) if with_coverage else []
+        return compute(year, area, visits, trainings, counties)

@@ -1,0 +1,62 @@
+"""The plain facts the indicators are computed from, read from the local store for a year."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desktop.domain.filters import division_range
+from desktop.store.models import Division, NationalTeam, Squad, Station, TrainingRow, VisitRow
+from sync.indicators import CountyGeography, TrainingFact, VisitFact, is_administrative_village, is_rural_township
+
+
+def _year_bounds(year: int) -> tuple[dt.date, dt.date]:
+    return dt.date(year, 1, 1), dt.date(year, 12, 31)
+
+
+def visit_facts(session: Session, year: int, approved_only: bool = False) -> list[VisitFact]:
+    first, last = _year_bounds(year)
+    stmt = select(VisitRow.author_id, VisitRow.station_id, VisitRow.visit_date, VisitRow.mode, VisitRow.village_code,
+                  VisitRow.household_ids, VisitRow.service_types, VisitRow.industry).where(
+        VisitRow.deleted.is_(False), VisitRow.visit_date >= first, VisitRow.visit_date <= last)
+    if approved_only:
+        stmt = stmt.where(VisitRow.review_state == "approved")
+    return [VisitFact(a, s, d, m, v, tuple(h or ()), tuple(t or ()), i) for a, s, d, m, v, h, t, i in session.execute(stmt)]
+
+
+def training_facts(session: Session, year: int, approved_only: bool = False) -> list[TrainingFact]:
+    first, last = _year_bounds(year)
+    stmt = select(TrainingRow.author_id, TrainingRow.station_id, TrainingRow.training_date, TrainingRow.village_code,
+                  TrainingRow.industry, TrainingRow.attendees).where(
+        TrainingRow.deleted.is_(False), TrainingRow.training_date >= first, TrainingRow.training_date <= last)
+    if approved_only:
+        stmt = stmt.where(TrainingRow.review_state == "approved")
+    return [TrainingFact(a, s, d, v, i, dict(att or {})) for a, s, d, v, i, att in session.execute(stmt)]
+
+
+def county_geographies(session: Session, within: str) -> list[CountyGeography]:
+    """Each county under ``within`` (a league, county or "15") with its official rural townships,
+    administrative villages and the leading industries the plan's annexes name for it."""
+    low, high = division_range(within) if within != "15" else ("15", "16")
+    counties = session.execute(select(Division.code, Division.name).where(
+        Division.level == "county", Division.code >= low, Division.code < high)).all()
+    leading: dict[str, set[str]] = {}
+    for model in (Station, NationalTeam, Squad):
+        for county, industries in session.execute(select(model.county_code, model.industries)):
+            leading.setdefault(county, set()).update(industries or ())
+    below = session.execute(select(Division.code, Division.level).where(
+        Division.level.in_(("township", "village")), Division.code >= low, Division.code < high)).all()
+    townships: dict[str, set[str]] = {}
+    villages: dict[str, set[str]] = {}
+    for code, level in below:
+        if level == "township" and is_rural_township(code):
+            townships.setdefault(code[:6], set()).add(code)
+        elif level == "village" and is_administrative_village(code):
+            villages.setdefault(code[:6], set()).add(code)
+    return [
+        CountyGeography(code, name, frozenset(townships.get(code, ())), frozenset(villages.get(code, ())),
+                        frozenset(leading.get(code, ())))
+        for code, name in counties
+    ]

@@ -1,0 +1,35 @@
+"""Indicators read from a real store agree with what was recorded through the service."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from desktop.services.indicators import IndicatorService
+from sync.indicators import Area
+from tests.factories import COUNTY, OTHER_COUNTY_VILLAGE, household, training, visit
+
+
+def test_the_store_feeds_the_indicators_what_was_recorded(records, profile):
+    h1, _ = records.save(household(name="甲", phone=""))
+    h2, _ = records.save(household(name="乙", phone=""))
+    records.save(visit(household_ids=(h1.id, h2.id), visit_date=dt.date(2026, 3, 1)))
+    records.save(visit(household_ids=(h1.id,), visit_date=dt.date(2026, 3, 1), mode="phone"))
+    records.save(visit(household_ids=(h2.id,), visit_date=dt.date(2026, 4, 1), village_code=OTHER_COUNTY_VILLAGE))
+    gone, _ = records.save(visit(household_ids=("h-x",), visit_date=dt.date(2026, 5, 1)))
+    records.delete(type(gone), gone.id)
+    records.save(training(attendees={"backbone": 4, "farmer": 10}))
+
+    county = IndicatorService(profile.store).year(2026, Area(COUNTY))
+
+    assert (county.visits, county.onsite_visits, county.households_served) == (2, 1, 2)
+    assert county.local_talent_trained == 4
+    [cov] = county.coverage
+    assert cov.county_code == COUNTY and (cov.townships_served, cov.villages_served) == (1, 1)
+    assert set(cov.industries_guided) | set(cov.industries_unguided) == {
+        "牧草", "绒毛用羊", "肉牛牦牛", "高粱", "肉驴", "笤帚", "大豆", "牛", "羊"}
+
+
+def test_a_league_report_lists_coverage_for_each_of_its_counties(profile):
+    report = IndicatorService(profile.store).year(2026, Area("1504"))
+    assert len(report.coverage) == 12  # 赤峰市 has 12 county-level units
+    assert all(c.county_code.startswith("1504") for c in report.coverage)
