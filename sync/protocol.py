@@ -40,6 +40,9 @@ class RecordType(StrEnum):
     REVIEW_EVENT = "review_event"
     ATTACHMENT = "attachment"
     CONFLICT = "conflict"
+    # Pull-only reference data (see PULL_ONLY_TYPES): the server sends them, a device never pushes them.
+    STATION = "station"
+    USER = "user"
 
 
 class ChangeKind(StrEnum):
@@ -140,6 +143,14 @@ RECORD_FIELDS: Final[dict[RecordType, tuple[str, ...]]] = {
         "record_type", "record_id", "field", "server_value", "client_value", "client_author_id",
         "resolved", "resolution",
     ),
+    # record_id is the station code; station_id repeats it.
+    RecordType.STATION: COMMON_FIELDS + (
+        "code", "name", "county_code", "league_code", "industries", "expert_count",
+    ),
+    # record_id is the user id; only what a colleague needs to see (no user name, no contact data).
+    RecordType.USER: COMMON_FIELDS + (
+        "display_name", "role", "county_code", "league_code", "active",
+    ),
 }
 
 #: Fields a device may never set: they are assigned by whoever owns them.
@@ -174,7 +185,7 @@ class PushRequest(_Wire):
 
 class EntryStatus(StrEnum):
     APPLIED = "applied"
-    MERGED = "merged"  # applied some fields, others were already equal
+    MERGED = "merged"  # applied, combined with changes made since base_revision or already equal
     CONFLICT = "conflict"
     REJECTED = "rejected"
 
@@ -235,3 +246,104 @@ class LoginResponse(_Wire):
 def is_content_field(field: str) -> bool:
     """Whether editing this field changes what a reviewer approved."""
     return field not in {"review_state", "updated_at", "deleted", *SERVER_OWNED_FIELDS}
+
+
+# --- Server contract details (protocol 1) -------------------------------------------------------
+#
+# Every call except health sends X-Fieldbook-Protocol (missing or below MIN_PROTOCOL_VERSION: 426
+# ``upgrade_required``) and, after login, ``Authorization: Bearer <token>``. Every error body is an
+# ErrorBody. Request bodies may be gzip (``Content-Encoding: gzip``); answers of 500 bytes or more
+# come gzipped when the client sends ``Accept-Encoding: gzip`` (requests does by default).
+#
+# Push: entries are answered in order, one EntryResult each; a rejected entry has
+# ``reason = "<RejectKind>: <detail>"`` and changed nothing. The server sets author_id, station_id
+# (from the pusher, or from the record a review event / attachment belongs to), created_at (kept
+# from the create) and updated_at (server time of the last applied change). A conflict keeps the
+# server value and adds one ``conflict`` record per field. An edit of a record deleted meanwhile
+# gives one conflict on field "deleted" (server_value true, client_value the wanted values); a
+# delete of a record someone else edited after the delete's base revision gives one on "deleted"
+# too (server_value false, client_value true) and the record stays. Resolving is an ordinary
+# update of ``resolved`` / ``resolution`` by the conflict's client author or a station manager.
+#
+# Pull: ``next_cursor`` may jump past changes the user cannot see; keep it as is. ``server_epoch``
+# is opaque ("<server uuid>.<user scope version>"): when it differs from the stored one, follow
+# LocalStore.start_epoch. ``removed`` stays empty in protocol 1 (an epoch change replaces it).
+#
+# Revoked device: every call answers 401 ``device_revoked`` and the device id cannot log in again
+# (403 ``device_revoked``); its unsynced entries are refused, not salvaged. Keep them in the outbox
+# and tell the user to contact an administrator (who can reinstate a device revoked in error).
+
+HEALTH_PATH: Final = "/api/v1/health"
+
+#: Largest request body the server reads (after gzip decompression), except attachment chunks,
+#: which may be up to MAX_ATTACHMENT_BYTES. Larger bodies get 413: split the push batch.
+MAX_REQUEST_BYTES: Final = 10 * 1024 * 1024
+
+#: tus-style attachment upload headers. ``HEAD`` answers Upload-Offset (bytes the server holds; 0 if
+#: it has none) and Upload-Length once known; ``PUT`` sends both, with the chunk as the body. A
+#: wrong offset gets 409 with the server's Upload-Offset; a finished file whose sha256 differs gets
+#: 422 and the server discards what it had (start again from 0).
+HEADER_UPLOAD_OFFSET: Final = "Upload-Offset"
+HEADER_UPLOAD_LENGTH: Final = "Upload-Length"
+
+#: Record types the server sends on pull and a device never pushes (a push of one is rejected).
+#: Stations are visible to everyone; a user record is visible to the people who share the user's
+#: station or oversee it, so devices can show who wrote or reviewed a record. They travel in the
+#: ordinary pull stream, so a station or user created later reaches devices without an extra call.
+PULL_ONLY_TYPES: Final = frozenset({RecordType.STATION, RecordType.USER})
+
+
+class RejectKind(StrEnum):
+    """The first word of a rejected entry's ``reason``: ``"<kind>: <human readable detail>"``."""
+
+    FORBIDDEN = "forbidden"  # outside the user's scope, read-only role, forged author, server-owned
+    UNKNOWN_RECORD_TYPE = "unknown record type"  # e.g. a newer client's type this server lacks
+    UNKNOWN_RECORD = "unknown record"  # update or delete of a record the server never had
+    INVALID_ENTRY = "invalid entry"  # the entry itself does not match OutboxEntry
+    INVALID_FIELD_VALUE = "invalid field value"
+    ILLEGAL_REVIEW_TRANSITION = "illegal review transition"
+
+
+class ErrorCode(StrEnum):
+    """``code`` of every error body: ``{"detail": "<readable message>", "code": "<ErrorCode>"}``."""
+
+    UPGRADE_REQUIRED = "upgrade_required"  # 426: X-Fieldbook-Protocol missing or too old
+    BAD_CREDENTIALS = "bad_credentials"  # 401 on login
+    TOO_MANY_ATTEMPTS = "too_many_attempts"  # 429 on login, with Retry-After (seconds)
+    UNAUTHORIZED = "unauthorized"  # 401: no token or an unknown one: log in again
+    DEVICE_REVOKED = "device_revoked"  # 401 on any call, 403 on login: the device is locked out
+    DEVICE_OF_ANOTHER_USER = "device_of_another_user"  # 403 on login
+    USER_INACTIVE = "user_inactive"  # 401 / 403: the account was deactivated
+    DEVICE_MISMATCH = "device_mismatch"  # 403: a pushed entry names another device
+    FORBIDDEN = "forbidden"  # 403
+    NOT_FOUND = "not_found"  # 404
+    INVALID_REQUEST = "invalid_request"  # 400 / 422: malformed JSON, wrong types, bad headers
+    PAYLOAD_TOO_LARGE = "payload_too_large"  # 413
+    UNSUPPORTED_ENCODING = "unsupported_encoding"  # 415: only gzip or identity bodies
+    OFFSET_MISMATCH = "offset_mismatch"  # 409 on attachment PUT
+    CHECKSUM_MISMATCH = "checksum_mismatch"  # 422 on the attachment PUT that completes the file
+    SERVICE_UNAVAILABLE = "service_unavailable"  # 503: the database cannot be reached
+    INTERNAL_ERROR = "internal_error"  # 500: a server bug, logged on the server
+
+
+class ErrorBody(_Wire):
+    detail: str
+    code: ErrorCode
+
+
+class HealthResponse(_Wire):
+    """``GET /api/v1/health`` (no auth, no protocol header): whether the server and its database answer."""
+
+    status: str
+    protocol_version: int
+    min_protocol_version: int
+    schema_version: int
+
+
+class AttachmentStatus(_Wire):
+    """Body of an attachment ``PUT``; the same numbers travel as Upload-Offset / Upload-Length."""
+
+    sha256: str
+    offset: int
+    length: int
+    complete: bool

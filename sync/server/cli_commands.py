@@ -1,0 +1,173 @@
+"""What each ``fieldbook-server`` subcommand does; failures become CommandError with a clear message."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import logging
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from sqlalchemy.exc import OperationalError
+
+from sync.protocol import Role
+from sync.server.config import ServerSettings
+from sync.server.services import admin, reference_import
+from sync.server.store import migrate
+from sync.server.store.database import Database, DatabaseUrlError
+
+log = logging.getLogger("fieldbook.server")
+
+
+class CommandError(Exception):
+    """Printed as ``fieldbook-server: error: …`` with exit status 1."""
+
+
+@contextmanager
+def _database(args: argparse.Namespace, *, migrated: bool = True) -> Iterator[Database]:
+    settings = ServerSettings.resolve(args.db, args.data_dir)
+    try:
+        db = Database(settings.database_url)
+    except DatabaseUrlError as exc:
+        raise CommandError(str(exc)) from None
+    try:
+        if migrated and not migrate.is_up_to_date(db):
+            raise CommandError(f"the database {db.engine.url.render_as_string()} is not initialised or is out of "
+                               "date; run `fieldbook-server db upgrade` first")
+        yield db
+    except admin.AdminError as exc:
+        raise CommandError(str(exc)) from None
+    except OperationalError as exc:
+        raise CommandError(f"cannot use the database: {exc.orig}") from None
+    finally:
+        db.dispose()
+
+
+def _password(prompt: str) -> str:
+    if sys.stdin.isatty():
+        first = getpass.getpass(prompt)
+        if getpass.getpass("Again: ") != first:
+            raise CommandError("the passwords differ")
+        return first
+    line = sys.stdin.readline()
+    if not line:
+        raise CommandError("no password on stdin")
+    return line.rstrip("\r\n")
+
+
+def _area(args: argparse.Namespace) -> admin.Area:
+    return admin.Area(station=args.station, county=args.county, league=args.league)
+
+
+def serve(args: argparse.Namespace) -> None:
+    import uvicorn  # here, so the administration commands start without the web stack
+
+    settings = ServerSettings.resolve(args.db, args.data_dir)
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    logging.basicConfig(level=args.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    with _database(args, migrated=False) as db:
+        migrate.upgrade(db)
+        directory = Path(args.reference_dir) if args.reference_dir else reference_import.default_reference_dir()
+        summary = reference_import.import_if_empty(db, directory)
+        if summary is not None:
+            log.info("imported %d stations from %s", summary.total, directory)
+    settings.export()
+    uvicorn.run("sync.server.app:app_from_environment", factory=True, host=args.host, port=args.port,
+                workers=args.workers, log_level=args.log_level, proxy_headers=True)
+
+
+def db_upgrade(args: argparse.Namespace) -> None:
+    with _database(args, migrated=False) as db:
+        migrate.upgrade(db)
+        print(f"database at revision {migrate.current_revision(db)}")
+
+
+def db_new_epoch(args: argparse.Namespace) -> None:
+    with _database(args) as db:
+        print(f"new server epoch {admin.renew_epoch(db)}: every device will pull again from the start")
+
+
+def user_add(args: argparse.Namespace) -> None:
+    with _database(args) as db:
+        user_id = admin.add_user(db, args.username, args.display_name, Role(args.role),
+                                 _password(f"Password for {args.username}: "), _area(args))
+        print(f"added {args.role} {args.username} ({user_id})")
+
+
+def user_set_role(args: argparse.Namespace) -> None:
+    with _database(args) as db:
+        admin.set_role(db, args.username, Role(args.role), _area(args))
+        print(f"{args.username} is now {args.role}; their devices will pull again")
+
+
+def user_set_station(args: argparse.Namespace) -> None:
+    with _database(args) as db:
+        admin.set_station(db, args.username, args.station)
+        print(f"{args.username} now belongs to station {args.station}; their devices will pull again")
+
+
+def user_set_password(args: argparse.Namespace) -> None:
+    with _database(args) as db:
+        admin.set_password(db, args.username, _password(f"New password for {args.username}: "))
+        print(f"password of {args.username} changed")
+
+
+def user_deactivate(args: argparse.Namespace) -> None:
+    with _database(args) as db:
+        admin.set_active(db, args.username, False)
+        print(f"{args.username} deactivated")
+
+
+def user_activate(args: argparse.Namespace) -> None:
+    with _database(args) as db:
+        admin.set_active(db, args.username, True)
+        print(f"{args.username} activated")
+
+
+def user_list(args: argparse.Namespace) -> None:
+    with _database(args) as db:
+        for user in admin.list_users(db):
+            area = user.station_id or user.county_code or user.league_code or "region"
+            state = "" if user.active else "  (deactivated)"
+            print(f"{user.username}\t{user.role}\t{area}\t{user.display_name}\t{user.id}{state}")
+
+
+def device_list(args: argparse.Namespace) -> None:
+    with _database(args) as db:
+        for device, user in admin.list_devices(db, args.user):
+            seen = device.last_seen_at.isoformat(timespec="seconds") if device.last_seen_at else "never"
+            state = f"revoked {device.revoked_at.isoformat(timespec='seconds')}" if device.revoked_at else "active"
+            print(f"{device.id}\t{user.username}\t{device.name}\tlast seen {seen}\t{state}")
+
+
+def device_revoke(args: argparse.Namespace) -> None:
+    with _database(args) as db:
+        admin.revoke_device(db, args.device_id)
+        print(f"device {args.device_id} revoked: its token and logins are refused from now on")
+
+
+def device_reinstate(args: argparse.Namespace) -> None:
+    with _database(args) as db:
+        admin.reinstate_device(db, args.device_id)
+        print(f"device {args.device_id} reinstated: it may log in again")
+
+
+def station_add(args: argparse.Namespace) -> None:
+    with _database(args) as db:
+        admin.add_station(db, args.code, args.name, args.county, args.league)
+        print(f"station {args.code} saved")
+
+
+def station_list(args: argparse.Namespace) -> None:
+    with _database(args) as db:
+        for station in admin.list_stations(db):
+            print(f"{station.code}\t{station.county_code}\t{station.name}")
+
+
+def import_reference(args: argparse.Namespace) -> None:
+    directory = Path(args.dir) if args.dir else reference_import.default_reference_dir()
+    with _database(args) as db:
+        summary = reference_import.import_reference(db, directory)
+        print(f"{summary.total} stations read from {directory}, {summary.changed} added or changed")

@@ -1,0 +1,21 @@
+"""``POST /api/v1/sync/push``: a batch of outbox entries, one result each."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Depends
+
+from sync.protocol import PUSH_PATH, ErrorBody, PushResponse
+from sync.server.deps import CallerDep, DbDep, require_protocol
+from sync.server.services import push as push_service
+from sync.server.services.push import PushEnvelope
+
+router = APIRouter(tags=["sync"], dependencies=[Depends(require_protocol)])
+
+
+@router.post(PUSH_PATH, response_model=PushResponse, responses={
+    403: {"model": ErrorBody, "description": "an entry names another device"},
+    413: {"model": ErrorBody, "description": "the body is larger than protocol.MAX_REQUEST_BYTES"},
+})
+def push(body: PushEnvelope, caller: CallerDep, db: DbDep) -> PushResponse:
+    """Each entry is an ``OutboxEntry``; one the server cannot read is rejected on its own."""
+    return push_service.push(db, caller, body)

@@ -1,0 +1,103 @@
+"""Login (password → device token) and token authentication.
+
+Revoked devices: an administrator revokes a device when a laptop is lost, stolen or handed on.
+From then on every call with its token answers 401 ``device_revoked``, and the device id cannot
+log in again (403 ``device_revoked``), even with a correct password: its unsynced entries are
+*refused*, not salvaged, because whoever holds the laptop now may not be the specialist. The
+entries stay in the device's outbox; if the revocation was a mistake, ``fieldbook-server device
+reinstate`` lets the device log in again and send them. A device id belongs to the user who first
+logged in with it; another user logging in with it gets 403 ``device_of_another_user``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sync.protocol import ErrorCode, LoginRequest, LoginResponse, Role
+from sync.server import login_throttle, security
+from sync.server.clock import utcnow
+from sync.server.errors import ApiError
+from sync.server.scope import Viewer
+from sync.server.store import devices, login_failures, meta, users
+from sync.server.store.database import Database
+from sync.server.store.models import Device
+from sync.server.validation import storable
+
+_TOUCH_INTERVAL = dt.timedelta(minutes=5)
+
+
+@dataclass(frozen=True)
+class Caller:
+    """The device and user behind an authenticated request."""
+
+    device_id: str
+    viewer: Viewer
+    epoch: str
+
+
+def login(db: Database, body: LoginRequest) -> LoginResponse:
+    if not all(storable(text) for text in (body.username, body.password, body.device_id, body.device_name)):
+        raise ApiError(422, ErrorCode.INVALID_REQUEST, "the login contains a NUL character or an unpaired surrogate")
+    now = utcnow()
+    with db.read() as session:
+        failures = login_failures.since(session, body.username, now - login_throttle.WINDOW)
+        user = users.by_username(session, body.username)
+    wait = login_throttle.retry_after(failures, now)
+    if wait is not None:
+        raise ApiError(429, ErrorCode.TOO_MANY_ATTEMPTS,
+                       f"too many failed logins for {body.username}; try again in {wait} seconds",
+                       {"Retry-After": str(wait)})
+    if user is None:
+        security.burn_password_check(body.password)
+    if user is None or not security.verify_password(user.password_hash, body.password):
+        with db.write() as session:
+            login_failures.add(session, body.username, now, now - login_throttle.WINDOW)
+        raise ApiError(401, ErrorCode.BAD_CREDENTIALS, "wrong user name or password")
+    if not user.active:
+        raise ApiError(403, ErrorCode.USER_INACTIVE, "this account has been deactivated")
+    token = security.new_token()
+    with db.write() as session:
+        device = devices.get(session, body.device_id, lock=True)
+        if device is not None and device.revoked_at is not None:
+            raise ApiError(403, ErrorCode.DEVICE_REVOKED,
+                           "this device was revoked by an administrator and cannot log in again")
+        if device is not None and device.user_id != user.id:
+            raise ApiError(403, ErrorCode.DEVICE_OF_ANOTHER_USER,
+                           "this device is registered to another user; use your own profile")
+        if device is None:
+            session.add(Device(id=body.device_id, user_id=user.id, name=body.device_name,
+                               token_hash=security.token_digest(token), created_at=now, last_seen_at=now))
+        else:
+            device.name, device.token_hash, device.last_seen_at = body.device_name, security.token_digest(token), now
+        login_failures.clear(session, body.username)
+        epoch = meta.user_epoch(meta.server_epoch(session), user.scope_version)
+    return LoginResponse(token=token, device_id=body.device_id, user_id=user.id, display_name=user.display_name,
+                         role=Role(user.role), station_id=user.station_id, server_epoch=epoch)
+
+
+def authenticate(db: Database, token: str | None) -> Caller:
+    """The caller behind a bearer token; raises ApiError 401 for a missing, unknown or revoked one."""
+    if not token:
+        raise ApiError(401, ErrorCode.UNAUTHORIZED, "log in first: send Authorization: Bearer <token>",
+                       {"WWW-Authenticate": "Bearer"})
+    now = utcnow()
+    with db.read() as session:
+        found = devices.by_token(session, security.token_digest(token))
+        if found is None:
+            raise ApiError(401, ErrorCode.UNAUTHORIZED, "unknown or replaced token; log in again",
+                           {"WWW-Authenticate": "Bearer"})
+        device, user = found
+        if device.revoked_at is not None:
+            raise ApiError(401, ErrorCode.DEVICE_REVOKED,
+                           "this device was revoked by an administrator; its unsynced changes are not "
+                           "accepted. Ask your station's administrator.")
+        if not user.active:
+            raise ApiError(401, ErrorCode.USER_INACTIVE, "this account has been deactivated")
+        caller = Caller(device.id, users.viewer(session, user),
+                        meta.user_epoch(meta.server_epoch(session), user.scope_version))
+        last_seen = device.last_seen_at
+    if last_seen is None or now - last_seen > _TOUCH_INTERVAL:
+        with db.write() as session:
+            devices.touch(session, device.id, now)
+    return caller

@@ -1,0 +1,1 @@
+"""The server's data layer: every SQL statement the server runs lives in this package."""

@@ -1,0 +1,28 @@
+"""Attachment upload progress rows (the bytes themselves live in files; see attachment_files)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from sync.server.store.models import Attachment
+
+
+def get(session: Session, sha256: str, *, lock: bool = False) -> Attachment | None:
+    query = select(Attachment).where(Attachment.sha256 == sha256)
+    if lock:
+        query = query.with_for_update()
+    return session.execute(query).scalar_one_or_none()
+
+
+def start(session: Session, sha256: str, length: int, now: dt.datetime) -> Attachment:
+    row = Attachment(sha256=sha256, length=length, received=0, complete=False, created_at=now)
+    session.add(row)
+    session.flush()
+    return row
+
+
+def discard(session: Session, row: Attachment) -> None:
+    session.delete(row)

@@ -1,0 +1,172 @@
+"""The server's tables as typed SQLAlchemy models (mirrored by the Alembic baseline)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import JSON, BigInteger, DateTime, ForeignKey, Index, Integer, MetaData, String, Text
+from sqlalchemy.dialects.postgresql import JSONB
+from sqlalchemy.engine import Dialect
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.types import TypeDecorator
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+JsonValue = JSON().with_variant(JSONB(), "postgresql")
+
+
+class UtcDateTime(TypeDecorator[dt.datetime]):
+    """Aware UTC datetimes in and out, whatever the database keeps (SQLite keeps naive text)."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: dt.datetime | None, dialect: Dialect) -> dt.datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given to a UTC column")
+        value = value.astimezone(dt.UTC)
+        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+
+    def process_result_value(self, value: dt.datetime | None, dialect: Dialect) -> dt.datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=dt.UTC) if value.tzinfo is None else value.astimezone(dt.UTC)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+    type_annotation_map = {dt.datetime: UtcDateTime(), dict[str, Any]: JsonValue, list[Any]: JsonValue}
+
+
+class Station(Base):
+    __tablename__ = "stations"
+
+    code: Mapped[str] = mapped_column(String(32), primary_key=True)
+    name: Mapped[str] = mapped_column(String(256))
+    county_code: Mapped[str] = mapped_column(String(12))
+    league_code: Mapped[str] = mapped_column(String(12))
+    industries: Mapped[list[Any]]
+    expert_count: Mapped[int | None]
+    source: Mapped[str | None] = mapped_column(Text)
+
+
+class User(Base):
+    __tablename__ = "users"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    username: Mapped[str] = mapped_column(String(64), unique=True)
+    display_name: Mapped[str] = mapped_column(String(128))
+    password_hash: Mapped[str] = mapped_column(String(256))
+    role: Mapped[str] = mapped_column(String(32))
+    #: Station roles take their county and league from the station; offices keep their own codes.
+    station_id: Mapped[str | None] = mapped_column(ForeignKey("stations.code"))
+    county_code: Mapped[str | None] = mapped_column(String(12))
+    league_code: Mapped[str | None] = mapped_column(String(12))
+    #: Bumped whenever what the user may see changes; part of the epoch the user's devices see.
+    scope_version: Mapped[int] = mapped_column(Integer, default=1)
+    active: Mapped[bool] = mapped_column(default=True)
+    created_at: Mapped[dt.datetime]
+
+
+class Device(Base):
+    __tablename__ = "devices"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    user_id: Mapped[str] = mapped_column(ForeignKey("users.id"), index=True)
+    name: Mapped[str] = mapped_column(String(128))
+    #: sha256 of the bearer token; the token itself is never stored.
+    token_hash: Mapped[str | None] = mapped_column(String(64), unique=True)
+    created_at: Mapped[dt.datetime]
+    last_seen_at: Mapped[dt.datetime | None]
+    revoked_at: Mapped[dt.datetime | None]
+
+
+class Record(Base):
+    """Every synced record in one table; the scope columns are derived on write for pull queries."""
+
+    __tablename__ = "records"
+
+    record_type: Mapped[str] = mapped_column(String(32), primary_key=True)
+    record_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    revision: Mapped[int] = mapped_column(Integer)
+    change_seq: Mapped[int] = mapped_column(BigInteger, index=True)
+    author_id: Mapped[str | None] = mapped_column(String(36))
+    #: Whose record this is for scope: the author, the owner record's author for review events and
+    #: attachments, the client author for conflicts, the user for user records.
+    owner_id: Mapped[str | None] = mapped_column(String(36))
+    audience: Mapped[str] = mapped_column(String(16))
+    station_id: Mapped[str | None] = mapped_column(String(32))
+    county_code: Mapped[str | None] = mapped_column(String(12))
+    league_code: Mapped[str | None] = mapped_column(String(12))
+    attachment_sha256: Mapped[str | None] = mapped_column(String(64), index=True)
+    deleted: Mapped[bool] = mapped_column(default=False)
+    fields: Mapped[dict[str, Any]]
+    server_updated_at: Mapped[dt.datetime]
+
+    __table_args__ = (
+        Index("ix_records_station_seq", "station_id", "change_seq"),
+        Index("ix_records_owner_seq", "owner_id", "change_seq"),
+        Index("ix_records_county_seq", "county_code", "change_seq"),
+        Index("ix_records_league_seq", "league_code", "change_seq"),
+    )
+
+
+class LedgerEntry(Base):
+    """The stored result of each pushed outbox entry, so a resent entry gets the same answer."""
+
+    __tablename__ = "ledger"
+
+    device_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    seq: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+    result: Mapped[dict[str, Any]]
+    recorded_at: Mapped[dt.datetime]
+    record_type: Mapped[str | None] = mapped_column(String(32))
+    record_id: Mapped[str | None] = mapped_column(String(64))
+    #: The record revision this entry produced, if it changed the record (not just added conflicts):
+    #: tells a device's own edits from other people's when its delete arrives (see entry_planner).
+    wrote_revision: Mapped[int | None]
+
+    __table_args__ = (Index("ix_ledger_record", "record_type", "record_id", "device_id"),)
+
+
+class Meta(Base):
+    __tablename__ = "meta"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+class ChangeCounter(Base):
+    """One row: the last change sequence number handed out (its row lock orders committers)."""
+
+    __tablename__ = "change_counter"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    value: Mapped[int] = mapped_column(BigInteger)
+
+
+class Attachment(Base):
+    __tablename__ = "attachments"
+
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    length: Mapped[int] = mapped_column(BigInteger)
+    received: Mapped[int] = mapped_column(BigInteger, default=0)
+    complete: Mapped[bool] = mapped_column(default=False)
+    created_at: Mapped[dt.datetime]
+    completed_at: Mapped[dt.datetime | None]
+
+
+class LoginFailure(Base):
+    __tablename__ = "login_failures"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    username: Mapped[str] = mapped_column(String(64), index=True)
+    failed_at: Mapped[dt.datetime]

@@ -1,0 +1,62 @@
+"""Users, their scope as a Viewer, and the pull-only ``user`` records their colleagues receive."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from sync.protocol import RecordType, Role
+from sync.server.entry_planner import RowWrite
+from sync.server.scope import Audience, RowScope, Viewer
+from sync.server.store import records
+from sync.server.store.models import Station, User
+
+
+def get(session: Session, user_id: str) -> User | None:
+    return session.get(User, user_id)
+
+
+def by_username(session: Session, username: str, *, lock: bool = False) -> User | None:
+    query = select(User).where(User.username == username)
+    if lock:
+        query = query.with_for_update()
+    return session.execute(query).scalar_one_or_none()
+
+
+def list_all(session: Session) -> Sequence[User]:
+    return session.execute(select(User).order_by(User.username)).scalars().all()
+
+
+def add(session: Session, user: User, now: dt.datetime) -> None:
+    session.add(user)
+    session.flush()
+    publish(session, user, now)
+
+
+def viewer(session: Session, user: User) -> Viewer:
+    """The user's scope; station roles take county and league from their station."""
+    county, league = user.county_code, user.league_code
+    if user.station_id is not None:
+        station = session.get(Station, user.station_id)
+        if station is not None:
+            county, league = station.county_code, station.league_code
+    return Viewer(user.id, Role(user.role), user.station_id, county, league)
+
+
+def publish(session: Session, user: User, now: dt.datetime) -> None:
+    """Write the user's pull-only record: display name and role for colleagues' devices."""
+    scope_of = viewer(session, user)
+    stored = records.load(session, RecordType.USER.value, user.id, lock=True)
+    fields = {
+        "display_name": user.display_name, "role": user.role, "county_code": scope_of.county_code,
+        "league_code": scope_of.league_code, "active": user.active, "author_id": None,
+        "station_id": user.station_id, "created_at": user.created_at.isoformat(),
+        "updated_at": now.isoformat(), "deleted": False,
+    }
+    scope = RowScope(Audience.STATION, user.id, user.station_id, scope_of.county_code, scope_of.league_code)
+    revision = stored.revision + 1 if stored else 1
+    records.write(session, [RowWrite(RecordType.USER.value, user.id, revision, fields, scope,
+                                     is_new=stored is None)], now)

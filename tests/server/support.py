@@ -1,0 +1,168 @@
+"""Test helpers: a running server process, logged-in devices that build outbox entries, and a
+``World`` that makes stations and users through the server's data layer."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import subprocess
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import requests
+
+from sync.protocol import HEADER_PROTOCOL, PROTOCOL_VERSION, RecordType, Role
+from sync.server.services import admin
+from sync.server.store.database import Database
+
+PASSWORD = "correct horse battery"
+API_HEADERS = {HEADER_PROTOCOL: str(PROTOCOL_VERSION)}
+_names = itertools.count(1)
+
+
+@dataclass
+class RunningServer:
+    backend: str
+    base_url: str
+    database_url: str
+    data_dir: Path
+    process: subprocess.Popen[bytes]
+    log_path: Path
+
+    def url(self, path: str) -> str:
+        return self.base_url + path
+
+
+@dataclass(frozen=True)
+class Account:
+    username: str
+    user_id: str
+    role: Role
+    station: str | None
+
+
+@dataclass
+class DeviceClient:
+    """One logged-in device: builds outbox entries with its own seq numbers and talks HTTP."""
+
+    server: RunningServer
+    account: Account
+    device_id: str
+    token: str
+    epoch: str
+    http: requests.Session = field(default_factory=requests.Session)
+    seq: itertools.count = field(default_factory=lambda: itertools.count(1))
+
+    @property
+    def user_id(self) -> str:
+        return self.account.user_id
+
+    @property
+    def headers(self) -> dict[str, str]:
+        return {**API_HEADERS, "Authorization": f"Bearer {self.token}"}
+
+    def entry(self, record_type: RecordType | str, record_id: str, kind: str, base_revision: int,
+              changes: dict[str, Any]) -> dict[str, Any]:
+        return {"device_id": self.device_id, "seq": next(self.seq), "record_type": str(record_type),
+                "record_id": record_id, "kind": kind, "base_revision": base_revision,
+                "changes": changes, "time": dt.datetime.now(dt.UTC).isoformat()}
+
+    def create(self, record_type: RecordType | str, fields: dict[str, Any],
+               record_id: str | None = None) -> dict[str, Any]:
+        return self.entry(record_type, record_id or str(uuid.uuid4()), "create", 0,
+                          {name: {"old": None, "new": value} for name, value in fields.items()})
+
+    def update(self, record_type: RecordType | str, record_id: str, base_revision: int,
+               changes: dict[str, tuple[Any, Any]]) -> dict[str, Any]:
+        return self.entry(record_type, record_id, "update", base_revision,
+                          {name: {"old": old, "new": new} for name, (old, new) in changes.items()})
+
+    def delete(self, record_type: RecordType | str, record_id: str, base_revision: int) -> dict[str, Any]:
+        return self.entry(record_type, record_id, "delete", base_revision, {"deleted": {"old": False, "new": True}})
+
+    def push_response(self, entries: list[dict[str, Any]]) -> requests.Response:
+        return self.http.post(self.server.url("/api/v1/sync/push"), json={"entries": entries},
+                              headers=self.headers, timeout=60)
+
+    def push(self, *entries: dict[str, Any]) -> list[dict[str, Any]]:
+        response = self.push_response(list(entries))
+        assert response.status_code == 200, response.text
+        return response.json()["results"]
+
+    def push_one(self, entry: dict[str, Any]) -> dict[str, Any]:
+        return self.push(entry)[0]
+
+    def pull(self, cursor: int = 0, limit: int | None = None) -> dict[str, Any]:
+        params = {"cursor": cursor} | ({"limit": limit} if limit else {})
+        response = self.http.get(self.server.url("/api/v1/sync/pull"), params=params, headers=self.headers,
+                                 timeout=60)
+        assert response.status_code == 200, response.text
+        return response.json()
+
+    def pull_all(self, record_type: RecordType | None = None) -> dict[str, dict[str, Any]]:
+        """Every record this device may see, as record_id -> change (optionally of one type)."""
+        seen: dict[str, dict[str, Any]] = {}
+        cursor = 0
+        while True:
+            page = self.pull(cursor)
+            for change in page["changes"]:
+                if record_type is None or change["record_type"] == record_type:
+                    seen[change["record_id"]] = change
+            cursor = page["next_cursor"]
+            if not page["has_more"]:
+                return seen
+
+
+class World:
+    """Stations, users and devices for one test, with names no other test uses."""
+
+    def __init__(self, server: RunningServer, db: Database):
+        self.server = server
+        self.db = db
+
+    def station(self, county: str = "150125") -> str:
+        code = f"T{next(_names):04d}-{uuid.uuid4().hex[:6]}"
+        admin.add_station(self.db, code, f"Test station {code}", county)
+        return code
+
+    def user(self, role: Role = Role.SPECIALIST, station: str | None = None, county: str | None = None,
+             league: str | None = None) -> Account:
+        username = f"{role.value[:4]}{next(_names)}-{uuid.uuid4().hex[:6]}"
+        user_id = admin.add_user(self.db, username, f"Name of {username}", role, PASSWORD,
+                                 admin.Area(station=station, county=county, league=league))
+        return Account(username, user_id, role, station)
+
+    def login(self, account: Account, device_id: str | None = None) -> DeviceClient:
+        device_id = device_id or f"dev-{uuid.uuid4()}"
+        response = login(self.server, account.username, PASSWORD, device_id)
+        assert response.status_code == 200, response.text
+        body = response.json()
+        return DeviceClient(self.server, account, device_id, body["token"], body["server_epoch"])
+
+    def device(self, role: Role = Role.SPECIALIST, station: str | None = None, county: str | None = None,
+               league: str | None = None) -> DeviceClient:
+        return self.login(self.user(role, station, county, league))
+
+
+def login(server: RunningServer, username: str, password: str, device_id: str,
+          headers: dict[str, str] | None = None) -> requests.Response:
+    return requests.post(server.url("/api/v1/auth/login"), headers=API_HEADERS if headers is None else headers,
+                         json={"username": username, "password": password, "device_id": device_id,
+                               "device_name": "test laptop"}, timeout=30)
+
+
+def visit_fields(**overrides: Any) -> dict[str, Any]:
+    """A visit as a desktop client would create it."""
+    return {"visit_date": "2024-05-01", "mode": "onsite", "duration_hours": 2.5, "village_code": "150125100200",
+            "household_ids": [], "service_types": ["guidance"], "industry": "茶叶", "problem": "aphids on leaves",
+            "advice": "spray neem oil", "follow_up_date": None, "latitude": None, "longitude": None,
+            "photo_ids": [], "review_state": "draft", "author_id": "", "station_id": None, "deleted": False,
+            "created_at": "2024-05-01T08:00:00", "updated_at": "2024-05-01T08:00:00", **overrides}
+
+
+def household_fields(**overrides: Any) -> dict[str, Any]:
+    return {"name": "王建国", "kind": "farmer", "phone": "13800000000", "village_code": "150125100200",
+            "industries": ["茶叶"], "livestock_head": 30, "land_mu": 12.5, "notes": "", "contact_consent": True,
+            "deleted": False, **overrides}

@@ -1,0 +1,93 @@
+"""The pure decisions behind a push: merge, validation, review rules and what gets written."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from sync.protocol import ChangeKind, EntryStatus, FieldChange, OutboxEntry, RecordType, Role
+from sync.server.entry_planner import PushContext, StoredRecord, plan_entry
+from sync.server.merge import merge_fields, same_value
+from sync.server.scope import Audience, RowScope, Viewer
+from sync.server.validation import FieldValueError, validate_values
+
+NOW = dt.datetime(2024, 5, 1, 12, 0, tzinfo=dt.UTC)
+ALICE = Viewer("alice", Role.SPECIALIST, "WS-1", "150125", "1501")
+json_scalars = st.none() | st.booleans() | st.integers(-5, 5) | st.text(max_size=3)
+
+
+def entry(kind: ChangeKind, changes: dict[str, tuple[Any, Any]], base: int = 1, seq: int = 7) -> OutboxEntry:
+    return OutboxEntry(device_id="d", seq=seq, record_type=RecordType.VISIT, record_id="v1", kind=kind,
+                       base_revision=base, time=NOW,
+                       changes={k: FieldChange(old=o, new=n) for k, (o, n) in changes.items()})
+
+
+def stored(**fields: Any) -> StoredRecord:
+    scope = RowScope(Audience.AUTHOR, "alice", "WS-1", "150125", "1501")
+    return StoredRecord(RecordType.VISIT, "v1", 1,
+                        {"author_id": "alice", "station_id": "WS-1", "deleted": False, **fields}, scope)
+
+
+def test_json_equality_tells_true_from_one_but_not_one_from_one_point_zero():
+    assert same_value(1, 1.0) and same_value([1, {"a": 2}], [1.0, {"a": 2}])
+    assert not same_value(True, 1) and not same_value(0, False) and not same_value("1", 1)
+
+
+@given(server=json_scalars, old=json_scalars, new=json_scalars)
+def test_merge_applies_keeps_or_conflicts_and_never_overwrites_an_unseen_value(server, old, new):
+    merge = merge_fields({"f": server}, {"f": FieldChange(old=old, new=new)})
+    if same_value(server, new):
+        assert merge.equal == ("f",)
+    elif same_value(server, old):
+        assert merge.applied == {"f": new}
+    else:
+        assert merge.conflicts == {"f": (server, new)} and not merge.applied
+
+
+def test_a_conflict_plan_writes_no_record_revision_and_one_conflict_row_per_field():
+    plan = plan_entry(entry(ChangeKind.UPDATE, {"problem": ("a", "b"), "advice": ("x", "y")}),
+                      PushContext(ALICE, NOW, new_id=lambda: "c1"), stored(problem="z", advice="x"))
+    assert plan.result.status is EntryStatus.CONFLICT and plan.result.conflict_fields == ["problem"]
+    record, conflict = plan.writes
+    assert record.revision == 2 and record.fields["advice"] == "y" and record.fields["problem"] == "z"
+    assert conflict.record_type == "conflict" and conflict.scope.audience is Audience.PRIVATE
+    assert conflict.fields["server_value"] == "z" and conflict.fields["client_value"] == "b"
+
+
+def test_a_delete_is_a_tombstone_unless_someone_else_edited_the_record_unseen():
+    delete = entry(ChangeKind.DELETE, {"deleted": (False, True)}, base=0)
+    after_own_edits = plan_entry(delete, PushContext(ALICE, NOW), stored(problem="mine"), edited_by_others=False)
+    after_unseen_edit = plan_entry(delete, PushContext(ALICE, NOW), stored(problem="theirs"), edited_by_others=True)
+    assert after_own_edits.result.status is EntryStatus.MERGED
+    assert after_own_edits.writes[0].fields["deleted"] is True and after_own_edits.writes[0].revision == 2
+    assert after_unseen_edit.result.status is EntryStatus.CONFLICT
+    (conflict,) = after_unseen_edit.writes
+    assert conflict.record_type == "conflict" and conflict.fields["field"] == "deleted"
+    assert (conflict.fields["server_value"], conflict.fields["client_value"]) == (False, True)
+
+
+def test_created_at_from_a_device_never_replaces_the_stored_one():
+    plan = plan_entry(entry(ChangeKind.UPDATE, {"created_at": ("2024-01-01T00:00:00", "1999-01-01T00:00:00")}),
+                      PushContext(ALICE, NOW), stored(created_at="2024-01-01T00:00:00"))
+    assert plan.result.status is EntryStatus.APPLIED and plan.writes == ()
+
+
+def test_validation_accepts_drafts_and_refuses_wrong_shapes():
+    validate_values(RecordType.VISIT, {"visit_date": None, "village_code": "", "mode": "onsite", "new_field": [1]})
+    validate_values(RecordType.TRAINING, {"attendees": {"farmer": 12, "local_expert": 2}, "trainers": ["李"]})
+    for record_type, values in ((RecordType.VISIT, {"visit_date": "May 1st"}),
+                                (RecordType.VISIT, {"latitude": float("nan")}),
+                                (RecordType.VISIT, {"village_code": "15012510020\n"}),
+                                (RecordType.HOUSEHOLD, {"contact_consent": "yes"}),
+                                (RecordType.HOUSEHOLD, {"livestock_head": 2.5}),
+                                (RecordType.TRAINING, {"attendees": {"aliens": 3}}),
+                                (RecordType.VISIT, {"Bad-Name": 1}),
+                                (RecordType.VISIT, {"deleted": None})):
+        try:
+            validate_values(record_type, values)
+        except FieldValueError:
+            continue
+        raise AssertionError(f"{values} passed validation")
