@@ -7,6 +7,8 @@ import logging
 import sys
 from pathlib import Path
 
+from desktop.sync_cli import add_sync_arguments, run_sync
+
 log = logging.getLogger("fieldbook")
 
 
@@ -17,6 +19,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--lang", choices=["zh_CN", "en"], help="user interface language for this run")
     sub = parser.add_subparsers(dest="command")
     sub.add_parser("init", help="create or upgrade the profile and load reference data, then exit")
+    add_sync_arguments(sub.add_parser("sync", help="sync this profile with the server once (for a scheduler)"))
     return parser
 
 
@@ -31,6 +34,8 @@ def main(argv: list[str] | None = None) -> int:
         log.info("profile ready at %s", profile.folder)
         profile.close()
         return 0
+    if args.command == "sync":
+        return run_sync(args)
     from desktop.ui.launch import run_gui
 
     return run_gui(args)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import shutil
+import sqlite3
+import uuid
 from pathlib import Path
 
 import pytest
@@ -29,6 +31,8 @@ def profile(tmp_path: Path, template_profile: Path) -> Profile:
     folder = tmp_path / "profile"
     folder.mkdir()
     shutil.copy(template_profile, folder / DB_NAME)
+    with sqlite3.connect(folder / DB_NAME) as db:  # each copy is a device of its own
+        db.execute("UPDATE sync_state SET value = ? WHERE key = 'device_id'", (str(uuid.uuid4()),))
     p = open_profile(folder)
     yield p
     p.close()

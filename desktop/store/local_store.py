@@ -274,8 +274,11 @@ class DesktopLocalStore:
         """Make the signed-in server account this profile's user.
 
         The local first-run user ("local-…") becomes the server's user id everywhere: in ``users``,
-        in sync_state, and as author of the records made before sign-in (not captured: the server
-        sets the author from the token anyway). A profile already linked to another account refuses.
+        in sync_state, and as author of the records made before sign-in. Those records and their
+        outbox entries, not sent yet, also move to the account's station if the station picked on
+        first run was another: the server refuses a record whose author or station is not the
+        pusher's. None of this is captured: it is who made the changes, not a change. A profile
+        already linked to another account refuses.
         """
         with self.store.unit_of_work(remote=True) as s:
             state = s.get(SyncState, "user_id")
@@ -294,8 +297,7 @@ class DesktopLocalStore:
             s.add(user)
             s.flush()
             if old is not None and old is not user:
-                for cls in SYNCED_ROWS.values():
-                    s.execute(update(cls).where(cls.author_id == old_id).values(author_id=account.user_id))
+                _hand_over_local_work(s, old_id, old.station_code, account)
                 s.execute(delete(Membership).where(Membership.user_id == old_id))
                 s.delete(old)
             if account.station_id:
@@ -342,6 +344,24 @@ def _entry(row: OutboxRow) -> OutboxEntry:
         changes={f: FieldChange(**c) for f, c in row.changes.items()},
         time=row.created_at.replace(tzinfo=dt.UTC),
     )
+
+
+def _hand_over_local_work(s: Session, old_id: str, old_station: str | None, account: Account) -> None:
+    """Records and unsent entries of the first-run user become the account's (see link_account)."""
+    moved_station = account.station_id if old_station and account.station_id != old_station else None
+    for cls in SYNCED_ROWS.values():
+        s.execute(update(cls).where(cls.author_id == old_id).values(author_id=account.user_id))
+        if moved_station:
+            s.execute(update(cls).where(cls.author_id == account.user_id, cls.revision == 0,
+                                        cls.station_id == old_station).values(station_id=moved_station))
+    for row in s.scalars(select(OutboxRow).where(OutboxRow.acked.is_(False))):
+        changes = {name: dict(change) for name, change in row.changes.items()}
+        if changes.get("author_id", {}).get("new") == old_id:
+            changes["author_id"]["new"] = account.user_id
+        if moved_station and changes.get("station_id", {}).get("new") == old_station:
+            changes["station_id"]["new"] = moved_station
+        if changes != row.changes:
+            row.changes = changes
 
 
 def _apply_reference(s: Session, record_type: RecordType, changes: list[RecordChange]) -> None:

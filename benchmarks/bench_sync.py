@@ -1,0 +1,186 @@
+"""Benchmark: push then pull 10,000 visits over loopback against PostgreSQL, bytes per visit, no-op sync.
+
+Budgets (DESIGN.md): push and pull ≥ 2,000 records/s each way; one visit ≤ 400 bytes on the wire
+(gzip); a no-op sync is one round trip and ≤ 2 KB. Beside the sync figures it prints a baseline:
+the same visits bulk-inserted straight into PostgreSQL with psycopg (executemany and COPY).
+Prints figures, asserts nothing about time.
+
+Run: `.venv/bin/python benchmarks/bench_sync.py [--visits 10000]` (PostgreSQL on 127.0.0.1:5432).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import random
+import sys
+import tempfile
+import time
+import uuid
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+import psycopg
+from keyring.backends import fail
+
+from desktop.domain.records import Household, Visit
+from desktop.profile import open_profile
+from desktop.services.sync_service import SyncService
+from desktop.store import repository
+from desktop.store.local_store import DesktopLocalStore
+from sync.client.credentials import CredentialStore
+from sync.client.engine import SyncPhase, SyncProgress
+from sync.protocol import HouseholdKind, PushRequest, Role, ServiceType, VisitMode
+from sync.server.services import admin
+from sync.server.store.database import Database
+from tests.server.conftest import fresh_database
+from tests.sync.cutting_proxy import CuttingProxy
+from tests.sync.harness import ServerProcess
+
+PASSWORD = "bench password 2026"
+VILLAGE = "150422100200"
+PROBLEMS = ["玉米螟危害严重", "犊牛腹泻", "母羊产后瘫痪", "马铃薯晚疫病", "大棚蔬菜灰霉病", "牧草返青差"]
+
+
+def device(folder: Path, server_url: str, username: str, role: Role) -> SyncService:
+    profile = open_profile(folder)
+    profile.identity.set_up(f"{username} 专家", role, "commissioner", "WS-045", "150422")
+    service = SyncService(profile.store, CredentialStore(fail.Keyring()))
+    service.sign_in(server_url, username, PASSWORD)
+    return service
+
+
+def make_visits(service: SyncService, visits: int, rng: random.Random) -> float:
+    """Captured local saves, as the visit form makes them, in transactions of 500; returns seconds."""
+    store = service.store
+    user = service.local.store.state("user_id")
+    started = time.perf_counter()
+    with store.unit_of_work() as s:
+        households = [repository.put(s, Household(name=f"户{i}", kind=HouseholdKind.FARMER, village_code=VILLAGE,
+                                                  author_id=user)).id for i in range(200)]
+    for start in range(0, visits, 500):
+        with store.unit_of_work() as s:
+            for i in range(start, min(visits, start + 500)):
+                repository.put(s, Visit(
+                    visit_date=dt.date(2026, 1, 1) + dt.timedelta(days=i % 300), mode=VisitMode.ONSITE,
+                    duration_hours=2.0, village_code=VILLAGE, household_ids=(rng.choice(households),),
+                    service_types=(ServiceType.GUIDANCE.value,), industry="肉牛", problem=rng.choice(PROBLEMS),
+                    advice="补充电解质，圈舍消毒", author_id=user))
+    return time.perf_counter() - started
+
+
+def timed_sync(service: SyncService) -> tuple[float, float, float, object]:
+    """(seconds pushing, seconds pulling, seconds in all, report) of one sync."""
+    marks: dict[SyncPhase, list[float]] = {}
+
+    def progress(p: SyncProgress) -> None:
+        marks.setdefault(p.phase, []).append(time.perf_counter())
+
+    started = time.perf_counter()
+    report, _ = service.sync_now(progress)
+    ended = time.perf_counter()
+    assert report.error is None and report.finished, report.summary()
+    push_end = marks.get(SyncPhase.PUSH, [started])[-1]
+    pull_end = marks.get(SyncPhase.PULL, [push_end])[-1]
+    return push_end - started, pull_end - push_end, ended - started, report
+
+
+def baseline(db_url: str, service: SyncService) -> tuple[float, float, int]:
+    """rows/s for executemany and for COPY of the pushed visits' fields into a plain PostgreSQL table."""
+    rows = []
+    for entry in service.local.pending_entries(10**9):
+        fields = {name: change.new for name, change in entry.changes.items()}
+        rows.append((entry.record_type.value, entry.record_id, 1, json.dumps(fields, ensure_ascii=False)))
+    conninfo = db_url.replace("postgresql+psycopg://", "postgresql://")
+    with psycopg.connect(conninfo, autocommit=True) as conn:
+        conn.execute("CREATE TABLE IF NOT EXISTS bench_records (record_type text, record_id text, revision int, "
+                     "fields jsonb, PRIMARY KEY (record_type, record_id))")
+        conn.execute("TRUNCATE bench_records")
+        started = time.perf_counter()
+        with conn.transaction(), conn.cursor() as cur:
+            cur.executemany("INSERT INTO bench_records VALUES (%s, %s, %s, %s)", rows)
+        many = len(rows) / (time.perf_counter() - started)
+        conn.execute("TRUNCATE bench_records")
+        started = time.perf_counter()
+        with conn.transaction(), conn.cursor() as cur, cur.copy("COPY bench_records FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row(row)
+        copied = len(rows) / (time.perf_counter() - started)
+        conn.execute("DROP TABLE bench_records")
+    return many, copied, len(rows)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--visits", type=int, default=10_000)
+    args = parser.parse_args()
+    rng = random.Random(11)
+    with tempfile.TemporaryDirectory() as tmp, fresh_database("postgres", Path(tmp)) as db_url:
+        root = Path(tmp)
+        server = ServerProcess("postgres", db_url, root)
+        server.start()
+        proxy = CuttingProxy(server.port)
+        db = Database(db_url)
+        try:
+            station = f"BENCH-{uuid.uuid4().hex[:6]}"
+            admin.add_station(db, station, "基准测试工作站", "150422")
+            for name, role in (("wang", Role.SPECIALIST), ("li", Role.STATION_MANAGER)):
+                admin.add_user(db, name, name, role, PASSWORD, admin.Area(station=station))
+            wang = device(root / "wang", proxy.url, "wang", Role.SPECIALIST)
+            li = device(root / "li", server.base_url, "li", Role.STATION_MANAGER)
+
+            saving = make_visits(wang, args.visits, rng)
+            records = wang.local.pending_count()
+            many, copied, base_rows = baseline(db_url, wang)
+            proxy.reset_traffic()
+            push_s, echo_s, _, report = timed_sync(wang)
+            traffic = proxy.reset_traffic()
+            _, pull_s, _, pulled = timed_sync(li)
+
+            noop = wang.sync_now()[0]
+            noop_traffic = proxy.reset_traffic()
+            one = _one_visit(wang, proxy, noop_traffic.up)
+        finally:
+            proxy.close()
+            server.stop()
+            db.dispose()
+
+    print(f"records pushed            {records:>10,}   ({args.visits:,} visits + 200 households; "
+          f"saving them locally took {saving:.1f} s)")
+    print(f"push                      {records / push_s:>10,.0f} records/s   ({push_s:.1f} s; "
+          f"{traffic.up / 1e6:.2f} MB up, gzip)")
+    print(f"pull (fresh device)       {pulled.pulled / pull_s:>10,.0f} records/s   ({pull_s:.1f} s for "
+          f"{pulled.pulled:,} records, {pulled.bytes_received / 1e6:.2f} MB down)")
+    print(f"pull-back of own records  {report.pulled / echo_s:>10,.0f} records/s   ({echo_s:.1f} s)")
+    print(f"baseline executemany      {many:>10,.0f} rows/s      ({base_rows:,} rows straight into PostgreSQL)")
+    print(f"baseline COPY             {copied:>10,.0f} rows/s")
+    print(f"one visit on the wire     {one['body']:>10,} B gzip body   ({one['json']:,} B as JSON; whole push "
+          f"request with headers {one['request']:,} B)")
+    print(f"no-op sync                {noop_traffic.total:>10,} B          ({noop_traffic.requests} request, "
+          f"{noop_traffic.connections} connection; {noop_traffic.up} B up, {noop_traffic.down} B down; "
+          f"{noop.requests} HTTP call)")
+
+
+def _one_visit(service: SyncService, proxy: CuttingProxy, pull_request_bytes: int) -> dict[str, int]:
+    """Sizes of pushing one new visit: the gzip body as sent, its JSON, the whole request with headers."""
+    user = service.store.state("user_id")
+    with service.store.unit_of_work() as s:
+        h = repository.put(s, Household(name="张宝山", kind=HouseholdKind.FARMER, village_code=VILLAGE, author_id=user))
+    service.sync_now()
+    with service.store.unit_of_work() as s:
+        repository.put(s, Visit(visit_date=dt.date(2026, 6, 10), mode=VisitMode.ONSITE, duration_hours=3.0,
+                                village_code=VILLAGE, household_ids=(h.id,), service_types=("guidance",),
+                                industry="肉牛", problem="犊牛腹泻", advice="补充电解质，圈舍消毒", author_id=user))
+    [entry] = DesktopLocalStore(service.store).pending_entries(10)
+    raw = json.dumps(PushRequest(entries=[entry]).model_dump(mode="json"), ensure_ascii=False,
+                     separators=(",", ":")).encode()
+    proxy.reset_traffic()
+    report, _ = service.sync_now()
+    traffic = proxy.reset_traffic()
+    return {"body": report.bytes_sent, "json": len(raw), "request": traffic.up - pull_request_bytes}
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,199 @@
+"""What the UI and the headless ``fieldbook sync`` call: sign in, sync now, sync status, resolve conflicts.
+
+Calls here do network work; the UI runs them on its network worker, never on the UI thread.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import socket
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import ValidationError as WireValidationError
+
+from desktop.domain.records import RECORD_CLASSES, Conflict
+from desktop.domain.validation import Context, validate
+from desktop.services.changes import ALL, Changes
+from desktop.store import repository
+from desktop.store.local_store import Account, DesktopLocalStore, RejectedChange
+from desktop.store.store import Store
+from desktop.store.wire import from_wire
+from sync.client.credentials import CredentialStore
+from sync.client.engine import SyncEngine, SyncProgress, SyncReport
+from sync.client.errors import SyncError, SyncErrorKind
+from sync.client.transport import Transport, TransportConfig
+from sync.protocol import LoginRequest, RecordType
+
+NOT_SIGNED_IN = "Sign in to the server first."
+
+
+@dataclass(frozen=True)
+class SignInResult:
+    user_id: str
+    display_name: str
+    role: str
+    station_id: str | None
+    credentials_notice: str | None  # set when the token will not outlive this session
+
+
+@dataclass(frozen=True)
+class SyncOverview:
+    """What the status bar and the sync dialog show."""
+
+    server_url: str | None
+    username: str | None
+    signed_in: bool  # a token is at hand for this session
+    pending_changes: int
+    last_sync_at: str | None  # ISO 8601, UTC
+    last_sync_ok: bool
+    last_sync_result: str
+    rejected: list[RejectedChange]
+    open_conflicts: list[Conflict]
+    credentials_notice: str | None
+
+
+TransportFactory = Callable[[TransportConfig, str | None], Transport]
+
+
+class SyncService:
+    """One profile's sync; ``credentials`` is shared for the whole app session (it may hold tokens in memory)."""
+
+    def __init__(self, store: Store, credentials: CredentialStore | None = None, *,
+                 ca_bundle: str | None = None, transport_factory: TransportFactory = Transport,
+                 today: Callable[[], dt.date] = dt.date.today):
+        self.store = store
+        self.local = DesktopLocalStore(store)
+        self.credentials = credentials or CredentialStore()
+        self.ca_bundle = ca_bundle
+        self._transport_factory = transport_factory
+        self._today = today
+
+    # --- sign in ----------------------------------------------------------------------------
+
+    def sign_in(self, server_url: str, username: str, password: str,
+                device_name: str | None = None) -> tuple[SignInResult, Changes]:
+        """Log in, link this profile to the account and keep the token; raises SyncError."""
+        server_url = server_url.strip().rstrip("/")
+        try:
+            request = LoginRequest(username=username.strip(), password=password,
+                                   device_id=self.local.device_id(), device_name=device_name or _device_name())
+        except WireValidationError as exc:
+            raise SyncError(SyncErrorKind.AUTH, "Enter your user name and password.", detail=str(exc)) from exc
+        transport = self._transport(server_url, None)
+        try:
+            response = transport.login(request)
+        finally:
+            transport.close()
+        self.local.link_account(Account(server_url, request.username, response.user_id, response.display_name,
+                                        response.role.value, response.station_id))
+        self.credentials.save(server_url, request.username, response.token)
+        result = SignInResult(response.user_id, response.display_name, response.role.value, response.station_id,
+                              self.credentials.notice)
+        return result, Changes(identity=True, sync_state=True)
+
+    def sign_out(self) -> Changes:
+        account = self.local.account()
+        if account is not None:
+            self.credentials.forget(*account)
+        return Changes(sync_state=True)
+
+    def signed_in(self) -> bool:
+        account = self.local.account()
+        return account is not None and self.credentials.find(*account) is not None
+
+    # --- sync -------------------------------------------------------------------------------
+
+    def sync_now(self, progress: Callable[[SyncProgress], None] | None = None,
+                 cancelled: Callable[[], bool] = lambda: False) -> tuple[SyncReport, Changes]:
+        """Run one sync with the stored token; failures come back in ``report.error``, never raised."""
+        account = self.local.account()
+        token = self.credentials.find(*account) if account else None
+        if account is None or token is None:
+            report = SyncReport(error=SyncError(SyncErrorKind.AUTH, NOT_SIGNED_IN),
+                                still_pending=self.local.pending_count())
+            return report, Changes()
+        transport = self._transport(account[0], token)
+        try:
+            report = SyncEngine(self.local, transport).run(progress, cancelled)
+        finally:
+            transport.close()
+        if report.error is not None and report.error.kind in (SyncErrorKind.AUTH, SyncErrorKind.REVOKED):
+            self.credentials.forget(*account)  # the token is no good any more: ask to sign in again
+        changed = report.pulled or report.removed or report.epoch_changed or report.downloaded
+        return report, (ALL if changed else Changes(sync_state=True))
+
+    def overview(self) -> SyncOverview:
+        account = self.local.account()
+        last_at, last_ok, last_result = self.local.last_sync()
+        return SyncOverview(
+            server_url=account[0] if account else None, username=account[1] if account else None,
+            signed_in=self.signed_in(), pending_changes=self.local.pending_count(), last_sync_at=last_at,
+            last_sync_ok=last_ok, last_sync_result=last_result, rejected=self.local.rejected_changes(),
+            open_conflicts=self.local.open_conflicts(), credentials_notice=self.credentials.notice,
+        )
+
+    # --- conflicts --------------------------------------------------------------------------
+
+    def keep_value(self, conflict_id: str, side: str) -> Changes:
+        """Resolve by keeping the server's value (``side="server"``) or the other one (``"client"``)."""
+        with self.store.reader() as s:
+            conflict = repository.get(s, Conflict, conflict_id)
+        if conflict is None:
+            raise KeyError(conflict_id)
+        if side not in ("server", "client"):
+            raise ValueError(f"side must be 'server' or 'client', not {side!r}")
+        return self.resolve_conflict(conflict_id, conflict.server_value if side == "server" else conflict.client_value)
+
+    def resolve_conflict(self, conflict_id: str, value: Any) -> Changes:
+        """Set the field to ``value`` (a wire value: one side's, or a merge of both) and mark the
+        conflict resolved. Both are ordinary edits, captured and pushed like any other; the record
+        is validated first, so a bad merged value raises ValidationError and changes nothing.
+        For an edit that met a delete (field ``deleted``), ``True`` keeps the record deleted and the
+        edit's values ({field: value}) restore it with them."""
+        with self.store.unit_of_work() as s:
+            conflict = repository.get(s, Conflict, conflict_id)
+            if conflict is None:
+                raise KeyError(conflict_id)
+            cls = RECORD_CLASSES[RecordType(conflict.record_type)]
+            record = repository.get(s, cls, conflict.record_id)
+            changes = Changes(conflicts=True)
+            if record is not None:
+                wanted = _wanted_values(conflict.field, value)
+                if any(getattr(record, name) != new for name, new in wanted.items()):
+                    updated = record.with_changes(**wanted)
+                    validate(updated, Context(today=self._today(),
+                                              village_exists=lambda code: repository.village_exists(s, code)))
+                    repository.put(s, updated)
+                    changes = changes | _record_changes(conflict.record_type)
+            repository.put(s, conflict.with_changes(resolved=True, resolution=value))
+        return changes
+
+    def _transport(self, server_url: str, token: str | None) -> Transport:
+        config = TransportConfig(server_url=server_url, device_id=self.local.device_id(), ca_bundle=self.ca_bundle)
+        return self._transport_factory(config, token)
+
+
+def _wanted_values(field: str, value: Any) -> dict[str, Any]:
+    """The record fields a resolution sets. An edit that met a delete is a conflict on ``deleted``
+    whose client value is the edit itself ({field: value}): keeping it restores the record with it."""
+    if field == "deleted" and isinstance(value, dict):
+        return {"deleted": False, **{name: _domain_value(name, v) for name, v in value.items()}}
+    return {field: _domain_value(field, value)}
+
+
+def _domain_value(field: str, value: Any) -> Any:
+    converted = from_wire(field, value)
+    return tuple(converted) if isinstance(converted, list) else converted
+
+
+def _record_changes(record_type: str) -> Changes:
+    return {
+        RecordType.HOUSEHOLD: Changes(households=True), RecordType.VISIT: Changes(visits=True),
+        RecordType.TRAINING: Changes(trainings=True),
+    }.get(RecordType(record_type), Changes(reviews=True))
+
+
+def _device_name() -> str:
+    return (socket.gethostname() or "Fieldbook device")[:128]

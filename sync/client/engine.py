@@ -1,0 +1,296 @@
+"""One sync run: push the outbox, pull the server's changes, then move attachment files.
+
+Order and bookkeeping are what make a run safe to interrupt anywhere: an entry is marked
+acknowledged only after the server's answer arrived (a resent entry gets the same answer from the
+server's ledger), a pulled page and its cursor are stored in one local transaction, an upload
+resumes at the offset the server reports, and a download is recorded only once its file is whole.
+A run with nothing to do is one GET.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Protocol
+
+from sync.client.errors import SyncError, SyncErrorKind
+from sync.client.local_store import LocalStore, PendingUpload
+from sync.client.transport import WireStats
+from sync.protocol import (
+    MAX_PUSH_ENTRIES,
+    EntryStatus,
+    PullResponse,
+    PushRequest,
+    PushResponse,
+)
+
+log = logging.getLogger(__name__)
+
+UPLOAD_CHUNK_BYTES = 256 * 1024
+#: A run restarts from zero at most this often when the server's epoch changes under it.
+MAX_EPOCH_RESTARTS = 2
+#: Times an upload asks for the server's offset again after a cut before giving up for this run.
+MAX_UPLOAD_RESUMES = 3
+
+
+class ServerApi(Protocol):
+    """The calls the engine makes (``sync.client.transport.Transport`` in the app, fakes in tests)."""
+
+    stats: WireStats
+
+    def push(self, request: PushRequest) -> PushResponse: ...
+    def pull(self, cursor: int) -> PullResponse: ...
+    def upload_offset(self, sha256: str) -> int: ...
+    def upload_chunk(self, sha256: str, offset: int, total: int, chunk: bytes) -> int | None: ...
+    def download(self, sha256: str) -> bytes | None: ...
+
+
+class SyncPhase(StrEnum):
+    PUSH = "push"
+    PULL = "pull"
+    UPLOAD = "upload"
+    DOWNLOAD = "download"
+
+
+@dataclass(frozen=True)
+class SyncProgress:
+    phase: SyncPhase
+    done: int
+    total: int | None  # None while the total is unknown (pulling)
+
+
+@dataclass
+class SyncReport:
+    """What a run did and what is left; ``finished`` only when every phase ran to its end."""
+
+    applied: int = 0
+    merged: int = 0
+    conflicts: int = 0
+    rejected: int = 0
+    pulled: int = 0
+    removed: int = 0
+    uploaded: int = 0
+    downloaded: int = 0
+    still_pending: int = 0  # outbox entries the server has not acknowledged yet
+    uploads_pending: int = 0
+    downloads_pending: int = 0
+    epoch_changed: bool = False
+    finished: bool = False
+    cancelled: bool = False
+    error: SyncError | None = None
+    problems: list[str] = field(default_factory=list)  # files the server refused, for the log
+    requests: int = 0
+    bytes_sent: int = 0
+    bytes_received: int = 0
+
+    @property
+    def pushed(self) -> int:
+        return self.applied + self.merged + self.conflicts + self.rejected
+
+    def summary(self) -> str:
+        if self.error is not None:
+            head = f"failed ({self.error.kind.value}: {self.error.message})"
+        elif self.cancelled:
+            head = "cancelled"
+        else:
+            head = "finished"
+        return (f"{head}; pushed {self.pushed} (applied {self.applied}, merged {self.merged}, "
+                f"conflicts {self.conflicts}, rejected {self.rejected}), pulled {self.pulled}, "
+                f"uploaded {self.uploaded}, downloaded {self.downloaded}; still pending: "
+                f"{self.still_pending} changes, {self.uploads_pending} uploads, {self.downloads_pending} downloads")
+
+
+class _Cancelled(Exception):
+    pass
+
+
+class _EpochChanged(Exception):
+    pass
+
+
+def _never() -> bool:
+    return False
+
+
+class SyncEngine:
+    """Runs syncs of one local store against one server; not thread-safe, one run at a time."""
+
+    def __init__(self, store: LocalStore, transport: ServerApi):
+        self.store = store
+        self.transport = transport
+
+    def run(self, progress: Callable[[SyncProgress], None] | None = None,
+            cancelled: Callable[[], bool] = _never) -> SyncReport:
+        """Push, pull, then move files. ``cancelled`` is asked before every request; a failure comes
+        back as ``report.error`` (a SyncError), never raised. How it ended is stored for the status bar."""
+        report = SyncReport()
+        report_progress = progress or (lambda _p: None)
+        stats_before = (self.transport.stats.requests, self.transport.stats.bytes_sent,
+                        self.transport.stats.bytes_received)
+
+        def check() -> None:
+            if cancelled():
+                raise _Cancelled
+
+        try:
+            self._sync_records(report, report_progress, check)
+            self._upload(report, report_progress, check)
+            self._download(report, report_progress, check)
+            report.finished = True
+        except _Cancelled:
+            report.cancelled = True
+        except SyncError as exc:
+            log.warning("sync failed: %r %s", exc, exc.detail)
+            report.error = exc
+        except BaseException:
+            self.store.record_sync_finished(False, "failed: internal error")
+            raise
+        finally:
+            stats = self.transport.stats
+            report.requests = stats.requests - stats_before[0]
+            report.bytes_sent = stats.bytes_sent - stats_before[1]
+            report.bytes_received = stats.bytes_received - stats_before[2]
+        report.still_pending = self.store.pending_count()
+        report.uploads_pending = len(self.store.pending_uploads())
+        report.downloads_pending = len(self.store.missing_downloads())
+        self.store.record_sync_finished(report.finished, report.summary())
+        log.info("sync %s", report.summary())
+        return report
+
+    # --- records ----------------------------------------------------------------------------
+
+    def _sync_records(self, report: SyncReport, progress: Callable[[SyncProgress], None],
+                      check: Callable[[], None]) -> None:
+        for _ in range(MAX_EPOCH_RESTARTS + 1):
+            try:
+                self._push(report, progress, check)
+                self._pull(report, progress, check)
+                return
+            except _EpochChanged:
+                report.epoch_changed = True
+                log.info("server epoch changed: pulling again from the start and resending unknown entries")
+        raise SyncError(SyncErrorKind.SERVER, "The server keeps restarting its history; try again later.")
+
+    def _push(self, report: SyncReport, progress: Callable[[SyncProgress], None],
+              check: Callable[[], None]) -> None:
+        total = self.store.pending_count()
+        done = 0
+        batch = MAX_PUSH_ENTRIES
+        while True:
+            check()
+            entries = self.store.pending_entries(batch)
+            if not entries:
+                return
+            try:
+                response = self.transport.push(PushRequest(entries=entries))
+            except SyncError as exc:
+                if exc.status != 413 or batch == 1:
+                    raise
+                batch = max(1, batch // 2)  # entries with long texts: send fewer at a time
+                continue
+            sent = {e.seq for e in entries}
+            results = [r for r in response.results if r.seq in sent]
+            if not results:
+                raise SyncError(SyncErrorKind.PROTOCOL, detail="push answered none of the entries sent")
+            # The server's acked_seq is the highest seq its ledger holds, which already counts this
+            # batch: it cannot tell what a restored server lacks below it. So when a push is the
+            # first to see a new epoch, every entry is sent again; the ledger answers those it has.
+            epoch_changed = self._adopt_epoch(response.server_epoch, 0)
+            self.store.record_push_results(results)
+            for r in results:
+                if r.status == EntryStatus.APPLIED:
+                    report.applied += 1
+                elif r.status == EntryStatus.MERGED:
+                    report.merged += 1
+                elif r.status == EntryStatus.CONFLICT:
+                    report.conflicts += 1
+                else:
+                    report.rejected += 1
+            done += len(results)
+            progress(SyncProgress(SyncPhase.PUSH, done, max(total, done)))
+            if epoch_changed:
+                raise _EpochChanged
+
+    def _pull(self, report: SyncReport, progress: Callable[[SyncProgress], None],
+              check: Callable[[], None]) -> None:
+        cursor = self.store.position().cursor
+        while True:
+            check()
+            page = self.transport.pull(cursor)
+            if self._adopt_epoch(page.server_epoch, page.acked_seq):
+                raise _EpochChanged
+            self.store.apply_pull_page(page)
+            report.pulled += len(page.changes)
+            report.removed += len(page.removed)
+            progress(SyncProgress(SyncPhase.PULL, report.pulled, None))
+            if not page.has_more:
+                return
+            if page.next_cursor <= cursor:
+                raise SyncError(SyncErrorKind.PROTOCOL, detail=f"pull cursor did not advance past {cursor}")
+            cursor = page.next_cursor
+
+    def _adopt_epoch(self, server_epoch: str, acked_seq: int) -> bool:
+        """Start over in the server's new epoch if it changed; the first epoch seen is just kept
+        (it is stored with the first pulled page)."""
+        known = self.store.position().epoch
+        if known is None or known == server_epoch:
+            return False
+        self.store.start_epoch(server_epoch, acked_seq)
+        return True
+
+    # --- attachments ------------------------------------------------------------------------
+
+    def _upload(self, report: SyncReport, progress: Callable[[SyncProgress], None],
+                check: Callable[[], None]) -> None:
+        uploads = self.store.pending_uploads()
+        for i, upload in enumerate(uploads):
+            check()
+            try:
+                self._upload_one(upload, check)
+            except SyncError as exc:
+                if exc.kind != SyncErrorKind.PROTOCOL:
+                    raise
+                report.problems.append(f"upload {upload.sha256[:12]}: {exc.detail or exc.message}")
+                continue  # the server refused this file; the others may still go
+            self.store.mark_uploaded(upload.sha256)
+            report.uploaded += 1
+            progress(SyncProgress(SyncPhase.UPLOAD, i + 1, len(uploads)))
+
+    def _upload_one(self, upload: PendingUpload, check: Callable[[], None]) -> None:
+        offset = self.transport.upload_offset(upload.sha256)
+        resumes = 0
+        with upload.path.open("rb") as f:
+            while offset < upload.size:
+                check()
+                f.seek(offset)
+                chunk = f.read(UPLOAD_CHUNK_BYTES)
+                try:
+                    new_offset = self.transport.upload_chunk(upload.sha256, offset, upload.size, chunk)
+                except SyncError as exc:
+                    if exc.kind != SyncErrorKind.OFFLINE or resumes >= MAX_UPLOAD_RESUMES:
+                        raise
+                    new_offset = None
+                if new_offset is None or new_offset <= offset:
+                    resumes += 1
+                    if resumes > MAX_UPLOAD_RESUMES:
+                        raise SyncError(SyncErrorKind.PROTOCOL, detail="upload offset does not advance")
+                    new_offset = self.transport.upload_offset(upload.sha256)
+                offset = new_offset
+
+    def _download(self, report: SyncReport, progress: Callable[[SyncProgress], None],
+                  check: Callable[[], None]) -> None:
+        missing = self.store.missing_downloads()
+        for i, sha256 in enumerate(missing):
+            check()
+            data = self.transport.download(sha256)
+            if data is None:
+                continue  # the author has not uploaded it yet
+            if hashlib.sha256(data).hexdigest() != sha256:
+                report.problems.append(f"download {sha256[:12]}: content does not match its sha256")
+                continue
+            self.store.save_download(sha256, data)
+            report.downloaded += 1
+            progress(SyncProgress(SyncPhase.DOWNLOAD, i + 1, len(missing)))

@@ -1,0 +1,240 @@
+"""The desktop store as the sync engine sees it: outbox out, server pages in, never losing a local edit."""
+
+from __future__ import annotations
+
+import hashlib
+
+import pytest
+from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
+
+from desktop.domain.records import Attachment, Household, Visit
+from desktop.store import repository
+from desktop.store.local_store import Account, DesktopLocalStore
+from desktop.store.models import (
+    HouseholdRow,
+    LocalFile,
+    OutboxRow,
+    Station,
+    User,
+    VisitRow,
+)
+from sync.client.errors import SyncError
+from sync.protocol import (
+    EntryResult,
+    EntryStatus,
+    PullResponse,
+    RecordChange,
+    RecordType,
+)
+from tests.factories import household, visit
+
+
+@pytest.fixture
+def local(profile) -> DesktopLocalStore:
+    return DesktopLocalStore(profile.store)
+
+
+def outbox_size(store) -> int:
+    with store.reader() as s:
+        return s.scalar(select(func.count()).select_from(OutboxRow))
+
+
+def server_household(record_id: str, revision: int, **fields) -> RecordChange:
+    values = {"name": "张宝山", "kind": "farmer", "phone": "13847112345", "village_code": "150422100200",
+              "industries": ["肉牛"], "livestock_head": 40, "land_mu": None, "notes": "", "contact_consent": True,
+              "created_at": "2026-06-01T08:00:00+00:00", "updated_at": "2026-06-02T08:00:00+00:00",
+              "author_id": "u-9", "station_id": "WS-045", "deleted": False}
+    return RecordChange(record_type=RecordType.HOUSEHOLD, record_id=record_id, revision=revision,
+                        fields={**values, **fields})
+
+
+def page(*changes: RecordChange, cursor: int = 10, has_more: bool = False, epoch: str = "e1") -> PullResponse:
+    return PullResponse(changes=list(changes), next_cursor=cursor, has_more=has_more, server_epoch=epoch,
+                        acked_seq=0)
+
+
+def test_pending_entries_are_the_unacknowledged_outbox_oldest_first(local, records):
+    h, _ = records.save(household())
+    records.save(h.with_changes(notes="新建了青贮窖"))
+    entries = local.pending_entries(10)
+    assert [(e.seq, e.kind) for e in entries] == [(1, "create"), (2, "update")]
+    assert entries[1].changes["notes"].new == "新建了青贮窖"
+    assert entries[0].device_id == local.device_id()
+    assert entries[0].time.tzinfo is not None
+    assert [e.seq for e in local.pending_entries(1)] == [1]
+
+
+def test_push_results_acknowledge_entries_and_set_revisions_without_new_entries(local, records, profile):
+    h, _ = records.save(household())
+    records.save(h.with_changes(notes="x"))
+    local.record_push_results([EntryResult(seq=1, status=EntryStatus.APPLIED, revision=1),
+                               EntryResult(seq=2, status=EntryStatus.REJECTED, reason="forbidden: no")])
+    assert local.pending_count() == 0
+    assert outbox_size(profile.store) == 2
+    assert records.get(Household, h.id).revision == 1
+    [rejected] = local.rejected_changes()
+    assert (rejected.seq, rejected.reason) == (2, "forbidden: no")
+
+
+def test_a_push_result_never_moves_a_revision_backwards(local, records, profile):
+    h, _ = records.save(household())
+    local.apply_pull_page(page(server_household(h.id, 5)))
+    local.record_push_results([EntryResult(seq=1, status=EntryStatus.APPLIED, revision=3)])
+    assert records.get(Household, h.id).revision == 5
+
+
+def test_a_pulled_page_creates_rows_without_capturing_them(local, profile):
+    local.apply_pull_page(page(server_household("h-srv", 3), cursor=42))
+    with profile.store.reader() as s:
+        row = s.get(HouseholdRow, "h-srv")
+        assert (row.name, row.revision, row.author_id) == ("张宝山", 3, "u-9")
+        assert row.phone_key  # derived columns are kept up to date for pulled rows too
+    assert outbox_size(profile.store) == 0
+    assert local.position().cursor == 42 and local.position().epoch == "e1"
+
+
+def test_a_pulled_change_never_overwrites_a_field_with_an_unacknowledged_local_edit(local, records):
+    local.apply_pull_page(page(server_household("h-1", 1)))
+    mine = records.get(Household, "h-1")
+    records.save(mine.with_changes(phone="13900000000"))
+    local.apply_pull_page(page(server_household("h-1", 2, phone="13811111111", notes="服务器上的备注"), cursor=11))
+    now = records.get(Household, "h-1")
+    assert now.phone == "13900000000"  # still mine, to be pushed
+    assert now.notes == "服务器上的备注"  # the other field came in
+    assert now.revision == 2
+    [pending] = local.pending_entries(10)
+    assert pending.changes["phone"].new == "13900000000"
+
+
+def test_once_acknowledged_the_field_takes_the_server_value_again(local, records):
+    local.apply_pull_page(page(server_household("h-1", 1)))
+    records.save(records.get(Household, "h-1").with_changes(phone="13900000000"))
+    local.record_push_results([EntryResult(seq=1, status=EntryStatus.CONFLICT, revision=2, conflict_fields=["phone"])])
+    local.apply_pull_page(page(server_household("h-1", 2, phone="13811111111"), cursor=11))
+    assert records.get(Household, "h-1").phone == "13811111111"
+
+
+def test_fields_this_version_does_not_know_are_kept_in_extra(local, profile):
+    local.apply_pull_page(page(server_household("h-1", 1, wechat_id="zbs-1988", household_size=5)))
+    with profile.store.reader() as s:
+        assert s.get(HouseholdRow, "h-1").extra == {"wechat_id": "zbs-1988", "household_size": 5}
+
+
+def test_a_page_that_cannot_be_applied_changes_nothing_not_even_the_cursor(local, profile):
+    broken = RecordChange(record_type=RecordType.HOUSEHOLD, record_id="h-2", revision=1, fields={"name": None})
+    with pytest.raises(IntegrityError):
+        local.apply_pull_page(page(server_household("h-1", 1), broken, cursor=99))
+    assert local.position().cursor == 0
+    with profile.store.reader() as s:
+        assert s.get(HouseholdRow, "h-1") is None
+
+
+def test_stations_and_colleagues_arrive_as_reference_data(local, profile):
+    station = RecordChange(record_type=RecordType.STATION, record_id="WS-999", revision=1, fields={
+        "code": "WS-999", "name": "新建工作站", "county_code": "150422", "league_code": "1504",
+        "industries": ["肉牛"], "expert_count": 3, "station_id": "WS-999"})
+    user = RecordChange(record_type=RecordType.USER, record_id="u-7", revision=1, fields={
+        "display_name": "李明", "role": "station_manager", "station_id": "WS-999", "county_code": "150422"})
+    local.apply_pull_page(page(station, user))
+    with profile.store.reader() as s:
+        assert s.get(Station, "WS-999").name == "新建工作站"
+        assert (s.get(User, "u-7").display_name, s.get(User, "u-7").station_code) == ("李明", "WS-999")
+
+
+def test_a_new_epoch_resends_entries_the_server_lost_and_restarts_the_pull(local, records):
+    h, _ = records.save(household())
+    for i in range(3):
+        h, _ = records.save(h.with_changes(notes=f"第{i}次"))
+    local.record_push_results([EntryResult(seq=s, status=EntryStatus.APPLIED, revision=s) for s in (1, 2, 3, 4)])
+    local.apply_pull_page(page(cursor=50))
+    local.start_epoch("e2", acked_seq=2)
+    assert [e.seq for e in local.pending_entries(10)] == [3, 4]
+    assert local.position().cursor == 0 and local.position().epoch == "e2"
+
+
+def test_after_a_full_re_pull_rows_out_of_scope_are_dropped_unless_they_hold_local_edits(local, records):
+    local.apply_pull_page(page(server_household("kept", 1), server_household("gone", 1),
+                               server_household("edited", 1)))
+    records.save(records.get(Household, "edited").with_changes(notes="未同步的修改"))
+    unsynced, _ = records.save(household(name="新户"))
+    local.start_epoch("e2", acked_seq=0)
+    local.apply_pull_page(page(server_household("kept", 2), has_more=True, cursor=5, epoch="e2"))
+    assert records.get(Household, "gone") is not None  # the re-pull has not finished yet
+    local.apply_pull_page(page(cursor=9, epoch="e2"))
+    assert records.get(Household, "gone") is None
+    assert records.get(Household, "kept") is not None
+    assert records.get(Household, "edited").notes == "未同步的修改"
+    assert records.get(Household, unsynced.id) is not None
+
+
+def test_attachment_files_are_uploaded_once_the_record_is_on_the_server(local, records, profile):
+    data = b"\xff\xd8jpeg bytes"
+    sha = hashlib.sha256(data).hexdigest()
+    path = local.add_file_bytes(sha, data)
+    with profile.store.unit_of_work() as s:
+        s.add(LocalFile(sha256=sha, path=path, size=len(data), mime_type="image/jpeg", uploaded=False))
+        repository.put(s, Attachment(sha256=sha, mime_type="image/jpeg", size=len(data), owner_id="v-1",
+                                     author_id="u", station_id="WS-045"))
+    assert local.pending_uploads() == []
+    local.record_push_results([EntryResult(seq=1, status=EntryStatus.APPLIED, revision=1)])
+    [upload] = local.pending_uploads()
+    assert upload.path.read_bytes() == data
+    local.mark_uploaded(sha)
+    assert local.pending_uploads() == []
+
+
+def test_a_pulled_attachment_is_missing_until_its_file_is_saved(local, profile):
+    data = b"photo of a calf"
+    sha = hashlib.sha256(data).hexdigest()
+    attachment = RecordChange(record_type=RecordType.ATTACHMENT, record_id="a-1", revision=1, fields={
+        "sha256": sha, "mime_type": "image/jpeg", "size": len(data), "owner_type": "visit", "owner_id": "v-1",
+        "filename": "calf.jpg", "created_at": "2026-06-01T08:00:00Z", "updated_at": "2026-06-01T08:00:00Z",
+        "author_id": "u-9", "station_id": "WS-045", "deleted": False})
+    local.apply_pull_page(page(attachment))
+    assert local.missing_downloads() == [sha]
+    with pytest.raises(ValueError):
+        local.save_download(sha, b"something else")
+    local.save_download(sha, data)
+    assert local.missing_downloads() == []
+    assert (profile.folder / "files" / sha[:2] / sha).read_bytes() == data
+
+
+def test_linking_the_account_makes_local_work_the_server_users(local, records, profile, specialist):
+    v, _ = records.save(visit())
+    entries_before = outbox_size(profile.store)
+    local.link_account(Account("https://fb.example.cn", "wangfang", "u-42", "王芳", "specialist", "WS-045"))
+    assert profile.store.state("user_id") == "u-42"
+    assert records.get(Visit, v.id).author_id == "u-42"
+    assert profile.identity.current().display_name == "王芳"
+    assert profile.identity.current().specialist_type == "commissioner"
+    assert outbox_size(profile.store) == entries_before
+    [entry] = local.pending_entries(10)
+    assert entry.changes["author_id"].new == "u-42"
+    with profile.store.reader() as s:
+        assert s.get(User, specialist.user_id) is None
+        assert s.scalar(select(func.count()).select_from(VisitRow).where(VisitRow.author_id == specialist.user_id)) == 0
+
+
+def test_work_from_before_sign_in_moves_to_the_accounts_station(local, records, profile, specialist):
+    h, _ = records.save(household())
+    assert h.station_id == "WS-045"
+    local.link_account(Account("https://fb.example.cn", "wangfang", "u-42", "王芳", "specialist", "WS-046"))
+    assert records.get(Household, h.id).station_id == "WS-046"
+    [entry] = local.pending_entries(10)
+    assert entry.changes["station_id"].new == "WS-046"
+
+
+def test_a_profile_linked_to_one_account_refuses_another(local, specialist):
+    local.link_account(Account("https://fb.example.cn", "wangfang", "u-42", "王芳", "specialist", "WS-045"))
+    local.link_account(Account("https://fb.example.cn", "wangfang", "u-42", "王芳", "specialist", "WS-045"))
+    with pytest.raises(SyncError):
+        local.link_account(Account("https://fb.example.cn", "lisi", "u-43", "李四", "specialist", "WS-045"))
+
+
+def test_signing_in_on_a_profile_never_set_up_makes_the_account_its_user(local, profile):
+    assert profile.identity.current() is None
+    local.link_account(Account("https://fb.example.cn", "wangfang", "u-42", "王芳", "station_manager", "WS-045"))
+    me = profile.identity.current()
+    assert (me.user_id, me.display_name, me.station_code, me.can_review) == ("u-42", "王芳", "WS-045", True)
+    assert local.account() == ("https://fb.example.cn", "wangfang")
