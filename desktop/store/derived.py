@@ -7,8 +7,6 @@ refreshes the keys of its visits.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 from sqlalchemy import delete, event, insert, inspect, select, update
 from sqlalchemy.orm import Session
 
@@ -17,18 +15,21 @@ from desktop.domain.search_text import initials_key, search_key
 from desktop.store.models import Division, HouseholdRow, TrainingRow, VisitHousehold, VisitRow
 
 
-def _village_name(session: Session, code: str) -> str:
-    return (session.scalar(select(Division.name).where(Division.code == code)) if code else None) or ""
+def _village_names(session: Session, codes: set[str]) -> dict[str, str]:
+    if not codes:
+        return {}
+    with session.no_autoflush:
+        return dict(session.execute(select(Division.code, Division.name).where(Division.code.in_(codes))).all())
 
 
-def _household_names(session: Session, ids: Iterable[str], pending: dict[str, str]) -> list[str]:
-    ids = list(dict.fromkeys(ids))
-    known = {i: pending[i] for i in ids if i in pending}
-    missing = [i for i in ids if i not in known]
+def _household_names(session: Session, ids: set[str], pending: dict[str, str]) -> dict[str, str]:
+    """Names of these households: as being saved in this flush, else as stored."""
+    missing = ids - pending.keys()
+    names = dict(pending)
     if missing:
         with session.no_autoflush:
-            known.update(session.execute(select(HouseholdRow.id, HouseholdRow.name).where(HouseholdRow.id.in_(missing))).all())
-    return [known[i] for i in ids if i in known]
+            names.update(session.execute(select(HouseholdRow.id, HouseholdRow.name).where(HouseholdRow.id.in_(missing))).all())
+    return names
 
 
 def visit_search_key(village_name: str, industry: str, problem: str, advice: str, household_names: list[str]) -> str:
@@ -37,30 +38,34 @@ def visit_search_key(village_name: str, industry: str, problem: str, advice: str
     return " ".join(p for p in parts if p)
 
 
-def _visit_key(session: Session, row: VisitRow, pending_names: dict[str, str]) -> str:
-    return visit_search_key(_village_name(session, row.village_code), row.industry or "", row.problem or "",
-                            row.advice or "", _household_names(session, row.household_ids or [], pending_names))
-
-
 @event.listens_for(Session, "before_flush")
 def _refresh_derived(session: Session, _ctx: object, _instances: object) -> None:
     changed = [*session.new, *(r for r in session.dirty if session.is_modified(r))]
     households = [r for r in changed if isinstance(r, HouseholdRow)]
-    pending_names = {h.id: h.name for h in households}
+    visits = [r for r in changed if isinstance(r, VisitRow)]
+    trainings = [r for r in changed if isinstance(r, TrainingRow)]
     for row in households:
         row.phone_key = normalise_phone(row.phone or "")
         row.search_key = " ".join(filter(None, (search_key(row.name), row.phone_key)))
         if row not in session.new and inspect(row).attrs.name.history.has_changes():
             session.info.setdefault("renamed_households", set()).add(row.id)
-    for row in changed:
-        if isinstance(row, VisitRow):
-            row.search_key = _visit_key(session, row, pending_names)
-            session.info.setdefault("visit_links", {})[row.id] = list(row.household_ids or [])
-        elif isinstance(row, TrainingRow):
-            row.search_key = " ".join(filter(None, (
-                search_key(_village_name(session, row.village_code)), search_key(row.topic), (row.place or "").lower(),
-                (row.industry or "").lower(),
-            )))
+    if not visits and not trainings:
+        return
+    # One look-up per flush, not per row: a pulled page holds hundreds of visits.
+    villages = _village_names(session, {r.village_code for r in (*visits, *trainings) if r.village_code})
+    names = _household_names(session, {h for v in visits for h in (v.household_ids or ())},
+                             {h.id: h.name for h in households})
+    links = session.info.setdefault("visit_links", {})
+    for row in visits:
+        served = [names[h] for h in dict.fromkeys(row.household_ids or ()) if h in names]
+        row.search_key = visit_search_key(villages.get(row.village_code, ""), row.industry or "",
+                                          row.problem or "", row.advice or "", served)
+        links[row.id] = list(row.household_ids or [])
+    for row in trainings:
+        row.search_key = " ".join(filter(None, (
+            search_key(villages.get(row.village_code, "")), search_key(row.topic), (row.place or "").lower(),
+            (row.industry or "").lower(),
+        )))
 
 
 @event.listens_for(Session, "after_flush")
