@@ -1,0 +1,38 @@
+"""What the status bar tells about sync: changes waiting to be pushed and when the last sync was."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+
+from desktop.store.models import OutboxRow
+from desktop.store.store import Store
+
+
+@dataclass(frozen=True)
+class SyncStatus:
+    pending_changes: int
+    last_sync_at: dt.datetime | None  # UTC, naive like every time in the store
+
+
+class SyncStatusService:
+    def __init__(self, store: Store):
+        self.store = store
+
+    def status(self) -> SyncStatus:
+        with self.store.reader() as s:
+            pending = s.scalar(select(func.count()).select_from(OutboxRow).where(OutboxRow.acked.is_(False))) or 0
+        raw = self.store.state("last_sync_at")
+        return SyncStatus(pending, _parse_time(raw))
+
+
+def _parse_time(raw: str | None) -> dt.datetime | None:
+    if not raw:
+        return None
+    try:
+        parsed = dt.datetime.fromisoformat(raw)
+    except ValueError:
+        return None
+    return parsed.astimezone(dt.UTC).replace(tzinfo=None) if parsed.tzinfo else parsed

@@ -1,0 +1,140 @@
+"""The operation runner: service calls run on one serial database worker, results come back by signal.
+
+Anki-style: a widget asks for work, the runner executes the call on a thread pool of exactly one
+thread (so writes to SQLite never race each other), and the outcome is delivered on the UI thread.
+A worker never touches a widget.
+"""
+
+from __future__ import annotations
+
+import itertools
+import logging
+import traceback
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import shiboken6
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+
+from desktop.domain.validation import ValidationError
+
+log = logging.getLogger(__name__)
+
+Callback = Callable[[Any], None]
+
+
+@dataclass
+class _Pending:
+    on_success: Callback | None
+    on_invalid: Callback | None
+    on_failure: Callback | None
+    label: str
+    owner: QObject | None = None
+    result: Any = None
+    error: BaseException | None = None
+
+    def owner_gone(self) -> bool:
+        """The widget that asked was closed and deleted meanwhile: its answer has nowhere to go."""
+        owners = [self.owner] + [getattr(c, "__self__", None) for c in (self.on_success, self.on_invalid,
+                                                                         self.on_failure)]
+        return any(isinstance(o, QObject) and not shiboken6.isValid(o) for o in owners)
+
+
+class _Relay(QObject):
+    """Lives on the UI thread; the worker emits through it so delivery is queued to that thread."""
+
+    done = Signal(int)
+
+
+class _Job(QRunnable):
+    def __init__(self, op_id: int, call: Callable[[], Any], pending: _Pending, relay: _Relay):
+        super().__init__()
+        self.setAutoDelete(True)
+        self._op_id, self._call, self._pending, self._relay = op_id, call, pending, relay
+
+    def run(self) -> None:
+        try:
+            self._pending.result = self._call()
+        except BaseException as exc:  # noqa: BLE001 - every failure is reported on the UI thread
+            self._pending.error = exc
+        self._relay.done.emit(self._op_id)
+
+
+class OperationRunner(QObject):
+    """Runs callables on the database worker, one at a time, in the order they were asked for.
+
+    ``run(call, on_success, on_invalid, on_failure)``: on the UI thread, ``on_success(result)`` is
+    called, or ``on_invalid(error)`` for a ValidationError (shown at the field), or
+    ``on_failure(error)`` for anything else. An error nobody takes is logged and emitted as
+    ``failed`` (the window shows it in a dialog): never swallowed. With ``owner`` (the widget that
+    asked), nothing is delivered if that widget was deleted before the answer came.
+    """
+
+    started = Signal()
+    finished = Signal()  # the queue ran empty
+    failed = Signal(object, str)  # unexpected error nobody handled, with its traceback
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
+        self._pool.setExpiryTimeout(-1)  # keep the worker: its SQLite connection stays warm
+        self._relay = _Relay(self)
+        self._relay.done.connect(self._deliver)
+        self._pending: dict[int, _Pending] = {}
+        self._ids = itertools.count(1)
+
+    @property
+    def busy(self) -> bool:
+        return bool(self._pending)
+
+    def run(self, call: Callable[[], Any], on_success: Callback | None = None,
+            on_invalid: Callback | None = None, on_failure: Callback | None = None, label: str = "",
+            owner: QObject | None = None) -> int:
+        op_id = next(self._ids)
+        pending = _Pending(on_success, on_invalid, on_failure, label or getattr(call, "__qualname__", "operation"),
+                           owner)
+        if not self._pending:
+            self.started.emit()
+        self._pending[op_id] = pending
+        self._pool.start(_Job(op_id, call, pending, self._relay))
+        return op_id
+
+    def wait_idle(self, msecs: int = 30000) -> bool:
+        """Block until the worker is idle (for shutdown and tests); results are still delivered later."""
+        return self._pool.waitForDone(msecs)
+
+    def report(self, error: BaseException, label: str = "operation") -> None:
+        """Log an unexpected error and hand it to whoever shows errors (the window's dialog)."""
+        trace = "".join(traceback.format_exception(error))
+        log.error("%s failed:\n%s", label, trace)
+        self.failed.emit(error, trace)
+
+    @Slot(int)
+    def _deliver(self, op_id: int) -> None:
+        pending = self._pending.pop(op_id, None)
+        if pending is None:
+            return
+        if pending.owner_gone():
+            if pending.error is not None and not isinstance(pending.error, ValidationError):
+                self.report(pending.error, pending.label)  # still worth knowing, even if nobody waits
+            if not self._pending:
+                self.finished.emit()
+            return
+        try:
+            error = pending.error
+            if error is None:
+                if pending.on_success is not None:
+                    pending.on_success(pending.result)
+            elif isinstance(error, ValidationError) and pending.on_invalid is not None:
+                pending.on_invalid(error)
+            elif pending.on_failure is not None:
+                pending.on_failure(error)
+            else:
+                self.report(error, pending.label)
+        except Exception as exc:  # noqa: BLE001 - a broken callback must not kill the event loop
+            self.report(exc, f"callback of {pending.label}")
+        finally:
+            if not self._pending:
+                self.finished.emit()

@@ -1,0 +1,1065 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
+<context>
+    <name>DivisionPicker</name>
+    <message>
+        <source>Search place: name or pinyin initials (e.g. blzq)</source>
+        <translation>搜索地名：汉字或拼音首字母（如 blzq）</translation>
+    </message>
+    <message>
+        <source>League / city</source>
+        <translation>盟市</translation>
+    </message>
+    <message>
+        <source>County / banner</source>
+        <translation>旗县区</translation>
+    </message>
+    <message>
+        <source>Township / sumu</source>
+        <translation>苏木乡镇</translation>
+    </message>
+    <message>
+        <source>Village / gacha</source>
+        <translation>嘎查村</translation>
+    </message>
+    <message>
+        <source>(all)</source>
+        <translation>（全部）</translation>
+    </message>
+</context>
+<context>
+    <name>DraftRestoreDialog</name>
+    <message>
+        <source>Unsaved forms found</source>
+        <translation>发现未保存的表单</translation>
+    </message>
+    <message>
+        <source>Fieldbook was closed while these forms had input that was not saved. Restore them to finish and save them?</source>
+        <translation>服务日志上次关闭时，以下表单中还有未保存的内容。是否恢复，以便填完后保存？</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>服务记录</translation>
+    </message>
+    <message>
+        <source>Training session</source>
+        <translation>培训</translation>
+    </message>
+    <message>
+        <source>Household</source>
+        <translation>服务对象</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>Discard all</source>
+        <translation>全部丢弃</translation>
+    </message>
+    <message>
+        <source>Ask me later</source>
+        <translation>以后再说</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicateHouseholdDialog</name>
+    <message>
+        <source>Possible duplicate</source>
+        <translation>可能重复</translation>
+    </message>
+    <message>
+        <source>These households have the same phone number, or the same name in the same village. Colleagues may have registered them already.</source>
+        <translation>以下服务对象的电话号码相同，或在同一村内姓名相同，可能已由其他同事登记过。</translation>
+    </message>
+    <message>
+        <source>Open the existing one</source>
+        <translation>打开已有的</translation>
+    </message>
+    <message>
+        <source>Save as a new household</source>
+        <translation>仍作为新对象保存</translation>
+    </message>
+    <message>
+        <source>Go back and edit</source>
+        <translation>返回修改</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorDialog</name>
+    <message>
+        <source>Something went wrong</source>
+        <translation>出错了</translation>
+    </message>
+    <message>
+        <source>The last action could not be completed. Your saved records are safe.</source>
+        <translation>刚才的操作未能完成。已保存的记录不受影响。</translation>
+    </message>
+    <message>
+        <source>Error: %1</source>
+        <translation>错误：%1</translation>
+    </message>
+</context>
+<context>
+    <name>FilterBar</name>
+    <message>
+        <source>Search (Ctrl+F): Chinese text or pinyin initials, e.g. ym for 玉米</source>
+        <translation>搜索（Ctrl+F）：输入汉字或拼音首字母，如 ym 查“玉米”</translation>
+    </message>
+    <message>
+        <source>Place (e.g. blzq)</source>
+        <translation>地点（如 blzq）</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>清除筛选</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>起</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>止</translation>
+    </message>
+    <message>
+        <source>(any industry)</source>
+        <translation>（全部产业）</translation>
+    </message>
+    <message>
+        <source>(any service)</source>
+        <translation>（全部服务类型）</translation>
+    </message>
+    <message>
+        <source>(any review state)</source>
+        <translation>（全部审核状态）</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunDialog</name>
+    <message>
+        <source>Welcome to Fieldbook</source>
+        <translation>欢迎使用科技特派员服务日志</translation>
+    </message>
+    <message>
+        <source>Tell Fieldbook who uses this laptop. Everything works without a network; your account on the server is linked the first time you sync.</source>
+        <translation>请填写本机使用人信息。无网络也能正常使用；首次同步时再关联服务器上的账号。</translation>
+    </message>
+    <message>
+        <source>Your full name</source>
+        <translation>您的姓名</translation>
+    </message>
+    <message>
+        <source>Search your workstation (name or pinyin initials)</source>
+        <translation>搜索所在工作站（名称或拼音首字母）</translation>
+    </message>
+    <message>
+        <source>Search your home county, e.g. blzq or 巴林</source>
+        <translation>搜索所在旗县，如 blzq 或 巴林</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>I am a</source>
+        <translation>人员类别</translation>
+    </message>
+    <message>
+        <source>Workstation (optional)</source>
+        <translation>所在工作站（可不填）</translation>
+    </message>
+    <message>
+        <source>Home county</source>
+        <translation>所在旗县</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始使用</translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdForm</name>
+    <message>
+        <source>Head of household or name of the entity</source>
+        <translation>户主姓名或主体名称</translation>
+    </message>
+    <message>
+        <source>Mobile or landline with area code</source>
+        <translation>手机号，或带区号的固定电话</translation>
+    </message>
+    <message>
+        <source>e.g. 玉米，肉牛 (separate with commas)</source>
+        <translation>如：玉米，肉牛（用逗号分隔）</translation>
+    </message>
+    <message>
+        <source>not recorded</source>
+        <translation>未登记</translation>
+    </message>
+    <message>
+        <source> head</source>
+        <translation> 头（只）</translation>
+    </message>
+    <message>
+        <source> mu</source>
+        <translation> 亩</translation>
+    </message>
+    <message>
+        <source>The person agreed that their name and phone number are kept</source>
+        <translation>本人同意登记其姓名和电话</translation>
+    </message>
+    <message>
+        <source>China&apos;s Personal Information Protection Law asks for consent before contact details are kept, and for no more data than the service needs. They are used only to follow up on advice and are shared only with your station.</source>
+        <translation>根据《个人信息保护法》，登记联系方式须经本人同意，且只收集服务所必需的信息。这些信息仅用于技术服务回访，只在本工作站内共享。</translation>
+    </message>
+    <message>
+        <source>Visits and trainings of this household…</source>
+        <translation>查看该对象的服务和培训记录…</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Village</source>
+        <translation>所在村</translation>
+    </message>
+    <message>
+        <source>Industries</source>
+        <translation>产业</translation>
+    </message>
+    <message>
+        <source>Livestock</source>
+        <translation>牲畜存栏</translation>
+    </message>
+    <message>
+        <source>Land</source>
+        <translation>耕地面积</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation>知情同意</translation>
+    </message>
+    <message>
+        <source>New household</source>
+        <translation>新增服务对象</translation>
+    </message>
+    <message>
+        <source>Household: %1</source>
+        <translation>服务对象：%1</translation>
+    </message>
+    <message>
+        <source>Not saved yet: this household may already be registered.</source>
+        <translation>尚未保存：该服务对象可能已登记过。</translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdHistoryDialog</name>
+    <message>
+        <source>Household history</source>
+        <translation>服务对象记录</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>This household is not on this device.</source>
+        <translation>本机上没有该服务对象。</translation>
+    </message>
+    <message>
+        <source>Visits (%1)</source>
+        <translation>服务记录（%1 条）</translation>
+    </message>
+    <message>
+        <source>Trainings attended (%1)</source>
+        <translation>参加的培训（%1 次）</translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdPicker</name>
+    <message>
+        <source>Find a household: name, pinyin initials or phone</source>
+        <translation>查找服务对象：姓名、拼音首字母或电话</translation>
+    </message>
+    <message>
+        <source>Add new household…</source>
+        <translation>新增服务对象…</translation>
+    </message>
+    <message>
+        <source>Remove from list</source>
+        <translation>从列表移除</translation>
+    </message>
+    <message>
+        <source>(household not on this device)</source>
+        <translation>（本机上没有该服务对象）</translation>
+    </message>
+    <message>
+        <source>No household found. Use &quot;Add new household&quot;.</source>
+        <translation>没有找到。请点“新增服务对象”。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n household(s)</source>
+        <translation>
+            <numerusform>%n 户</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Launch</name>
+    <message>
+        <source>Fieldbook cannot open its data folder %1. Backups of the store (*.bak) are kept in the same folder.</source>
+        <extracomment>Libraries Qt&apos;s xcb platform plugin loads at start, and the Debian packages that ship them.</extracomment>
+        <translation>无法打开数据文件夹 %1。数据库的备份（*.bak）保存在同一文件夹中。</translation>
+    </message>
+    <message>
+        <source>Cannot open the data</source>
+        <translation>无法打开数据</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Fieldbook — S&amp;T service log</source>
+        <extracomment>Page keys in navigation order; the sync and review work plugs into &quot;review&quot; and the status bar.</extracomment>
+        <translation>科技特派员服务日志</translation>
+    </message>
+    <message>
+        <source>New visit</source>
+        <translation>新建服务记录</translation>
+    </message>
+    <message>
+        <source>New training session</source>
+        <translation>新建培训</translation>
+    </message>
+    <message>
+        <source>New household</source>
+        <translation>新增服务对象</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>审核</translation>
+    </message>
+    <message>
+        <source>Station managers will approve or return their team&apos;s records here. This page arrives with the review feature.</source>
+        <translation>工作站负责人将在这里审核通过或退回团队的记录。此页面将随审核功能一同上线。</translation>
+    </message>
+    <message>
+        <source>Statistics</source>
+        <translation>统计</translation>
+    </message>
+    <message>
+        <source>On-site days, households served and people trained against the plan&apos;s targets will be shown here.</source>
+        <translation>这里将对照工作方案的目标任务，统计现场服务天数、服务农牧户数和培训人次。</translation>
+    </message>
+    <message>
+        <source>Service visits</source>
+        <translation>服务记录</translation>
+    </message>
+    <message>
+        <source>Trainings</source>
+        <translation>培训</translation>
+    </message>
+    <message>
+        <source>Households</source>
+        <translation>农牧户</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>New &amp;visit</source>
+        <translation>新建服务记录(&amp;V)</translation>
+    </message>
+    <message>
+        <source>New &amp;training session</source>
+        <translation>新建培训(&amp;T)</translation>
+    </message>
+    <message>
+        <source>New &amp;household</source>
+        <translation>新增服务对象(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>设置(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;About Fieldbook</source>
+        <translation>关于服务日志(&amp;A)</translation>
+    </message>
+    <message>
+        <source>About Fieldbook</source>
+        <translation>关于服务日志</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Fieldbook — S&amp;amp;T service log&lt;/b&gt;&lt;br&gt;For the specialists of the Inner Mongolia action plan &quot;Excellent young and middle-aged S&amp;amp;T talents help rural revitalisation&quot;: record visits, training sessions and households offline, and sync at the township office.</source>
+        <translation>&lt;b&gt;科技特派员服务日志&lt;/b&gt;&lt;br&gt;服务于内蒙古自治区“优秀中青年科技人才助力乡村振兴专项行动”的科技人员：无网络时也能记录服务、培训和服务对象，到苏木乡镇有网络时再同步。</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoStrip</name>
+    <message>
+        <source>Add photos…</source>
+        <translation>添加照片…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Double-click a photo to view it large.</source>
+        <translation>双击照片可查看大图。</translation>
+    </message>
+    <message>
+        <source>Add photos</source>
+        <translation>添加照片</translation>
+    </message>
+    <message>
+        <source>Images (*.jpg *.jpeg *.png *.heic *.webp *.bmp)</source>
+        <translation>图片 (*.jpg *.jpeg *.png *.heic *.webp *.bmp)</translation>
+    </message>
+    <message>
+        <source>Photo not added</source>
+        <translation>照片未添加</translation>
+    </message>
+    <message>
+        <source>%1 is not a picture this program can read.</source>
+        <translation>无法读取图片“%1”。</translation>
+    </message>
+    <message>
+        <source>not on this device</source>
+        <translation>不在本机</translation>
+    </message>
+    <message>
+        <source>This photo has not been downloaded to this laptop.</source>
+        <translation>这张照片尚未下载到本机。</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoViewerDialog</name>
+    <message>
+        <source>Photo</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <source>This photo has not been downloaded to this laptop.</source>
+        <translation>这张照片尚未下载到本机。</translation>
+    </message>
+</context>
+<context>
+    <name>RecordColumns</name>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <source>Village</source>
+        <translation>村</translation>
+    </message>
+    <message>
+        <source>Households</source>
+        <translation>服务户数</translation>
+    </message>
+    <message>
+        <source>Services</source>
+        <translation>服务类型</translation>
+    </message>
+    <message>
+        <source>Industry</source>
+        <translation>产业</translation>
+    </message>
+    <message>
+        <source>Problem found</source>
+        <translation>发现的问题</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>审核状态</translation>
+    </message>
+    <message>
+        <source>Recorded by</source>
+        <translation>记录人</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>培训主题</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>学时</translation>
+    </message>
+    <message>
+        <source>Attendees</source>
+        <translation>人数</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名/名称</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Industries</source>
+        <translation>产业</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+</context>
+<context>
+    <name>RecordForm</name>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save (Ctrl+S)</source>
+        <translation>保存（Ctrl+S）</translation>
+    </message>
+    <message>
+        <source>Submit for review</source>
+        <translation>提交审核</translation>
+    </message>
+    <message>
+        <source>Restored from an autosaved draft; not saved yet.</source>
+        <translation>已从自动保存的草稿恢复，尚未保存。</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <source>Saved at %1.</source>
+        <translation>已于 %1 保存。</translation>
+    </message>
+    <message>
+        <source>Not saved: please correct the marked fields.</source>
+        <translation>未保存：请修改标红的项目。</translation>
+    </message>
+    <message>
+        <source>Not saved.</source>
+        <translation>未保存。</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>有未保存的修改</translation>
+    </message>
+    <message>
+        <source>Save your changes before closing?</source>
+        <translation>关闭前是否保存修改？</translation>
+    </message>
+</context>
+<context>
+    <name>RecordListPage</name>
+    <message>
+        <source>New record (Ctrl+N)</source>
+        <translation>新建（Ctrl+N）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n record(s) shown</source>
+        <translation>
+            <numerusform>共 %n 条，已显示 %1 条</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <extracomment>Language names are shown in their own language, so anyone can find theirs.</extracomment>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>A new data folder is used the next time Fieldbook starts. Records are not moved: copy the folder yourself if needed.</source>
+        <translation>新的数据文件夹在下次启动时生效。原有记录不会自动搬移，如有需要请自行复制该文件夹。</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>界面语言</translation>
+    </message>
+    <message>
+        <source>Data folder</source>
+        <translation>数据文件夹</translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation>服务器地址</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatusBar</name>
+    <message>
+        <source>Signed in: %1 (%2)</source>
+        <translation>当前用户：%1（%2）</translation>
+    </message>
+    <message>
+        <source>Not set up</source>
+        <translation>尚未设置用户</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>在线</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>离线</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) waiting to sync</source>
+        <translation>
+            <numerusform>%n 项修改待同步</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>All changes synced</source>
+        <translation>修改均已同步</translation>
+    </message>
+    <message>
+        <source>Last sync: %1</source>
+        <translation>上次同步：%1</translation>
+    </message>
+    <message>
+        <source>Never synced</source>
+        <translation>尚未同步</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingForm</name>
+    <message>
+        <source>e.g. village committee meeting room, demonstration field</source>
+        <translation>如：村委会会议室、示范田</translation>
+    </message>
+    <message>
+        <source>e.g. Spring sowing of maize with drip irrigation</source>
+        <translation>如：玉米膜下滴灌春播技术</translation>
+    </message>
+    <message>
+        <source>Choose or type an industry</source>
+        <translation>选择或输入产业</translation>
+    </message>
+    <message>
+        <source>Names, separated by commas</source>
+        <translation>姓名，多人用逗号分隔</translation>
+    </message>
+    <message>
+        <source> h</source>
+        <translation> 小时</translation>
+    </message>
+    <message>
+        <source>(enter hours)</source>
+        <translation>（请填写时长）</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Village</source>
+        <translation>所在村</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>培训主题</translation>
+    </message>
+    <message>
+        <source>Industry</source>
+        <translation>产业</translation>
+    </message>
+    <message>
+        <source>Trainers</source>
+        <translation>授课人</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>学时</translation>
+    </message>
+    <message>
+        <source>Attendees</source>
+        <translation>参训人数</translation>
+    </message>
+    <message>
+        <source>Named attendees (optional)</source>
+        <translation>参训对象名单（可不填）</translation>
+    </message>
+    <message>
+        <source>Photos</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <source>New training session</source>
+        <translation>新建培训</translation>
+    </message>
+    <message>
+        <source>Training of %1</source>
+        <translation>培训：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Total: %n person(s)</source>
+        <translation>
+            <numerusform>合计：%n 人</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Validation</name>
+    <message>
+        <source>This field is required.</source>
+        <translation>此项为必填项。</translation>
+    </message>
+    <message>
+        <source>The date cannot be in the future.</source>
+        <translation>日期不能晚于今天。</translation>
+    </message>
+    <message>
+        <source>The date is more than two years ago.</source>
+        <translation>日期早于两年前。</translation>
+    </message>
+    <message>
+        <source>Enter a duration between 0.5 and %1 hours.</source>
+        <translation>请填写 0.5 到 %1 小时之间的时长。</translation>
+    </message>
+    <message>
+        <source>Choose a village from the official list.</source>
+        <translation>请从行政区划列表中选择村。</translation>
+    </message>
+    <message>
+        <source>The village is not in the chosen county.</source>
+        <translation>该村不在所选旗县内。</translation>
+    </message>
+    <message>
+        <source>Enter a mainland mobile (11 digits) or a landline with its area code.</source>
+        <translation>请填写 11 位手机号，或带区号的固定电话。</translation>
+    </message>
+    <message>
+        <source>Add at least one household served.</source>
+        <translation>请至少添加一个服务对象。</translation>
+    </message>
+    <message>
+        <source>Choose at least one service type.</source>
+        <translation>请至少选择一种服务类型。</translation>
+    </message>
+    <message>
+        <source>Choose one of the listed values.</source>
+        <translation>请从列出的选项中选择。</translation>
+    </message>
+    <message>
+        <source>The text is longer than %1 characters.</source>
+        <translation>内容超过 %1 个字。</translation>
+    </message>
+    <message>
+        <source>The number cannot be negative.</source>
+        <translation>数值不能为负。</translation>
+    </message>
+    <message>
+        <source>Enter a whole number between 0 and %1.</source>
+        <translation>请填写 0 到 %1 之间的整数。</translation>
+    </message>
+    <message>
+        <source>Enter at least one attendee.</source>
+        <translation>请至少填写一名参训人员。</translation>
+    </message>
+    <message>
+        <source>More people are named (%1) than attended in all (%2).</source>
+        <translation>名单人数（%1）多于参训总人数（%2）。</translation>
+    </message>
+    <message>
+        <source>The follow-up date must come after the visit.</source>
+        <translation>回访日期须晚于服务日期。</translation>
+    </message>
+    <message>
+        <source>The position is outside Inner Mongolia.</source>
+        <translation>该位置不在内蒙古境内。</translation>
+    </message>
+    <message>
+        <source>Enter both latitude and longitude, or neither.</source>
+        <translation>经度和纬度须同时填写，或都不填。</translation>
+    </message>
+    <message>
+        <source>Choose a station from the list.</source>
+        <translation>请从列表中选择工作站。</translation>
+    </message>
+    <message>
+        <source>Choose a county from the list.</source>
+        <translation>请从列表中选择旗县。</translation>
+    </message>
+</context>
+<context>
+    <name>VisitForm</name>
+    <message>
+        <source> h</source>
+        <translation> 小时</translation>
+    </message>
+    <message>
+        <source>(enter hours)</source>
+        <translation>（请填写时长）</translation>
+    </message>
+    <message>
+        <source>Choose or type an industry</source>
+        <translation>选择或输入产业</translation>
+    </message>
+    <message>
+        <source>What did you find? e.g. maize leaves yellowing in the lower field</source>
+        <translation>发现了什么问题？如：下茬地玉米叶片发黄</translation>
+    </message>
+    <message>
+        <source>What did you advise or do?</source>
+        <translation>提出了哪些建议、采取了哪些措施？</translation>
+    </message>
+    <message>
+        <source>Planned for</source>
+        <translation>计划日期</translation>
+    </message>
+    <message>
+        <source>latitude, e.g. 43.98</source>
+        <translation>纬度，如 43.98</translation>
+    </message>
+    <message>
+        <source>longitude, e.g. 119.39</source>
+        <translation>经度，如 119.39</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation>服务方式</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>服务时长</translation>
+    </message>
+    <message>
+        <source>Village</source>
+        <translation>所在村</translation>
+    </message>
+    <message>
+        <source>Households served</source>
+        <translation>服务对象</translation>
+    </message>
+    <message>
+        <source>Services</source>
+        <translation>服务类型</translation>
+    </message>
+    <message>
+        <source>Industry</source>
+        <translation>产业</translation>
+    </message>
+    <message>
+        <source>Problem found</source>
+        <translation>发现的问题</translation>
+    </message>
+    <message>
+        <source>Advice and measures</source>
+        <translation>建议与措施</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>回访</translation>
+    </message>
+    <message>
+        <source>GPS (optional)</source>
+        <translation>定位（可不填）</translation>
+    </message>
+    <message>
+        <source>Photos</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <source>Only on-site visits count toward the 60 on-site days a year.</source>
+        <translation>只有现场服务计入每年 60 天的现场服务天数。</translation>
+    </message>
+    <message>
+        <source>New visit</source>
+        <translation>新建服务记录</translation>
+    </message>
+    <message>
+        <source>Visit of %1</source>
+        <translation>服务记录：%1</translation>
+    </message>
+</context>
+<context>
+    <name>Vocabulary</name>
+    <message>
+        <source>S&amp;T commissioner</source>
+        <translation>科技特派员</translation>
+    </message>
+    <message>
+        <source>Specially hired extension agent</source>
+        <translation>特聘农技员</translation>
+    </message>
+    <message>
+        <source>Grassroots extension staff</source>
+        <translation>基层农技人员</translation>
+    </message>
+    <message>
+        <source>&quot;Three areas&quot; talent</source>
+        <translation>“三区”人才</translation>
+    </message>
+    <message>
+        <source>National S&amp;T team member</source>
+        <translation>科技特派团成员</translation>
+    </message>
+    <message>
+        <source>Farming or herding household</source>
+        <translation>农牧户</translation>
+    </message>
+    <message>
+        <source>Cooperative</source>
+        <translation>合作社</translation>
+    </message>
+    <message>
+        <source>Family farm</source>
+        <translation>家庭农场</translation>
+    </message>
+    <message>
+        <source>Large grower or breeder</source>
+        <translation>种养殖大户</translation>
+    </message>
+    <message>
+        <source>Leading enterprise</source>
+        <translation>龙头企业</translation>
+    </message>
+    <message>
+        <source>Demonstration entity</source>
+        <translation>示范主体</translation>
+    </message>
+    <message>
+        <source>On site</source>
+        <translation>现场</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>WeChat</source>
+        <translation>微信</translation>
+    </message>
+    <message>
+        <source>Video call</source>
+        <translation>视频</translation>
+    </message>
+    <message>
+        <source>Technical guidance</source>
+        <translation>技术指导</translation>
+    </message>
+    <message>
+        <source>Policy promotion</source>
+        <translation>政策宣传</translation>
+    </message>
+    <message>
+        <source>Transfer of results</source>
+        <translation>成果转化</translation>
+    </message>
+    <message>
+        <source>Research and development</source>
+        <translation>科技研发</translation>
+    </message>
+    <message>
+        <source>S&amp;T training</source>
+        <translation>科技培训</translation>
+    </message>
+    <message>
+        <source>Linking production and sales</source>
+        <translation>产销对接</translation>
+    </message>
+    <message>
+        <source>Technical backbones</source>
+        <translation>技术骨干</translation>
+    </message>
+    <message>
+        <source>Local experts</source>
+        <translation>土专家</translation>
+    </message>
+    <message>
+        <source>Tech-savvy villagers</source>
+        <translation>技术明白人</translation>
+    </message>
+    <message>
+        <source>Farmers and herders</source>
+        <translation>农牧民</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>已提交</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>已通过</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>已退回</translation>
+    </message>
+    <message>
+        <source>Specialist</source>
+        <translation>科技人员</translation>
+    </message>
+    <message>
+        <source>Station manager</source>
+        <translation>工作站负责人</translation>
+    </message>
+    <message>
+        <source>County administrator</source>
+        <translation>旗县管理员</translation>
+    </message>
+    <message>
+        <source>League administrator</source>
+        <translation>盟市管理员</translation>
+    </message>
+    <message>
+        <source>Region administrator</source>
+        <translation>自治区管理员</translation>
+    </message>
+</context>
+</TS>

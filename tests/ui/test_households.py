@@ -1,0 +1,85 @@
+"""The household registry: duplicate warning before saving, and a household's history."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, Qt
+
+from desktop.domain.records import Household
+from desktop.ui.household_form import HouseholdForm
+
+from .conftest import VILLAGE
+
+
+def count_households(ctx) -> int:
+    return ctx.records.count_households()
+
+
+def new_household_form(qtbot, window) -> HouseholdForm:
+    window.show_page("households")
+    qtbot.mouseClick(window.households_page.new_button, Qt.MouseButton.LeftButton)
+    form = window.forms.forms[-1]
+    assert isinstance(form, HouseholdForm)
+    return form
+
+
+def test_a_household_with_a_known_phone_is_flagged_before_saving(qtbot, window, ctx, settle, add_household, ime):
+    existing = add_household(name="王建国", phone="139 1234 5678")
+    form = new_household_form(qtbot, window)
+    ime(form.name, "王建华")
+    qtbot.keyClicks(form.phone, "+86 13912345678")
+    form.village.set_value(VILLAGE, notify=True)
+    qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    settle()
+    warning = form.duplicate_dialog
+    assert warning is not None and warning.isVisible()
+    assert warning.list.count() == 1 and warning.list.item(0).text().startswith("王建国")
+    assert count_households(ctx) == 1  # nothing saved while the user decides
+
+    opened = []
+    form.open_household_requested.connect(opened.append)
+    qtbot.mouseClick(warning.open_button, Qt.MouseButton.LeftButton)
+    settle()
+    assert opened == [existing.id]
+    shown = window.forms.forms[-1]
+    assert isinstance(shown, HouseholdForm) and shown.record.id == existing.id
+    assert count_households(ctx) == 1
+
+
+def test_saving_anyway_after_the_warning_registers_the_second_household(qtbot, window, ctx, settle, add_household,
+                                                                        ime):
+    add_household(name="王建国", phone="13912345678")
+    form = new_household_form(qtbot, window)
+    ime(form.name, "王建国")
+    form.village.set_value(VILLAGE, notify=True)
+    qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    settle()
+    qtbot.mouseClick(form.duplicate_dialog.save_button, Qt.MouseButton.LeftButton)
+    settle()
+    assert count_households(ctx) == 2
+    assert window.households_page.model.rowCount() == 2
+
+
+def test_a_new_household_without_duplicates_saves_at_once(qtbot, window, ctx, settle, ime):
+    form = new_household_form(qtbot, window)
+    ime(form.name, "敖其尔")
+    qtbot.keyClicks(form.phone, "0476-6612345")
+    form.village.set_value(VILLAGE, notify=True)
+    form.livestock.setValue(120)
+    qtbot.mouseClick(form.consent, Qt.MouseButton.LeftButton, pos=QPoint(8, form.consent.height() // 2))
+    qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    settle()
+    assert form.duplicate_dialog is None
+    stored = ctx.records.get(Household, form.record.id)
+    assert stored.name == "敖其尔" and stored.livestock_head == 120 and stored.land_mu is None
+    assert stored.contact_consent
+
+
+def test_a_household_page_shows_every_visit_it_had(qtbot, window, ctx, settle, add_household, add_visit):
+    owner = add_household()
+    add_visit((owner.id,), problem="玉米叶片发黄")
+    add_visit((owner.id,), problem="大豆根腐病")
+    dialog = window.forms.open_history(owner.id)
+    settle()
+    assert dialog.visits.count() == 2
+    assert any("大豆根腐病" in dialog.visits.item(i).text() for i in range(2))
+    assert "2" in dialog.visits_label.text()

@@ -1,0 +1,67 @@
+"""The operation runner: one serial worker off the UI thread, answers on the UI thread, no error lost."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+import shiboken6
+from PySide6.QtCore import QObject
+
+from desktop.domain.validation import FieldError, ValidationError
+
+
+def test_calls_run_one_at_a_time_off_the_ui_thread_in_order(qtbot, runner, settle):
+    ui_thread = threading.get_ident()
+    ran, answered = [], []
+
+    def work(n):
+        def call():
+            ran.append((n, threading.get_ident(), time.perf_counter()))
+            time.sleep(0.02)
+            return n
+        return call
+
+    for n in range(5):
+        runner.run(work(n), on_success=lambda result: answered.append((result, threading.get_ident())))
+    settle()
+    assert [n for n, _t, _s in ran] == [0, 1, 2, 3, 4]
+    assert len({t for _n, t, _s in ran}) == 1 and ran[0][1] != ui_thread
+    starts = [s for _n, _t, s in ran]
+    assert all(b - a >= 0.019 for a, b in zip(starts, starts[1:], strict=False))  # never two at once
+    assert answered == [(n, ui_thread) for n in range(5)]
+
+
+def test_a_validation_error_goes_to_the_field_handler(qtbot, runner, settle):
+    shown = []
+
+    def invalid():
+        raise ValidationError([FieldError("problem", "This field is required.")])
+
+    runner.run(invalid, on_invalid=lambda e: shown.append(e.field), on_failure=lambda e: shown.append("failure"))
+    settle()
+    assert shown == ["problem"]
+
+
+def test_an_unexpected_error_nobody_handles_is_reported_not_swallowed(qtbot, runner, settle):
+    def broken():
+        raise OSError("disk full")
+
+    with qtbot.waitSignal(runner.failed, timeout=5000) as failed:
+        runner.run(broken, on_success=lambda _r: None)
+    error, trace = failed.args
+    assert isinstance(error, OSError) and "disk full" in trace
+
+
+def test_an_answer_for_a_deleted_widget_is_dropped(qtbot, runner, settle):
+    class Asker(QObject):
+        answers: list = []
+
+        def take(self, result):
+            self.answers.append(result)
+
+    asker = Asker()
+    runner.run(lambda: time.sleep(0.05) or 42, on_success=asker.take)
+    shiboken6.delete(asker)
+    settle()
+    assert Asker.answers == []

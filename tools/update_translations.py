@@ -1,0 +1,66 @@
+"""Refresh the UI translations: pyside6-lupdate over desktop/ into resources/translations/*.ts, then
+pyside6-lrelease into the .qm files the app loads. Run after changing any user-visible string:
+
+    .venv/bin/python tools/update_translations.py
+
+New or changed strings come out "unfinished" in the .ts; translate them (Qt Linguist or an editor)
+and run this again. tests/ui/test_translations.py fails until every string is translated.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+TRANSLATIONS = ROOT / "resources" / "translations"
+LANGUAGES = ("zh_CN",)
+#: Where user-visible strings live: the UI (self.tr) and the Qt-free core (QT_TRANSLATE_NOOP).
+SOURCE_DIRS = ("desktop/ui", "desktop/domain", "desktop/services")
+
+
+def tool(name: str) -> str:
+    """The PySide6 tool next to this Python (the venv), else on PATH."""
+    beside = Path(sys.executable).with_name(name)
+    found = str(beside) if beside.exists() else shutil.which(name)
+    if not found:
+        raise SystemExit(f"{name} not found; install PySide6 (pyside6-essentials)")
+    return found
+
+
+def source_files() -> list[str]:
+    return sorted(str(p.relative_to(ROOT)) for d in SOURCE_DIRS for p in (ROOT / d).rglob("*.py"))
+
+
+def ts_path(language: str) -> Path:
+    return TRANSLATIONS / f"fieldbook_{language}.ts"
+
+
+def lupdate(ts_file: Path, *, keep_obsolete: bool = False) -> None:
+    args = [tool("pyside6-lupdate"), *source_files(), "-locations", "none", "-source-language", "en",
+            "-target-language", ts_file.stem.split("_", 1)[1]]
+    if not keep_obsolete:
+        args.append("-no-obsolete")
+    subprocess.run([*args, "-ts", str(ts_file)], cwd=ROOT, check=True, capture_output=True)
+
+
+def lrelease(ts_file: Path) -> Path:
+    qm_file = ts_file.with_suffix(".qm")
+    subprocess.run([tool("pyside6-lrelease"), str(ts_file), "-qm", str(qm_file)], cwd=ROOT, check=True,
+                   capture_output=True)
+    return qm_file
+
+
+def main() -> int:
+    TRANSLATIONS.mkdir(parents=True, exist_ok=True)
+    for language in LANGUAGES:
+        ts_file = ts_path(language)
+        lupdate(ts_file)
+        print(f"updated {ts_file.relative_to(ROOT)}; wrote {lrelease(ts_file).relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
