@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from pypinyin import Style, lazy_pinyin
+
+def _syllables(text: str) -> list[str]:
+    # pypinyin loads its dictionaries on import (about 0.3 s): only when a key is first needed,
+    # which is never on the way to the main window.
+    from pypinyin import Style, lazy_pinyin
+
+    return lazy_pinyin(text, style=Style.NORMAL, errors="ignore")
 
 
 @lru_cache(maxsize=65536)
@@ -13,7 +19,7 @@ def search_key(text: str) -> str:
     text = (text or "").strip()
     if not text:
         return ""
-    syllables = lazy_pinyin(text, style=Style.NORMAL, errors="ignore")
+    syllables = _syllables(text)
     initials = "".join(s[0] for s in syllables if s)
     return f"{text.lower()} {initials} {''.join(syllables)}"
 
@@ -25,7 +31,7 @@ def initials_key(text: str) -> str:
     text = (text or "").strip()
     if not text:
         return ""
-    initials = "".join(s[0] for s in lazy_pinyin(text, style=Style.NORMAL, errors="ignore") if s)
+    initials = "".join(s[0] for s in _syllables(text) if s)
     return f"{text.lower()} {initials}"
 
 

@@ -86,3 +86,13 @@ def test_connections_use_wal_full_sync_and_foreign_keys(tmp_path):
         assert conn.execute(text("PRAGMA synchronous")).scalar() == 2  # FULL
         assert conn.execute(text("PRAGMA foreign_keys")).scalar() == 1
     store.close()
+
+
+def test_the_schema_head_the_store_opens_with_is_alembics_head(tmp_path):
+    from alembic.script import ScriptDirectory
+
+    from desktop.store.engine import SCHEMA_HEAD, alembic_config
+
+    store = Store.open(tmp_path)
+    assert ScriptDirectory.from_config(alembic_config(store.engine)).get_current_head() == SCHEMA_HEAD
+    store.close()
