@@ -13,12 +13,20 @@ from desktop.domain.summaries import HouseholdSummary, TrainingSummary, VisitSum
 from desktop.domain.validation import Context, validate
 from desktop.services.changes import Changes
 from desktop.services.identity import Identity
+from desktop.services.review import take_step
 from desktop.store import queries, repository
 from desktop.store.store import Store
+from desktop.store.wire import record_values
+from sync.protocol import ReviewAction, ReviewState, is_content_field
 
 R = TypeVar("R", bound=Record)
 
 _CHANGES = {Visit: Changes(visits=True), Training: Changes(trainings=True), Household: Changes(households=True)}
+
+
+def _content_changed(before: Record, after: Record) -> bool:
+    old, new = record_values(before), record_values(after)
+    return any(old[k] != new[k] for k in old if is_content_field(k) and k not in ("revision", "id"))
 
 
 @dataclass(frozen=True)
@@ -50,8 +58,22 @@ class RecordService:
             ctx = Context(today=self.today(), village_exists=lambda code: repository.village_exists(s, code),
                           county_code=county_code)
             validate(record, ctx)
+            if isinstance(record, (Visit, Training)):
+                record = self._review_state_after_edit(s, existing, record)
             saved = repository.put(s, record)
         return saved, _CHANGES[type(record)]
+
+    def _review_state_after_edit(self, session, existing: Visit | Training | None, record: R) -> R:
+        """A form may ask to submit (with its review event); any other change of state goes
+        through the ReviewService. Editing what was approved sends it back for review."""
+        before = ReviewState(existing.review_state) if existing else ReviewState.DRAFT
+        wanted = ReviewState(record.review_state)
+        record = record.with_changes(review_state=before)
+        if wanted is ReviewState.SUBMITTED and before is not ReviewState.SUBMITTED:
+            return take_step(session, self.identity, record, ReviewAction.SUBMIT)
+        if before is ReviewState.APPROVED and existing is not None and _content_changed(existing, record):
+            return record.with_changes(review_state=ReviewState.SUBMITTED)
+        return record
 
     def delete(self, cls: type[Record], record_id: str) -> Changes:
         with self.store.unit_of_work() as s:
