@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+import requests
 from pydantic import ValidationError as WireValidationError
 
 from desktop.domain.records import RECORD_CLASSES, Conflict
@@ -24,7 +25,7 @@ from sync.client.credentials import CredentialStore
 from sync.client.engine import SyncEngine, SyncProgress, SyncReport
 from sync.client.errors import SyncError, SyncErrorKind
 from sync.client.transport import Transport, TransportConfig
-from sync.protocol import LoginRequest, RecordType
+from sync.protocol import HEALTH_PATH, LoginRequest, RecordType
 
 NOT_SIGNED_IN = "Sign in to the server first."
 
@@ -102,6 +103,17 @@ class SyncService:
     def signed_in(self) -> bool:
         account = self.local.account()
         return account is not None and self.credentials.find(*account) is not None
+
+    def server_reachable(self, timeout: float = 3.0) -> bool:
+        """One short GET of the linked server's health check, no retries: the app's online light."""
+        account = self.local.account()
+        if account is None:
+            return False
+        try:
+            response = requests.get(account[0] + HEALTH_PATH, timeout=timeout, verify=self.ca_bundle or True)
+        except requests.RequestException:
+            return False
+        return response.status_code == 200
 
     # --- sync -------------------------------------------------------------------------------
 

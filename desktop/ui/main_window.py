@@ -11,7 +11,6 @@ from desktop.services.changes import Changes
 from desktop.ui.context import AppContext
 from desktop.ui.error_dialog import ErrorDialog
 from desktop.ui.form_controller import FormController
-from desktop.ui.placeholder_page import PlaceholderPage
 from desktop.ui.record_columns import (
     HOUSEHOLD_COLUMNS,
     TRAINING_COLUMNS,
@@ -21,8 +20,11 @@ from desktop.ui.record_columns import (
     visit_source,
 )
 from desktop.ui.record_list_page import RecordListPage
+from desktop.ui.review_page import ReviewPage
 from desktop.ui.settings_dialog import SettingsDialog
+from desktop.ui.statistics_page import StatisticsPage
 from desktop.ui.status_bar import SyncStatusBar
+from desktop.ui.sync_actions import SyncActions
 
 #: Page keys in navigation order; the sync and review work plugs into "review" and the status bar.
 PAGES = ("visits", "trainings", "households", "review", "statistics")
@@ -52,11 +54,11 @@ class MainWindow(QMainWindow):
         self.households_page = RecordListPage(ctx, kind="household", source=household_source(records),
                                               columns=HOUSEHOLD_COLUMNS, new_label=self.tr("New household"),
                                               watches=("households",), with_record_filters=False)
-        self.review_page = PlaceholderPage(self.tr("Review"), self.tr(
-            "Station managers will approve or return their team's records here. "
-            "This page arrives with the review feature."))
-        self.statistics_page = PlaceholderPage(self.tr("Statistics"), self.tr(
-            "On-site days, households served and people trained against the plan's targets will be shown here."))
+        self.review_page = ReviewPage(ctx)
+        self.review_page.changes_made.connect(self.changes_applied)
+        self.review_page.open_requested.connect(
+            lambda kind, record_id: self.forms.open_record(Visit if kind == "visit" else Training, record_id))
+        self.statistics_page = StatisticsPage(ctx)
         self.pages: dict[str, QWidget] = {
             "visits": self.visits_page, "trainings": self.trainings_page, "households": self.households_page,
             "review": self.review_page, "statistics": self.statistics_page,
@@ -90,6 +92,8 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self.status = SyncStatusBar(ctx, self)
         self.setStatusBar(self.status)
+        self.sync = SyncActions(ctx, self, self.status)
+        self.sync.controller.changes_applied.connect(self.changes_applied)
         self._build_menus()
         self.changes_applied.connect(self._apply_changes)
         ctx.runner.failed.connect(self.show_error)
@@ -114,6 +118,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         quit_action = file_menu.addAction(self.tr("&Quit"), self.close)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self.menuBar().addMenu(self.sync.menu)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         help_menu.addAction(self.tr("&About Fieldbook"), self.show_about)
         QShortcut(QKeySequence.StandardKey.Find, self, activated=self.focus_search)
@@ -125,6 +130,7 @@ class MainWindow(QMainWindow):
         for page in (self.visits_page, self.trainings_page, self.households_page):
             page.start()
         self.status.refresh()
+        self.sync.start()
         self.forms.offer_drafts()
 
     def show_page(self, key: str) -> None:
@@ -140,6 +146,8 @@ class MainWindow(QMainWindow):
 
     def _page_changed(self, row: int) -> None:
         self.stack.setCurrentIndex(row)
+        if PAGES[row] in ("review", "statistics"):  # loaded when first shown: start-up stays fast
+            self.pages[PAGES[row]].start()
         # Ctrl+N creates a record of the kind on screen (a visit on the pages without records).
         target = PAGES[row] if PAGES[row] in self.new_actions else "visits"
         for key, action in self.new_actions.items():
@@ -148,10 +156,12 @@ class MainWindow(QMainWindow):
     def _apply_changes(self, changes: Changes, _initiator: object) -> None:
         if changes.reference:
             self.ctx.reference.clear()
-        for page in (self.visits_page, self.trainings_page, self.households_page):
+        for page in (self.visits_page, self.trainings_page, self.households_page, self.review_page,
+                     self.statistics_page):
             page.apply_changes(changes)
         if changes.any():
             self.status.refresh()
+        self.sync.apply_changes(changes)
 
     # --- dialogs -------------------------------------------------------------------------
 
@@ -184,6 +194,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
         self.forms.keep_all_drafts()
+        self.sync.shutdown()
         self.ctx.runner.wait_idle()
         self.save_geometry()
         super().closeEvent(event)

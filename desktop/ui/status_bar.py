@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtNetwork import QNetworkInformation
-from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
+from PySide6.QtWidgets import QLabel, QPushButton, QStatusBar, QWidget
 
 from desktop.services import vocabulary
 from desktop.services.identity import SPECIALIST_TYPES
@@ -14,7 +14,10 @@ from desktop.ui.i18n import local_time_text, vocab
 
 
 class SyncStatusBar(QStatusBar):
-    """``refresh()`` re-reads the sync status on the worker; the sync UI may call ``set_online``."""
+    """``refresh()`` re-reads the sync status on the worker; the sync UI may call ``set_online``,
+    ``show_identity`` and ``show_attention``; the conflicts badge emits ``conflicts_requested``."""
+
+    conflicts_requested = Signal()
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
@@ -27,15 +30,18 @@ class SyncStatusBar(QStatusBar):
         self.pending_label.setObjectName("status_pending")
         self.last_sync_label = QLabel(self)
         self.last_sync_label.setObjectName("status_last_sync")
+        self.conflicts_button = QPushButton(self)
+        self.conflicts_button.setObjectName("status_conflicts")
+        self.conflicts_button.setFlat(True)
+        self.conflicts_button.setStyleSheet("color: #b00020; font-weight: bold; padding: 0 8px;")
+        self.conflicts_button.clicked.connect(self.conflicts_requested)
+        self.conflicts_button.hide()
+        self.addPermanentWidget(self.conflicts_button)
         for label in (self.user_label, self.network_label, self.pending_label, self.last_sync_label):
             label.setContentsMargins(8, 0, 8, 0)
             self.addPermanentWidget(label)
         self.setStyleSheet("QStatusBar::item { border: none; border-left: 1px solid palette(mid); }")
-        identity = ctx.identity
-        kind = vocab(SPECIALIST_TYPES, identity.specialist_type) if identity.specialist_type in SPECIALIST_TYPES \
-            else vocab(vocabulary.ROLES, identity.role)
-        self.user_label.setText(self.tr("Signed in: %1 (%2)").replace("%1", identity.display_name).replace("%2", kind)
-                                if identity.display_name else self.tr("Not set up"))
+        self.show_identity()
         self._network: QNetworkInformation | None = None
         self._online_override: bool | None = None
         self._show_network()
@@ -45,6 +51,19 @@ class SyncStatusBar(QStatusBar):
         self._network_timer.timeout.connect(self._watch_network)
         self._network_timer.start(0)
         self.status: SyncStatus | None = None
+
+    def show_identity(self) -> None:
+        identity = self.ctx.identity
+        kind = vocab(SPECIALIST_TYPES, identity.specialist_type) if identity.specialist_type in SPECIALIST_TYPES \
+            else vocab(vocabulary.ROLES, identity.role)
+        self.user_label.setText(self.tr("Signed in: %1 (%2)").replace("%1", identity.display_name).replace("%2", kind)
+                                if identity.display_name else self.tr("Not set up"))
+
+    def show_attention(self, conflicts: int) -> None:
+        """The badge of open conflicts, hidden when there are none. (Refused changes are told in the
+        sync summary and listed in the conflicts window: they stay listed, so they would never clear.)"""
+        self.conflicts_button.setText(self.tr("%n conflict(s)", "", conflicts))
+        self.conflicts_button.setVisible(conflicts > 0)
 
     def _watch_network(self) -> None:
         if QNetworkInformation.loadDefaultBackend():

@@ -2,6 +2,273 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>BarChart</name>
+    <message>
+        <source>Nothing recorded</source>
+        <translation>暂无记录</translation>
+    </message>
+</context>
+<context>
+    <name>ChartSection</name>
+    <message>
+        <source>Visits</source>
+        <translation>服务次数</translation>
+    </message>
+    <message>
+        <source>Show table</source>
+        <translation>显示数据表</translation>
+    </message>
+    <message>
+        <source>Show chart</source>
+        <translation>显示图表</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictEditDialog</name>
+    <message>
+        <source>Resolve by hand: %1</source>
+        <translation>手动处理：%1</translation>
+    </message>
+    <message>
+        <source>Server value</source>
+        <translation>服务器上的值</translation>
+    </message>
+    <message>
+        <source>Your value</source>
+        <translation>本机的值</translation>
+    </message>
+    <message>
+        <source>The value to keep:</source>
+        <translation>要保留的值：</translation>
+    </message>
+    <message>
+        <source>Enter a number.</source>
+        <translation>请输入数字。</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictText</name>
+    <message>
+        <source>Name</source>
+        <translation>姓名/名称</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Village</source>
+        <translation>村（嘎查）</translation>
+    </message>
+    <message>
+        <source>Industries</source>
+        <translation>产业</translation>
+    </message>
+    <message>
+        <source>Livestock (head)</source>
+        <translation>牲畜（头/只）</translation>
+    </message>
+    <message>
+        <source>Land (mu)</source>
+        <translation>土地（亩）</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Consent to keep contact details</source>
+        <translation>同意保存联系方式</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation>服务方式</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>时长（小时）</translation>
+    </message>
+    <message>
+        <source>Households</source>
+        <translation>服务对象</translation>
+    </message>
+    <message>
+        <source>Service types</source>
+        <translation>服务类型</translation>
+    </message>
+    <message>
+        <source>Industry</source>
+        <translation>产业</translation>
+    </message>
+    <message>
+        <source>Problem found</source>
+        <translation>发现的问题</translation>
+    </message>
+    <message>
+        <source>Advice and measures</source>
+        <translation>建议与措施</translation>
+    </message>
+    <message>
+        <source>Follow-up date</source>
+        <translation>回访日期</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>Trainers</source>
+        <translation>培训讲师</translation>
+    </message>
+    <message>
+        <source>Attendees</source>
+        <translation>参训人数</translation>
+    </message>
+    <message>
+        <source>Review state</source>
+        <translation>审核状态</translation>
+    </message>
+    <message>
+        <source>Deleted or kept</source>
+        <translation>删除或保留</translation>
+    </message>
+    <message>
+        <source>Household</source>
+        <extracomment>Fields a person can merge by hand in a text box; the numbers are parsed back.</extracomment>
+        <translation>服务对象</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>服务记录</translation>
+    </message>
+    <message>
+        <source>Training session</source>
+        <translation>培训</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>审核</translation>
+    </message>
+    <message>
+        <source>Edited (%1)</source>
+        <translation>已修改（%1）</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>已删除</translation>
+    </message>
+    <message>
+        <source>Kept</source>
+        <translation>保留</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>（空）</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsDialog</name>
+    <message>
+        <source>Conflicts and refused changes</source>
+        <translation>冲突与被拒绝的更改</translation>
+    </message>
+    <message>
+        <source>Someone else changed these fields while you were offline. The server&apos;s value stands until you choose; your choice is sent with the next sync.</source>
+        <translation>您离线期间，其他人也修改了以下字段。在您作出选择之前，以服务器上的值为准；您的选择将在下次同步时发送。</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Server value</source>
+        <translation>服务器上的值</translation>
+    </message>
+    <message>
+        <source>Your value</source>
+        <translation>本机的值</translation>
+    </message>
+    <message>
+        <source>Keep server value</source>
+        <translation>保留服务器的值</translation>
+    </message>
+    <message>
+        <source>Keep mine</source>
+        <translation>保留我的值</translation>
+    </message>
+    <message>
+        <source>Edit by hand…</source>
+        <translation>手动修改…</translation>
+    </message>
+    <message>
+        <source>No open conflicts.</source>
+        <translation>没有待处理的冲突。</translation>
+    </message>
+    <message>
+        <source>Changes the server refused</source>
+        <translation>服务器拒绝的更改</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+</context>
+<context>
+    <name>CoverageDialog</name>
+    <message>
+        <source>Coverage of %1</source>
+        <translation>%1 覆盖情况</translation>
+    </message>
+    <message>
+        <source>Leading industries guided: %1 of %2. Townships with on-site service: %3 of %4. Villages served: %5 of %6.</source>
+        <translation>已指导主导产业 %1/%2；驻点服务乡镇 %3/%4；服务行政村 %5/%6。</translation>
+    </message>
+    <message>
+        <source>Guided: %1</source>
+        <translation>已指导：%1</translation>
+    </message>
+    <message>
+        <source>Unguided industries (%1)</source>
+        <translation>未指导产业（%1）</translation>
+    </message>
+    <message>
+        <source>Townships without on-site service (%1)</source>
+        <translation>未驻点服务乡镇（%1）</translation>
+    </message>
+    <message>
+        <source>Villages not reached (%1)</source>
+        <translation>未覆盖行政村（%1）</translation>
+    </message>
+</context>
+<context>
     <name>DivisionPicker</name>
     <message>
         <source>Search place: name or pinyin initials (e.g. blzq)</source>
@@ -358,16 +625,8 @@
         <translation>审核</translation>
     </message>
     <message>
-        <source>Station managers will approve or return their team&apos;s records here. This page arrives with the review feature.</source>
-        <translation>工作站负责人将在这里审核通过或退回团队的记录。此页面将随审核功能一同上线。</translation>
-    </message>
-    <message>
         <source>Statistics</source>
         <translation>统计</translation>
-    </message>
-    <message>
-        <source>On-site days, households served and people trained against the plan&apos;s targets will be shown here.</source>
-        <translation>这里将对照工作方案的目标任务，统计现场服务天数、服务农牧户数和培训人次。</translation>
     </message>
     <message>
         <source>Service visits</source>
@@ -420,6 +679,72 @@
     <message>
         <source>&lt;b&gt;Fieldbook — S&amp;amp;T service log&lt;/b&gt;&lt;br&gt;For the specialists of the Inner Mongolia action plan &quot;Excellent young and middle-aged S&amp;amp;T talents help rural revitalisation&quot;: record visits, training sessions and households offline, and sync at the township office.</source>
         <translation>&lt;b&gt;科技特派员服务日志&lt;/b&gt;&lt;br&gt;服务于内蒙古自治区“优秀中青年科技人才助力乡村振兴专项行动”的科技人员：无网络时也能记录服务、培训和服务对象，到苏木乡镇有网络时再同步。</translation>
+    </message>
+</context>
+<context>
+    <name>MemberTimelineDialog</name>
+    <message>
+        <source>Timeline of %1</source>
+        <translation>%1 的服务时间线</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <source>Photos</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <source>Review state</source>
+        <translation>审核状态</translation>
+    </message>
+    <message>
+        <source>%1 to %2 · %3 visits · %4 on-site days · %5 households · %6 trainings</source>
+        <translation>%1 至 %2 · 服务 %3 次 · 现场服务 %4 天 · 服务对象 %5 户 · 培训 %6 场</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>服务记录</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>培训</translation>
+    </message>
+</context>
+<context>
+    <name>PeriodPicker</name>
+    <message>
+        <source>Month</source>
+        <translation>按月</translation>
+    </message>
+    <message>
+        <source>Quarter</source>
+        <translation>按季度</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>按年</translation>
+    </message>
+    <message>
+        <source>Month %1</source>
+        <translation>%1 月</translation>
+    </message>
+    <message>
+        <source>Q%1</source>
+        <translation>第 %1 季度</translation>
     </message>
 </context>
 <context>
@@ -600,6 +925,243 @@
     </message>
 </context>
 <context>
+    <name>ReviewDialog</name>
+    <message>
+        <source>Submitted for review</source>
+        <translation>提交审核</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>审核通过</translation>
+    </message>
+    <message>
+        <source>Returned for fixes</source>
+        <translation>退回修改</translation>
+    </message>
+    <message>
+        <source>Review a record</source>
+        <translation>审核记录</translation>
+    </message>
+    <message>
+        <source>Comment for the author (required to return the record)</source>
+        <translation>给填报人的意见（退回时必填）</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <source>Return for fixes</source>
+        <translation>退回修改</translation>
+    </message>
+    <message>
+        <source>Open in form to fix</source>
+        <translation>打开表单修改</translation>
+    </message>
+    <message>
+        <source>This record no longer exists.</source>
+        <translation>该记录已不存在。</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Service visit</source>
+        <translation>服务记录</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>服务方式</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>时长（小时）</translation>
+    </message>
+    <message>
+        <source>Village</source>
+        <translation>村</translation>
+    </message>
+    <message>
+        <source>Households</source>
+        <translation>服务对象</translation>
+    </message>
+    <message>
+        <source>Service types</source>
+        <translation>服务类型</translation>
+    </message>
+    <message>
+        <source>Industry</source>
+        <translation>产业</translation>
+    </message>
+    <message>
+        <source>Problem found</source>
+        <translation>发现的问题</translation>
+    </message>
+    <message>
+        <source>Advice and measures</source>
+        <translation>建议与措施</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>回访日期</translation>
+    </message>
+    <message>
+        <source>Training session</source>
+        <translation>培训</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>Trainers</source>
+        <translation>授课人</translation>
+    </message>
+    <message>
+        <source>Attendees</source>
+        <translation>参训人员</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>填报人</translation>
+    </message>
+    <message>
+        <source>Review state</source>
+        <translation>审核状态</translation>
+    </message>
+    <message>
+        <source>Photos</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <source>Not submitted for review yet.</source>
+        <translation>尚未提交审核。</translation>
+    </message>
+    <message>
+        <source>Review trail</source>
+        <translation>审核记录</translation>
+    </message>
+    <message>
+        <source>Say what needs fixing, so the author can correct it.</source>
+        <translation>请写明需要修改的内容，以便填报人更正。</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewPage</name>
+    <message>
+        <source>Review of the team&apos;s records</source>
+        <translation>团队记录审核</translation>
+    </message>
+    <message>
+        <source>My records under review</source>
+        <translation>我的记录审核情况</translation>
+    </message>
+    <message>
+        <source>Review queue</source>
+        <translation>待审核</translation>
+    </message>
+    <message>
+        <source>Review state</source>
+        <translation>审核状态</translation>
+    </message>
+    <message>
+        <source>Team log</source>
+        <translation>团队日志</translation>
+    </message>
+    <message>
+        <source>My log</source>
+        <translation>我的日志</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewQueue</name>
+    <message>
+        <source>(all members)</source>
+        <translation>（全部成员）</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>(any review state)</source>
+        <translation>（全部审核状态）</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>填报人</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Review state</source>
+        <translation>审核状态</translation>
+    </message>
+    <message>
+        <source>Reviewer&apos;s comment</source>
+        <translation>审核意见</translation>
+    </message>
+    <message>
+        <source>Open…</source>
+        <translation>查看…</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <source>Return with comment…</source>
+        <translation>填写意见并退回…</translation>
+    </message>
+    <message>
+        <source>Fix and resubmit…</source>
+        <translation>修改并重新提交…</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>服务记录</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>培训</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s)</source>
+        <translation>
+            <numerusform>%n 条记录</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) returned to you for fixes. Open one, correct it and submit it again.</source>
+        <translation>
+            <numerusform>有 %n 条记录被退回修改。请打开记录，改正后重新提交。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
@@ -628,6 +1190,382 @@
     </message>
 </context>
 <context>
+    <name>SignInDialog</name>
+    <message>
+        <source>Sign in to the server</source>
+        <translation>登录服务器</translation>
+    </message>
+    <message>
+        <source>Sign in with the account your administrator gave you. Your records stay on this computer; signing in lets them sync with the server.</source>
+        <translation>请使用管理员分配的账号登录。记录仍保存在本机，登录后即可与服务器同步。</translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation>服务器地址</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>Enter the server address, starting with https://</source>
+        <translation>请输入服务器地址，以 https:// 开头</translation>
+    </message>
+    <message>
+        <source>Enter your user name and password.</source>
+        <translation>请输入用户名和密码。</translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation>正在登录…</translation>
+    </message>
+    <message>
+        <source>Signed in as %1.</source>
+        <translation>已登录为 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>StatisticsPage</name>
+    <message>
+        <source>Approved records only</source>
+        <translation>仅统计审核通过的记录</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Households served</source>
+        <translation>服务农牧户（主体）数</translation>
+    </message>
+    <message>
+        <source>People trained (backbones, local experts, tech-savvy villagers)</source>
+        <translation>培训技术骨干、土专家、技术明白人（人次）</translation>
+    </message>
+    <message>
+        <source>Grassroots extension staff trained</source>
+        <translation>培训基层农技人员（人次）</translation>
+    </message>
+    <message>
+        <source>Specialists below %1 on-site days</source>
+        <translation>现场服务不足 %1 天的特派员</translation>
+    </message>
+    <message>
+        <source>Visits by service type</source>
+        <translation>按服务类型统计服务次数</translation>
+    </message>
+    <message>
+        <source>Service type</source>
+        <translation>服务类型</translation>
+    </message>
+    <message>
+        <source>Visits by industry</source>
+        <translation>按产业统计服务次数</translation>
+    </message>
+    <message>
+        <source>Industry</source>
+        <translation>产业</translation>
+    </message>
+    <message>
+        <source>County</source>
+        <translation>旗县</translation>
+    </message>
+    <message>
+        <source>Leading industries guided</source>
+        <translation>已指导主导产业</translation>
+    </message>
+    <message>
+        <source>Not guided yet</source>
+        <translation>尚未指导的产业</translation>
+    </message>
+    <message>
+        <source>Townships with on-site service</source>
+        <translation>驻点服务乡镇</translation>
+    </message>
+    <message>
+        <source>Villages served</source>
+        <translation>服务行政村</translation>
+    </message>
+    <message>
+        <source>Year:</source>
+        <translation>年度：</translation>
+    </message>
+    <message>
+        <source>Area:</source>
+        <translation>范围：</translation>
+    </message>
+    <message>
+        <source>Three coverages by county (double-click a county for what is not covered)</source>
+        <translation>“三覆盖”情况（双击旗县查看未覆盖明细）</translation>
+    </message>
+    <message>
+        <source>Station</source>
+        <translation>工作站</translation>
+    </message>
+    <message>
+        <source>League</source>
+        <translation>盟市</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>全区</translation>
+    </message>
+    <message>
+        <source>Set your station or county in the settings to see statistics.</source>
+        <translation>请先在设置中选择所属工作站或旗县，再查看统计。</translation>
+    </message>
+    <message>
+        <source>Computing…</source>
+        <translation>正在统计…</translation>
+    </message>
+    <message>
+        <source>%1 visits (%2 on site), %3 trainings</source>
+        <translation>服务 %1 次（现场 %2 次），培训 %3 场</translation>
+    </message>
+    <message numerus="yes">
+        <source>of %n specialist(s) with visits this year</source>
+        <translation>
+            <numerusform>本年度有服务记录的特派员共 %n 人</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Below %1 on-site days: %2</source>
+        <translation>现场服务不足 %1 天：%2</translation>
+    </message>
+    <message>
+        <source>%1 % of the plan&apos;s %2</source>
+        <translation>完成计划目标 %2 的 %1%</translation>
+    </message>
+    <message>
+        <source>Region-wide target: %1 (not divided among areas)</source>
+        <translation>全区目标：%1（未分解到各地）</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>PDF report (*.pdf)</source>
+        <translation>PDF 报告 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Export statistics</source>
+        <translation>导出统计</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <source>Exported to %1</source>
+        <translation>已导出到 %1</translation>
+    </message>
+</context>
+<context>
+    <name>SyncActions</name>
+    <message>
+        <source>S&amp;ync</source>
+        <translation>同步(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>&amp;Sync now</source>
+        <translation>立即同步(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Send your changes to the server and receive the others&apos; (Ctrl+R)</source>
+        <translation>把本机的更改发送到服务器，并接收他人的更改（Ctrl+R）</translation>
+    </message>
+    <message>
+        <source>Sign &amp;in to the server…</source>
+        <translation>登录服务器(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Sign &amp;out</source>
+        <translation>退出登录(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Conflicts and refused changes…</source>
+        <translation>冲突与被拒绝的更改(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>同步</translation>
+    </message>
+    <message>
+        <source>Syncing automatically…</source>
+        <translation>正在自动同步…</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>正在同步…</translation>
+    </message>
+</context>
+<context>
+    <name>SyncMessages</name>
+    <message>
+        <source>Cannot reach the server. Check the network connection and try again.</source>
+        <extracomment>The sync module&apos;s English messages (sync/ never imports Qt), marked here for the translators.</extracomment>
+        <translation>无法连接服务器。请检查网络连接后重试。</translation>
+    </message>
+    <message>
+        <source>The server did not accept your sign-in. Please sign in again.</source>
+        <translation>服务器未接受您的登录，请重新登录。</translation>
+    </message>
+    <message>
+        <source>This device has been revoked by an administrator. Ask them to restore it, then sign in again.</source>
+        <translation>本设备已被管理员停用。请联系管理员恢复后重新登录。</translation>
+    </message>
+    <message>
+        <source>This version of Fieldbook is too old for the server; please upgrade.</source>
+        <translation>此版本的服务日志过旧，服务器已不再支持，请升级。</translation>
+    </message>
+    <message>
+        <source>The server had a problem. Your records are safe on this computer; try again later.</source>
+        <translation>服务器出现问题。您的记录已安全保存在本机，请稍后再试。</translation>
+    </message>
+    <message>
+        <source>The server and this version of Fieldbook do not understand each other.</source>
+        <translation>服务器与此版本的服务日志无法互相识别。</translation>
+    </message>
+    <message>
+        <source>The user name or password is wrong.</source>
+        <translation>用户名或密码错误。</translation>
+    </message>
+    <message>
+        <source>Too many failed sign-ins. Wait a little and try again.</source>
+        <translation>登录失败次数过多，请稍候再试。</translation>
+    </message>
+    <message>
+        <source>This account has been deactivated. Ask your administrator.</source>
+        <translation>此账号已被停用，请联系管理员。</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s profile is registered to another user. Use your own profile to sign in.</source>
+        <translation>本机的数据档案已登记给其他用户。请使用您自己的档案登录。</translation>
+    </message>
+    <message>
+        <source>This profile belongs to another account. Sign in as its owner, or use another profile for this account.</source>
+        <translation>此数据档案属于另一个账号。请以该账号登录，或为此账号使用另一个档案。</translation>
+    </message>
+    <message>
+        <source>Enter your user name and password.</source>
+        <translation>请输入用户名和密码。</translation>
+    </message>
+    <message>
+        <source>Sign in to the server first.</source>
+        <translation>请先登录服务器。</translation>
+    </message>
+    <message>
+        <source>No secure key store on this computer; you will be asked to sign in again next time.</source>
+        <translation>本机没有安全的密钥存储，下次启动时需要重新登录。</translation>
+    </message>
+    <message>
+        <source>Sending changes</source>
+        <translation>正在发送更改</translation>
+    </message>
+    <message>
+        <source>Receiving changes</source>
+        <translation>正在接收更改</translation>
+    </message>
+    <message>
+        <source>Sending photos</source>
+        <translation>正在上传照片</translation>
+    </message>
+    <message>
+        <source>Receiving photos</source>
+        <translation>正在下载照片</translation>
+    </message>
+    <message>
+        <source>Too many failed sign-ins. Try again in %1 seconds.</source>
+        <translation>登录失败次数过多，请 %1 秒后再试。</translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3</source>
+        <translation>%1：%2 / %3</translation>
+    </message>
+    <message>
+        <source>%1: %2 so far</source>
+        <translation>%1：已完成 %2</translation>
+    </message>
+    <message>
+        <source>Sync stopped: %1</source>
+        <translation>同步中断：%1</translation>
+    </message>
+    <message>
+        <source>Sync cancelled. Nothing is lost; the next sync continues where this one stopped.</source>
+        <translation>同步已取消。数据不会丢失，下次同步会从中断处继续。</translation>
+    </message>
+    <message>
+        <source>Sync finished.</source>
+        <translation>同步完成。</translation>
+    </message>
+    <message>
+        <source>Sync did not finish.</source>
+        <translation>同步未完成。</translation>
+    </message>
+    <message>
+        <source>Sent: %1 · received: %2</source>
+        <translation>已发送：%1 · 已接收：%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) met another person&apos;s edit: see Conflicts.</source>
+        <translation>
+            <numerusform>%n 项更改与他人的修改冲突，请查看“冲突”。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) were refused by the server: see Conflicts.</source>
+        <translation>
+            <numerusform>%n 项更改被服务器拒绝，请查看“冲突”。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) still waiting to be sent.</source>
+        <translation>
+            <numerusform>还有 %n 项更改等待发送。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photo(s) still waiting to be sent.</source>
+        <translation>
+            <numerusform>还有 %n 张照片等待上传。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photo(s) still waiting to be received.</source>
+        <translation>
+            <numerusform>还有 %n 张照片等待下载。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing is waiting to be sent.</source>
+        <translation>没有等待发送的内容。</translation>
+    </message>
+</context>
+<context>
+    <name>SyncProgressDialog</name>
+    <message>
+        <source>Sync</source>
+        <translation>同步</translation>
+    </message>
+    <message>
+        <source>Connecting to the server…</source>
+        <translation>正在连接服务器…</translation>
+    </message>
+    <message>
+        <source>Stopping after the current step…</source>
+        <translation>正在停止（完成当前步骤后）…</translation>
+    </message>
+</context>
+<context>
     <name>SyncStatusBar</name>
     <message>
         <source>Signed in: %1 (%2)</source>
@@ -636,6 +1574,12 @@
     <message>
         <source>Not set up</source>
         <translation>尚未设置用户</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflict(s)</source>
+        <translation>
+            <numerusform>%n 个冲突</numerusform>
+        </translation>
     </message>
     <message>
         <source>Online</source>
@@ -662,6 +1606,47 @@
     <message>
         <source>Never synced</source>
         <translation>尚未同步</translation>
+    </message>
+</context>
+<context>
+    <name>TeamLogPage</name>
+    <message>
+        <source>Member</source>
+        <translation>成员</translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation>服务次数</translation>
+    </message>
+    <message>
+        <source>On-site days</source>
+        <translation>现场服务天数</translation>
+    </message>
+    <message>
+        <source>Households served</source>
+        <translation>服务对象（户）</translation>
+    </message>
+    <message>
+        <source>Trainings</source>
+        <translation>培训场次</translation>
+    </message>
+    <message>
+        <source>Photos</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <source>Double-click a member to see their visits and trainings.</source>
+        <translation>双击成员查看其服务记录和培训。</translation>
+    </message>
+    <message>
+        <source>Period:</source>
+        <translation>时段：</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 to %2: %3 visits, %4 on-site days, %5 trainings by %n member(s)</source>
+        <translation>
+            <numerusform>%1 至 %2：%n 名成员共服务 %3 次，现场服务 %4 天，培训 %5 场</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -826,6 +1811,14 @@
     <message>
         <source>Choose a county from the list.</source>
         <translation>请从列表中选择旗县。</translation>
+    </message>
+    <message>
+        <source>You cannot do this to a record in this state.</source>
+        <translation>该记录当前状态下不能进行此操作。</translation>
+    </message>
+    <message>
+        <source>Say what needs fixing, so the author can correct it.</source>
+        <translation>请写明需要修改的内容，以便填报人更正。</translation>
     </message>
 </context>
 <context>

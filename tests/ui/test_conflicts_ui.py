@@ -1,0 +1,87 @@
+"""The conflicts window, against a real server: two laptops change the same household field offline."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from desktop.domain.records import Household
+from desktop.services.changes import Changes
+from tests.factories import household
+from tests.ui.sync_fixtures import *  # noqa: F403 - the server and window fixtures
+
+
+def _sync(qtbot, window, settle):
+    controller = window.sync.controller
+    with qtbot.waitSignal(controller.sync_finished, timeout=30000) as finished:
+        controller.sync_now()
+    settle()
+    report = finished.args[0]
+    assert report.error is None and report.finished, report.summary()
+    return report
+
+
+@pytest.fixture
+def conflict(qtbot, sync_window, sign_in, make_device, station, settle):
+    """Wang (another laptop) and this window both changed the head of livestock of one household."""
+    sign_in()
+    wang = make_device("wang", station)
+    h, _ = wang.records.save(household(name="张宝山", notes=""))
+    wang.sync_ok()
+    _sync(qtbot, sync_window, settle)
+    wang.records.save(wang.records.get(Household, h.id).with_changes(livestock_head=50))
+    wang.sync_ok()
+    records = sync_window.ctx.records
+    records.save(records.get(Household, h.id).with_changes(livestock_head=60))
+    sync_window.changes_applied.emit(Changes(households=True), None)
+    assert _sync(qtbot, sync_window, settle).conflicts == 1
+    return wang, h
+
+
+def _open(qtbot, sync_window):
+    dialog = sync_window.sync.open_conflicts()
+    qtbot.waitUntil(lambda: dialog.view is not None and dialog.table.rowCount() == 1, timeout=5000)
+    return dialog
+
+
+def test_the_conflicts_window_shows_both_values_side_by_side(qtbot, sync_window, conflict):
+    qtbot.waitUntil(lambda: sync_window.status.conflicts_button.isVisible(), timeout=5000)
+    assert sync_window.status.conflicts_button.text() == "1 个冲突"
+    dialog = _open(qtbot, sync_window)
+    row = [dialog.table.item(0, c).text() for c in range(4)]
+    assert row == ["服务对象 张宝山", "牲畜（头/只）", "50", "60"]
+    assert dialog.keep_server.isEnabled() and dialog.keep_mine.isEnabled() and dialog.edit.isEnabled()
+
+
+def test_keeping_mine_syncs_and_the_other_laptop_then_holds_my_value(qtbot, sync_window, conflict, settle):
+    wang, h = conflict
+    dialog = _open(qtbot, sync_window)
+    with qtbot.waitSignal(sync_window.sync.controller.sync_finished, timeout=30000):
+        qtbot.mouseClick(dialog.keep_mine, Qt.MouseButton.LeftButton)
+    settle()
+    qtbot.waitUntil(lambda: dialog.table.rowCount() == 0, timeout=5000)
+    assert dialog.empty.isVisible()
+    qtbot.waitUntil(lambda: not sync_window.status.conflicts_button.isVisible(), timeout=5000)
+    assert sync_window.ctx.sync.local.pending_count() == 0
+    wang.sync_ok()
+    assert wang.records.get(Household, h.id).livestock_head == 60
+    assert not wang.service.overview().open_conflicts
+
+
+def test_editing_by_hand_sets_a_value_of_neither_side(qtbot, sync_window, conflict, settle):
+    wang, h = conflict
+    dialog = _open(qtbot, sync_window)
+    editor = dialog.edit_by_hand()
+    assert editor.text.toPlainText() == "60"  # pre-filled with this laptop's value
+    editor.text.clear()
+    qtbot.keyClicks(editor.text, "many")
+    editor.save()
+    assert editor.message.text() == "请输入数字。"
+    editor.text.clear()
+    qtbot.keyClicks(editor.text, "55")
+    with qtbot.waitSignal(sync_window.sync.controller.sync_finished, timeout=30000):
+        editor.save()
+    settle()
+    wang.sync_ok()
+    assert wang.records.get(Household, h.id).livestock_head == 55
+    assert sync_window.ctx.records.get(Household, h.id).livestock_head == 55

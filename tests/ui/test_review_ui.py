@@ -1,0 +1,118 @@
+"""The 审核 page: a manager approves or returns the team's records; the author sees a return and resubmits."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import Qt
+
+from desktop.domain.records import Visit
+from desktop.services.identity import Identity
+from desktop.services.review import ReviewService
+from desktop.ui.context import AppContext
+from desktop.ui.review_dialog import ReviewDialog
+from desktop.ui.review_page import ReviewPage
+from sync.protocol import Role
+from tests.ui.conftest import COUNTY, STATION
+
+
+@pytest.fixture
+def submitted(ctx, add_household, add_visit):
+    """A visit the specialist (张伟) wrote and submitted."""
+    h = add_household()
+    v = add_visit((h.id,), problem="玉米叶片发黄", day=dt.date.today())
+    ctx.review.submit("visit", v.id)
+    return v
+
+
+@pytest.fixture
+def manager_ctx(profile, runner, settings, language) -> AppContext:
+    manager = Identity("mgr-1", "李站长", Role.STATION_MANAGER, "", STATION, COUNTY)
+    return AppContext.create(profile, manager, runner, settings)
+
+
+@pytest.fixture
+def manager_page(qtbot, submitted, manager_ctx, settle):
+    page = ReviewPage(manager_ctx)
+    page.changes_made.connect(lambda changes, _initiator: page.apply_changes(changes))  # as the window does
+    qtbot.addWidget(page)
+    page.show()
+    page.start()
+    settle()
+    return page
+
+
+def state_of(ctx, visit_id):
+    return ctx.records.get(Visit, visit_id).review_state
+
+
+def test_a_manager_approves_from_the_queue_and_the_trail_records_it(manager_page, manager_ctx, submitted, settle,
+                                                                     qtbot):
+    queue = manager_page.queue
+    assert queue.model.rowCount() == 1
+    assert queue.model.row_values(0)[2] == "张伟"
+    queue.select_row(0)
+    assert queue.approve_button.isVisible() and queue.approve_button.isEnabled()
+    with qtbot.waitSignal(manager_page.changes_made):
+        qtbot.mouseClick(queue.approve_button, Qt.MouseButton.LeftButton)
+    settle()
+    assert state_of(manager_ctx, submitted.id) == "approved"
+    trail = manager_ctx.review.trail(submitted.id)
+    assert [(e.action, e.author_id) for e in trail][-1] == ("approve", "mgr-1")
+    settle()
+    assert queue.model.rowCount() == 0  # the default filter shows what still waits for review
+
+
+def test_returning_with_an_empty_comment_is_refused_in_the_dialog(qtbot, manager_ctx, submitted, settle):
+    dialog = ReviewDialog(manager_ctx, "visit", submitted.id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    settle()
+    assert "玉米叶片发黄" in dialog.details.toPlainText()
+    qtbot.mouseClick(dialog.return_button, Qt.MouseButton.LeftButton)
+    settle()
+    assert dialog.error.isVisible() and dialog.isVisible()
+    assert state_of(manager_ctx, submitted.id) == "submitted"
+    dialog.comment.setPlainText("请补充施肥量")
+    assert not dialog.error.isVisible()
+    with qtbot.waitSignal(dialog.changes_made):
+        qtbot.mouseClick(dialog.return_button, Qt.MouseButton.LeftButton)
+    assert state_of(manager_ctx, submitted.id) == "returned"
+    assert manager_ctx.review.trail(submitted.id)[-1].comment == "请补充施肥量"
+
+
+def test_the_author_sees_the_returned_comment_and_resubmits_from_the_form(window, ctx, manager_ctx, submitted,
+                                                                          settle, qtbot):
+    ReviewService(ctx.profile.store, manager_ctx.identity).return_for_fixes("visit", submitted.id, "请补充施肥量")
+    window.show_page("review")
+    settle()
+    queue = window.review_page.queue
+    assert queue.returned.isVisible() and "请补充施肥量" in queue.returned.text()
+    assert queue.model.row_values(0)[5] == "请补充施肥量"
+    queue.select_row(0)
+    with qtbot.waitSignal(window.forms.form_opened) as opened:
+        qtbot.mouseClick(queue.fix_button, Qt.MouseButton.LeftButton)
+    form = opened.args[0]
+    with qtbot.waitSignal(window.changes_applied):
+        qtbot.mouseClick(form.submit_button, Qt.MouseButton.LeftButton)
+    settle()
+    assert state_of(ctx, submitted.id) == "submitted"
+    assert [e.action for e in ctx.review.trail(submitted.id)] == ["submit", "return", "submit"]
+    assert not queue.returned.isVisible()  # the page refreshed through changes_applied
+
+
+def test_a_specialist_has_no_approve_or_return_and_the_service_refuses(window, ctx, submitted, settle, qtbot):
+    window.show_page("review")
+    settle()
+    queue = window.review_page.queue
+    assert queue.model.rowCount() == 1
+    queue.select_row(0)
+    assert not queue.approve_button.isVisible() and not queue.return_button.isVisible()
+    dialog = queue.open_selected()
+    settle()
+    assert not dialog.approve_button.isVisible() and not dialog.return_button.isVisible()
+    dialog.approve()  # even if asked directly, the service refuses
+    settle()
+    assert state_of(ctx, submitted.id) == "submitted"
+    dialog.close()
