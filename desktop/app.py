@@ -7,6 +7,7 @@ import logging
 import sys
 from pathlib import Path
 
+from desktop.export_cli import add_export_arguments, run_export
 from desktop.sync_cli import add_sync_arguments, run_sync
 
 log = logging.getLogger("fieldbook")
@@ -18,8 +19,13 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--self-test", action="store_true", help="open the main window offscreen, check the store, exit")
     parser.add_argument("--lang", choices=["zh_CN", "en"], help="user interface language for this run")
     sub = parser.add_subparsers(dest="command")
-    sub.add_parser("init", help="create or upgrade the profile and load reference data, then exit")
-    add_sync_arguments(sub.add_parser("sync", help="sync this profile with the server once (for a scheduler)"))
+    init = sub.add_parser("init", help="create or upgrade the profile and load reference data, then exit")
+    sync = sub.add_parser("sync", help="sync this profile with the server once (for a scheduler)")
+    for command in (init, sync):
+        # ``fieldbook sync --profile DIR`` reads as well as ``fieldbook --profile DIR sync``.
+        command.add_argument("--profile", type=Path, default=argparse.SUPPRESS, help="data folder")
+    add_sync_arguments(sync)
+    add_export_arguments(sub.add_parser("export", help="export indicators or records to XLSX, PDF or CSV"))
     return parser
 
 
@@ -36,6 +42,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.command == "sync":
         return run_sync(args)
+    if args.command == "export":
+        return run_export(args)
     from desktop.ui.launch import run_gui
 
     return run_gui(args)
