@@ -12,13 +12,35 @@ from fastapi.responses import JSONResponse
 from sqlalchemy.exc import OperationalError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from sync.protocol import ErrorCode
+from sync.protocol import ErrorBody, ErrorCode
 
 log = logging.getLogger(__name__)
 
 _STATUS_CODES = {400: ErrorCode.INVALID_REQUEST, 401: ErrorCode.UNAUTHORIZED, 403: ErrorCode.FORBIDDEN,
                  404: ErrorCode.NOT_FOUND, 413: ErrorCode.PAYLOAD_TOO_LARGE, 422: ErrorCode.INVALID_REQUEST}
 _MAX_LISTED_ERRORS = 5
+
+
+def error_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
+    """OpenAPI entries saying that these statuses answer with an ErrorBody (``{"detail", "code"}``).
+
+    Every router passes the statuses it can give, 422 included, so the published document matches
+    what the handlers below send instead of FastAPI's default 422 schema (a list of errors).
+    """
+    return {status: {"model": ErrorBody, "description": _DESCRIPTIONS[status]} for status in statuses}
+
+
+_DESCRIPTIONS = {
+    400: "a body that cannot be read (bad gzip, truncated upload)",
+    401: "no token, an unknown one, a revoked device or a deactivated account",
+    403: "not allowed for this user or device",
+    404: "not found, or not yours to see",
+    413: "the body is too large",
+    415: "a Content-Encoding other than gzip or identity",
+    422: "a parameter, header or body that does not match the contract (detail says which)",
+    426: "X-Fieldbook-Protocol missing or too old: upgrade Fieldbook",
+    503: "the database cannot be reached; try again later",
+}
 
 
 class ApiError(Exception):

@@ -16,10 +16,12 @@ from sync.protocol import (
     AttachmentStatus,
     ErrorBody,
 )
+from sync.server.errors import error_responses
 from sync.server.deps import CallerDep, DbDep, FilesDep, require_protocol
 from sync.server.services import attachments
 
-router = APIRouter(tags=["attachments"], dependencies=[Depends(require_protocol)])
+router = APIRouter(tags=["attachments"], dependencies=[Depends(require_protocol)],
+                   responses=error_responses(400, 401, 403, 415, 422, 426, 503))
 
 Sha256 = Annotated[str, Path(pattern=r"^[0-9a-f]{64}$", description="sha256 of the whole file, lower-case hex")]
 

@@ -5,10 +5,12 @@ from __future__ import annotations
 from fastapi import APIRouter, Depends
 
 from sync.protocol import LOGIN_PATH, ErrorBody, LoginRequest, LoginResponse
+from sync.server.errors import error_responses
 from sync.server.deps import DbDep, require_protocol
 from sync.server.services import auth
 
-router = APIRouter(tags=["auth"], dependencies=[Depends(require_protocol)])
+router = APIRouter(tags=["auth"], dependencies=[Depends(require_protocol)],
+                   responses=error_responses(400, 413, 415, 422, 426, 503))
 
 
 @router.post(LOGIN_PATH, response_model=LoginResponse, responses={

@@ -6,9 +6,10 @@ from fastapi import APIRouter
 from sqlalchemy import text
 
 from sync.protocol import HEALTH_PATH, MIN_PROTOCOL_VERSION, PROTOCOL_VERSION, SCHEMA_VERSION, HealthResponse
+from sync.server.errors import error_responses
 from sync.server.deps import DbDep
 
-router = APIRouter(tags=["health"])
+router = APIRouter(tags=["health"], responses=error_responses(503))
 
 
 @router.get(HEALTH_PATH, response_model=HealthResponse)

@@ -7,10 +7,12 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Query
 
 from sync.protocol import PULL_PAGE_SIZE, PULL_PATH, PullResponse
+from sync.server.errors import error_responses
 from sync.server.deps import CallerDep, DbDep, require_protocol
 from sync.server.services import pull as pull_service
 
-router = APIRouter(tags=["sync"], dependencies=[Depends(require_protocol)])
+router = APIRouter(tags=["sync"], dependencies=[Depends(require_protocol)],
+                   responses=error_responses(401, 422, 426, 503))
 
 
 @router.get(PULL_PATH, response_model=PullResponse)

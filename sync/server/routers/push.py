@@ -5,11 +5,13 @@ from __future__ import annotations
 from fastapi import APIRouter, Depends
 
 from sync.protocol import PUSH_PATH, ErrorBody, PushResponse
+from sync.server.errors import error_responses
 from sync.server.deps import CallerDep, DbDep, require_protocol
 from sync.server.services import push as push_service
 from sync.server.services.push import PushEnvelope
 
-router = APIRouter(tags=["sync"], dependencies=[Depends(require_protocol)])
+router = APIRouter(tags=["sync"], dependencies=[Depends(require_protocol)],
+                   responses=error_responses(400, 401, 413, 415, 422, 426, 503))
 
 
 @router.post(PUSH_PATH, response_model=PushResponse, responses={

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any
 
-from sqlalchemy import and_, bindparam, insert, select, update
+from sqlalchemy import and_, bindparam, insert, select, tuple_, update
 from sqlalchemy.orm import Session
 
 from sync.protocol import RecordChange, RecordType
@@ -41,16 +42,49 @@ def load(session: Session, record_type: str, record_id: str, *, lock: bool = Fal
     return StoredRecord(RecordType(record_type), record_id, row.revision, dict(row.fields), scope)
 
 
+#: Keys per bulk SELECT: well below SQLite's bound-parameter limit, one round trip for a push chunk.
+_LOAD_BATCH = 400
+
+
+def load_many(session: Session, keys: Sequence[RecordKey], *, lock: bool = False) -> dict[RecordKey, StoredRecord]:
+    """The stored records among ``keys`` in as few queries as possible; with ``lock`` their rows stay
+    locked until the transaction ends (taken in key order, so two pushes lock in the same order)."""
+    found: dict[RecordKey, StoredRecord] = {}
+    unique = sorted(set(keys))
+    for start in range(0, len(unique), _LOAD_BATCH):
+        batch = unique[start:start + _LOAD_BATCH]
+        query = (select(_table.c.record_type, _table.c.record_id, _table.c.revision, _table.c.fields,
+                        _table.c.audience, _table.c.owner_id, _table.c.station_id, _table.c.county_code,
+                        _table.c.league_code)
+                 .where(tuple_(_table.c.record_type, _table.c.record_id).in_(batch)).order_by(_table.c.record_type, _table.c.record_id))
+        for row in session.execute(query.with_for_update() if lock else query):
+            scope = RowScope(Audience(row.audience), row.owner_id, row.station_id, row.county_code, row.league_code)
+            found[(row.record_type, row.record_id)] = StoredRecord(RecordType(row.record_type), row.record_id,
+                                                                   row.revision, dict(row.fields), scope)
+    return found
+
+
 def stage(session: Session, writes: Sequence[RowWrite], now: dt.datetime) -> list[RecordKey]:
-    """Insert or overwrite the rows with a pending change number; returns their keys for ``number``."""
+    """Insert or overwrite the rows with a pending change number; returns their keys for ``number``.
+
+    Several writes of one key (a create and its edits pushed together) become one row write of
+    the last state: an insert if the first was new, else an overwrite. Inserts go out as one
+    multi-row statement and overwrites as one executemany, whatever the number of rows.
+    """
+    last: dict[RecordKey, RowWrite] = {}
+    for row in writes:
+        key = (row.record_type, row.record_id)
+        first = last.get(key)
+        last[key] = row if first is None else replace(row, is_new=first.is_new)
     new = [{"record_type": row.record_type, "record_id": row.record_id, **_column_values(row, now)}
-           for row in writes if row.is_new]
+           for row in last.values() if row.is_new]
     if new:
         session.execute(_INSERT, new)
-    for row in writes:
-        if not row.is_new:
-            session.execute(_OVERWRITE, {"k_type": row.record_type, "k_id": row.record_id, **_column_values(row, now)})
-    return [(row.record_type, row.record_id) for row in writes]
+    overwrites = [{"k_type": row.record_type, "k_id": row.record_id, **_column_values(row, now)}
+                  for row in last.values() if not row.is_new]
+    if overwrites:
+        session.execute(_OVERWRITE, overwrites)
+    return list(last)
 
 
 def number(session: Session, keys: Sequence[RecordKey]) -> None:

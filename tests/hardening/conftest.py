@@ -1,0 +1,6 @@
+"""Hardening tests reuse the server suite's fixtures: a real uvicorn server per module over SQLite
+and PostgreSQL, its database, and the ``World`` builder."""
+
+from __future__ import annotations
+
+from tests.server.conftest import backend, cheap_password_hashes, server, server_db, world  # noqa: F401
