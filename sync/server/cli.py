@@ -105,7 +105,8 @@ def build_parser() -> argparse.ArgumentParser:
     _common(station_list)
     station_list.set_defaults(run=cli_commands.station_list)
 
-    reference = commands.add_parser("import-reference", help="import stations.json")
+    reference = commands.add_parser(
+        "import-reference", help="import stations.json, and divisions.csv, national_teams.json, squads.json if present")
     _common(reference)
     reference.add_argument("--dir", metavar="DIR", help="default: resources/reference of this installation")
     reference.set_defaults(run=cli_commands.import_reference)

@@ -72,7 +72,8 @@ def serve(args: argparse.Namespace) -> None:
         directory = Path(args.reference_dir) if args.reference_dir else reference_import.default_reference_dir()
         summary = reference_import.import_if_empty(db, directory)
         if summary is not None:
-            log.info("imported %d stations from %s", summary.total, directory)
+            log.info("imported %d stations, %d divisions and %d annex industries from %s", summary.total,
+                     summary.divisions, summary.annex_industries, directory)
     settings.export()
     uvicorn.run("sync.server.app:app_from_environment", factory=True, host=args.host, port=args.port,
                 workers=args.workers, log_level=args.log_level, proxy_headers=True)
@@ -170,4 +171,5 @@ def import_reference(args: argparse.Namespace) -> None:
     directory = Path(args.dir) if args.dir else reference_import.default_reference_dir()
     with _database(args) as db:
         summary = reference_import.import_reference(db, directory)
-        print(f"{summary.total} stations read from {directory}, {summary.changed} added or changed")
+        print(f"{summary.total} stations read from {directory}, {summary.changed} added or changed; "
+              f"{summary.divisions} divisions and {summary.annex_industries} annex industries loaded")

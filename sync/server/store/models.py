@@ -170,3 +170,25 @@ class LoginFailure(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     username: Mapped[str] = mapped_column(String(64), index=True)
     failed_at: Mapped[dt.datetime]
+
+
+class Division(Base):
+    """The official divisions (league → county → township → village), for report coverage and names."""
+
+    __tablename__ = "divisions"
+
+    code: Mapped[str] = mapped_column(String(12), primary_key=True)
+    name: Mapped[str] = mapped_column(String(100))
+    level: Mapped[str] = mapped_column(String(16))  # league, county, township, village
+    parent_code: Mapped[str | None] = mapped_column(String(12))
+
+
+class AnnexIndustry(Base):
+    """A leading industry the plan's annexes name for a county (national teams, squads); stations
+    carry their own industries. Together they are the industries "technical guidance covers"."""
+
+    __tablename__ = "annex_industries"
+
+    county_code: Mapped[str] = mapped_column(String(12), primary_key=True)
+    industry: Mapped[str] = mapped_column(String(64), primary_key=True)
+    annex: Mapped[str] = mapped_column(String(32), primary_key=True)  # national_teams, squads

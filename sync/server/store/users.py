@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -24,6 +24,16 @@ def by_username(session: Session, username: str, *, lock: bool = False) -> User 
     if lock:
         query = query.with_for_update()
     return session.execute(query).scalar_one_or_none()
+
+
+def display_names(session: Session, user_ids: Iterable[str]) -> dict[str, str]:
+    """Display names of the users among ``user_ids`` the server knows."""
+    wanted = sorted(set(user_ids))
+    names: dict[str, str] = {}
+    for start in range(0, len(wanted), 500):
+        rows = session.execute(select(User.id, User.display_name).where(User.id.in_(wanted[start:start + 500])))
+        names.update((user_id, name) for user_id, name in rows)
+    return names
 
 
 def list_all(session: Session) -> Sequence[User]:

@@ -1,0 +1,117 @@
+"""The plain facts of a year's visits and trainings, streamed from the records table for the reports.
+
+One query per record type reads only the fields ``sync.indicators`` needs, extracted from the
+JSON in the database as text (``fields->>'visit_date'`` on PostgreSQL, ``json_extract`` on
+SQLite), and streams the rows in batches: a region's year is some 400,000 visits. Lists come as
+JSON text and are split here. Measured on 100,000 visits over PostgreSQL: 1.0 s this way, 1.8 s
+parsing the lists with ``json.loads``, 2.4 s letting the driver parse them, 2.9 s loading each
+whole document (benchmarks/bench_indicators.py prints the first and the last).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import ColumnElement, Select, and_, select
+from sqlalchemy.orm import Session
+
+from sync.indicators import TrainingFact, VisitFact
+from sync.protocol import RecordType, ReviewState
+from sync.server.store.models import Record
+
+_BATCH = 5000
+
+
+@dataclass(frozen=True)
+class FactSelection:
+    """Which records a report reads: every condition given must hold (None: no condition)."""
+
+    station_id: str | None = None
+    author_id: str | None = None
+    #: Keep records whose village lies under this division code ("15" or None: anywhere).
+    division_code: str | None = None
+
+
+def _text(name: str) -> ColumnElement[Any]:
+    return Record.fields[name].as_string()
+
+
+def _where(record_type: RecordType, date_field: str, year: int, approved_only: bool,
+           selection: FactSelection) -> list[ColumnElement[bool]]:
+    terms = [Record.record_type == record_type.value, Record.deleted.is_(False),
+             _text(date_field) >= f"{year:04d}-01-01", _text(date_field) <= f"{year:04d}-12-31"]
+    if approved_only:
+        terms.append(_text("review_state") == ReviewState.APPROVED.value)
+    if selection.station_id is not None:
+        terms.append(Record.station_id == selection.station_id)
+    if selection.author_id is not None:
+        terms.append(Record.author_id == selection.author_id)
+    code = selection.division_code
+    if code and code != "15":
+        # Codes are digits: the villages under a division are the codes in [code, next code).
+        upper = str(int(code) + 1)
+        terms.append(and_(_text("village_code") >= code, _text("village_code") < upper))
+    return terms
+
+
+def _stream(session: Session, stmt: Select[Any]) -> Iterator[Any]:
+    result = session.execute(stmt.execution_options(yield_per=_BATCH))
+    for partition in result.partitions():
+        yield from partition
+
+
+def _date(text: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(text) if text else None
+    except ValueError:
+        return None
+
+
+def _json(text: str | None) -> Any:
+    try:
+        return json.loads(text) if text else None
+    except ValueError:
+        return None
+
+
+def _string_list(text: str | None) -> tuple[str, ...]:
+    """A JSON array of strings (the server stores no other kind here) as a tuple.
+
+    Without a backslash no string in the array can hold a quote, so the strings are exactly the
+    text between every other quote, which is quicker than ``json.loads``; anything else goes to it.
+    """
+    if not text:
+        return ()
+    if "\\" in text or not text.startswith("["):
+        value = _json(text)
+        return tuple(str(v) for v in value) if isinstance(value, list) else ()
+    return tuple(text.split('"')[1::2])
+
+
+def visit_facts(session: Session, year: int, approved_only: bool, selection: FactSelection) -> Iterator[VisitFact]:
+    """The live visits of ``year`` that ``selection`` keeps (a record with no readable date is skipped)."""
+    stmt = select(Record.author_id, _text("station_id"), _text("visit_date"), _text("mode"), _text("village_code"),
+                  _text("household_ids"), _text("service_types"), _text("industry")).where(
+        *_where(RecordType.VISIT, "visit_date", year, approved_only, selection))
+    for author, station, day, mode, village, households, types, industry in _stream(session, stmt):
+        visit_date = _date(day)
+        if visit_date is not None:
+            yield VisitFact(author or "", station, visit_date, mode or "", village or "", _string_list(households),
+                            _string_list(types), industry or "")
+
+
+def training_facts(session: Session, year: int, approved_only: bool,
+                   selection: FactSelection) -> Iterator[TrainingFact]:
+    stmt = select(Record.author_id, _text("station_id"), _text("training_date"), _text("village_code"),
+                  _text("industry"), _text("attendees")).where(
+        *_where(RecordType.TRAINING, "training_date", year, approved_only, selection))
+    for author, station, day, village, industry, attendees_json in _stream(session, stmt):
+        training_date, attendees = _date(day), _json(attendees_json)
+        if training_date is not None:
+            counts = {str(k): int(v) for k, v in attendees.items()
+                      if isinstance(v, int | float) and not isinstance(v, bool)} if isinstance(attendees, dict) else {}
+            yield TrainingFact(author or "", station, training_date, village or "", industry or "", counts)
