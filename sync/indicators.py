@@ -173,12 +173,18 @@ def compute(year: int, area: Area, visits: Iterable[VisitFact], trainings: Itera
         visits_by_service_type=dict(by_type),
         visits_by_industry=dict(Counter(v.industry for v in in_year if v.industry).most_common()),
         trainings=len(year_trainings),
-        coverage=tuple(_coverage(c, in_year) for c in sorted(counties, key=lambda c: c.county_code)),
+        coverage=_coverages(counties, in_year),
     )
 
 
-def _coverage(county: CountyGeography, visits: list[VisitFact]) -> Coverage:
-    mine = [v for v in visits if v.village_code.startswith(county.county_code)]
+def _coverages(counties: Iterable[CountyGeography], visits: list[VisitFact]) -> tuple[Coverage, ...]:
+    by_county: dict[str, list[VisitFact]] = defaultdict(list)
+    for v in visits:  # one pass, not one per county: a region report has 108 of them
+        by_county[v.village_code[:6]].append(v)
+    return tuple(_coverage(c, by_county.get(c.county_code, [])) for c in sorted(counties, key=lambda c: c.county_code))
+
+
+def _coverage(county: CountyGeography, mine: list[VisitFact]) -> Coverage:
     guided = {v.industry for v in mine if ServiceType.GUIDANCE.value in v.service_types}
     resident = {v.village_code[:9] for v in mine if v.mode == VisitMode.ONSITE} & county.township_codes
     served = {v.village_code for v in mine} & county.village_codes
