@@ -36,8 +36,8 @@ from sync.protocol import HouseholdKind, PushRequest, Role, ServiceType, VisitMo
 from sync.server.services import admin
 from sync.server.store.database import Database
 from tests.server.conftest import fresh_database
-from tests.sync.cutting_proxy import CuttingProxy
 from tests.sync.harness import ServerProcess
+from tests.sync.netsim import NetSim
 
 PASSWORD = "bench password 2026"
 VILLAGE = "150422100200"
@@ -121,7 +121,7 @@ def main() -> None:
         root = Path(tmp)
         server = ServerProcess("postgres", db_url, root)
         server.start()
-        proxy = CuttingProxy(server.port)
+        proxy = NetSim(server.port)
         db = Database(db_url)
         try:
             station = f"BENCH-{uuid.uuid4().hex[:6]}"
@@ -163,7 +163,7 @@ def main() -> None:
           f"{noop.requests} HTTP call)")
 
 
-def _one_visit(service: SyncService, proxy: CuttingProxy, pull_request_bytes: int) -> dict[str, int]:
+def _one_visit(service: SyncService, proxy: NetSim, pull_request_bytes: int) -> dict[str, int]:
     """Sizes of pushing one new visit: the gzip body as sent, its JSON, the whole request with headers."""
     user = service.store.state("user_id")
     with service.store.unit_of_work() as s:

@@ -195,10 +195,9 @@ class SyncEngine:
             results = [r for r in response.results if r.seq in sent]
             if not results:
                 raise SyncError(SyncErrorKind.PROTOCOL, detail="push answered none of the entries sent")
-            # The server's acked_seq is the highest seq its ledger holds, which already counts this
-            # batch: it cannot tell what a restored server lacks below it. So when a push is the
-            # first to see a new epoch, every entry is sent again; the ledger answers those it has.
-            epoch_changed = self._adopt_epoch(response.server_epoch, 0)
+            # acked_seq is the server's highest contiguous seq: after a restore it stops below the
+            # entries the backup lacks, even though this batch landed above them.
+            epoch_changed = self._adopt_epoch(response.server_epoch, response.acked_seq)
             self.store.record_push_results(results)
             for r in results:
                 if r.status == EntryStatus.APPLIED:

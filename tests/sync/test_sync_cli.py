@@ -14,8 +14,8 @@ from sync.client.credentials import CredentialStore
 from tests.factories import household
 from tests.server.conftest import REPO
 from tests.server.support import PASSWORD
-from tests.sync.cutting_proxy import CuttingProxy
 from tests.sync.memory_keyring import FileKeyring
+from tests.sync.netsim import NetSim
 
 
 @pytest.fixture
@@ -65,7 +65,7 @@ def test_a_profile_never_signed_in_exits_3(make_device, station, keyring_file):
 
 
 def test_an_unreachable_server_exits_2(make_device, station, sync_server, keyring_file):
-    proxy = CuttingProxy(sync_server.port)
+    proxy = NetSim(sync_server.port)
     wang = make_device("wang", station, signed_in=False)
     assert fieldbook_sync(wang, "--server", proxy.url, "--user", wang.username, password=PASSWORD).returncode == 0
     proxy.close()  # the township office's line is down

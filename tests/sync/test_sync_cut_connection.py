@@ -16,13 +16,13 @@ from sync.client.engine import UPLOAD_CHUNK_BYTES
 from sync.client.errors import SyncErrorKind
 from sync.protocol import RecordType, Role
 from tests.factories import household, visit
-from tests.sync.cutting_proxy import CuttingProxy
 from tests.sync.harness import (
     assert_converged,
     ledger_size,
     outbox_size,
     server_records,
 )
+from tests.sync.netsim import NetSim
 
 #: Byte offsets (counted from the start of the sync, in one direction) at which the line is cut.
 #: A round's push request is about 1.6 KB, its answers (push results, then the pulled page) about 2 KB.
@@ -34,7 +34,7 @@ PULL_CUTS = [1, 150, 700, 5000, 12_000, 25_000, 40_000]
 
 @pytest.fixture
 def proxy(sync_server):
-    p = CuttingProxy(sync_server.port)
+    p = NetSim(sync_server.port)
     yield p
     p.close()
 

@@ -28,8 +28,9 @@ from tests.factories import household
 class FakeApi:
     """Applies every pushed entry; pull pages and upload behaviour are set by each test."""
 
-    def __init__(self, epoch: str = "e1"):
+    def __init__(self, epoch: str = "e1", held: set[int] | None = None):
         self.epoch = epoch
+        self.held = set(held or ())  # seqs in the server's ledger (a restored one may lack some)
         self.stats = WireStats()
         self.calls: list[str] = []
         self.pushed: list[list[int]] = []
@@ -44,8 +45,16 @@ class FakeApi:
             raise SyncError(SyncErrorKind.PROTOCOL, status=413)
         seqs = [e.seq for e in request.entries]
         self.pushed.append(seqs)
+        self.held.update(seqs)
         return PushResponse(results=[EntryResult(seq=s, status=EntryStatus.APPLIED, revision=1) for s in seqs],
-                            server_epoch=self.epoch, acked_seq=max(seqs))
+                            server_epoch=self.epoch, acked_seq=self.contiguous())
+
+    def contiguous(self) -> int:
+        """The server's acked_seq: the highest seq with every one below it held."""
+        n = 0
+        while n + 1 in self.held:
+            n += 1
+        return n
 
     def pull(self, cursor: int) -> PullResponse:
         self.calls.append(f"pull {cursor}")
@@ -131,6 +140,18 @@ def test_a_new_epoch_seen_on_push_resends_the_whole_outbox(local, records):
     SyncEngine(local, api).run()
     assert api.pushed == [[2], [1]]
     assert api.calls[-1] == "pull 0"
+
+
+def test_a_new_epoch_seen_on_push_resends_only_what_the_restored_server_lacks(local, records):
+    h, _ = records.save(household())
+    for i in range(3):
+        h, _ = records.save(h.with_changes(notes=f"第{i}次"))
+    SyncEngine(local, FakeApi("e1")).run()
+    records.save(h.with_changes(notes="恢复之后"))
+    api = FakeApi("e2", held={1, 2})  # the backup was taken after entry 2
+    SyncEngine(local, api).run()
+    assert api.pushed == [[5], [3, 4]]
+    assert local.pending_count() == 0
 
 
 def test_cancelling_between_requests_leaves_the_outbox_to_the_next_sync(local, records):

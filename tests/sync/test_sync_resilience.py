@@ -140,9 +140,9 @@ def test_an_outdated_client_is_told_to_upgrade(make_device, station):
 
 @pytest.mark.parametrize("records", [0, 30])
 def test_a_sync_with_nothing_to_do_is_one_round_trip_under_2_kb(make_device, station, sync_server, records):
-    from tests.sync.cutting_proxy import CuttingProxy
+    from tests.sync.netsim import NetSim
 
-    proxy = CuttingProxy(sync_server.port)
+    proxy = NetSim(sync_server.port)
     try:
         wang = make_device("wang", station, server_url=proxy.url)
         for i in range(records):

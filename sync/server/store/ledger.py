@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from sqlalchemy import func, insert, select
-from sqlalchemy.orm import Session
+from sqlalchemy import exists, func, insert, select
+from sqlalchemy.orm import Session, aliased
 
 from sync.protocol import EntryResult
 from sync.server.store.models import LedgerEntry
@@ -46,7 +46,25 @@ def own_revisions_since(session: Session, device_id: str, record_type: str, reco
 
 
 def acked_seq(session: Session, device_id: str) -> int:
-    """The highest seq of this device the server holds a result for (0 if none)."""
+    """The highest seq N such that the server holds a result for every entry 1..N of this device.
+
+    Not the highest seq it holds: after a restore from backup the ledger lacks the entries pushed
+    since the backup, and a push made before the device saw the new epoch lands above that gap.
+    The device re-sends everything above N (LocalStore.start_epoch), so N must not hide the gap.
+    Seqs start at 1 and are unique per device, so without a gap the count equals the maximum and
+    one index range read answers; only a ledger with a gap pays for the search of the first one.
+    """
+    top, count = session.execute(
+        select(func.coalesce(func.max(LedgerEntry.seq), 0), func.count()).where(LedgerEntry.device_id == device_id)
+    ).one()
+    if top == count:
+        return top
+    if session.execute(select(LedgerEntry.seq).where(LedgerEntry.device_id == device_id,
+                                                     LedgerEntry.seq == 1)).first() is None:
+        return 0
+    following = aliased(LedgerEntry)
     return session.execute(
-        select(func.coalesce(func.max(LedgerEntry.seq), 0)).where(LedgerEntry.device_id == device_id)
+        select(func.min(LedgerEntry.seq)).where(
+            LedgerEntry.device_id == device_id,
+            ~exists().where(following.device_id == device_id, following.seq == LedgerEntry.seq + 1))
     ).scalar_one()
