@@ -101,21 +101,25 @@ def summary_text(report: SyncReport) -> str:
         head = QCoreApplication.translate("SyncMessages", "Sync did not finish.")
     lines = [head, _fill(QCoreApplication.translate("SyncMessages", "Sent: %1 · received: %2"),
                          report.pushed, report.pulled)]
-    if report.conflicts:
+    # Counts go through plain names: lupdate does not see a plural translate() whose count is an
+    # attribute expression.
+    conflicts, rejected, pending = report.conflicts, report.rejected, report.still_pending
+    uploads, downloads = report.uploads_pending, report.downloads_pending
+    if conflicts:
         lines.append(QCoreApplication.translate(
-            "SyncMessages", "%n change(s) met another person's edit: see Conflicts.", None, report.conflicts))
-    if report.rejected:
+            "SyncMessages", "%n change(s) met another person's edit: see Conflicts.", None, conflicts))
+    if rejected:
         lines.append(QCoreApplication.translate(
-            "SyncMessages", "%n change(s) were refused by the server: see Conflicts.", None, report.rejected))
-    if report.still_pending:
+            "SyncMessages", "%n change(s) were refused by the server: see Conflicts.", None, rejected))
+    if pending:
         lines.append(QCoreApplication.translate(
-            "SyncMessages", "%n change(s) still waiting to be sent.", None, report.still_pending))
-    if report.uploads_pending:
+            "SyncMessages", "%n change(s) still waiting to be sent.", None, pending))
+    if uploads:
         lines.append(QCoreApplication.translate(
-            "SyncMessages", "%n photo(s) still waiting to be sent.", None, report.uploads_pending))
-    if report.downloads_pending:
+            "SyncMessages", "%n photo(s) still waiting to be sent.", None, uploads))
+    if downloads:
         lines.append(QCoreApplication.translate(
-            "SyncMessages", "%n photo(s) still waiting to be received.", None, report.downloads_pending))
+            "SyncMessages", "%n photo(s) still waiting to be received.", None, downloads))
     if not (report.still_pending or report.uploads_pending or report.downloads_pending):
         lines.append(QCoreApplication.translate("SyncMessages", "Nothing is waiting to be sent."))
     return "\n".join(lines)

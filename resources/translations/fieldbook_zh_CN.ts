@@ -1515,35 +1515,25 @@
         <source>Sent: %1 · received: %2</source>
         <translation>已发送：%1 · 已接收：%2</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <source>%n change(s) met another person&apos;s edit: see Conflicts.</source>
-        <translation>
-            <numerusform>%n 项更改与他人的修改冲突，请查看“冲突”。</numerusform>
-        </translation>
+        <translation>%n 项更改与他人的修改冲突，请查看“冲突”。</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <source>%n change(s) were refused by the server: see Conflicts.</source>
-        <translation>
-            <numerusform>%n 项更改被服务器拒绝，请查看“冲突”。</numerusform>
-        </translation>
+        <translation>%n 项更改被服务器拒绝，请查看“冲突”。</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <source>%n change(s) still waiting to be sent.</source>
-        <translation>
-            <numerusform>还有 %n 项更改等待发送。</numerusform>
-        </translation>
+        <translation>还有 %n 项更改等待发送。</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <source>%n photo(s) still waiting to be sent.</source>
-        <translation>
-            <numerusform>还有 %n 张照片等待上传。</numerusform>
-        </translation>
+        <translation>还有 %n 张照片等待上传。</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <source>%n photo(s) still waiting to be received.</source>
-        <translation>
-            <numerusform>还有 %n 张照片等待下载。</numerusform>
-        </translation>
+        <translation>还有 %n 张照片等待下载。</translation>
     </message>
     <message>
         <source>Nothing is waiting to be sent.</source>

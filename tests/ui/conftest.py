@@ -29,19 +29,12 @@ COUNTY = "150422"
 STATION = "WS-001"
 
 
-@pytest.fixture(scope="session")
-def template_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A migrated store with reference data, built once (loading the divisions takes seconds)."""
-    folder = tmp_path_factory.mktemp("template")
-    open_profile(folder).close()
-    return folder / DB_NAME
-
-
 @pytest.fixture
-def profile_dir(tmp_path: Path, template_db: Path) -> Path:
+def profile_dir(tmp_path: Path, template_profile: Path) -> Path:
+    """A copy of the suite's template store (tests/conftest.py), not yet opened."""
     folder = tmp_path / "profile"
     folder.mkdir()
-    shutil.copy(template_db, folder / DB_NAME)
+    shutil.copy(template_profile, folder / DB_NAME)
     return folder
 
 
