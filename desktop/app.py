@@ -17,6 +17,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="fieldbook", description="科技特派员服务日志 Fieldbook")
     parser.add_argument("--profile", type=Path, help="data folder (default: the platform's user data folder)")
     parser.add_argument("--self-test", action="store_true", help="open the main window offscreen, check the store, exit")
+    parser.add_argument("--demo", action="store_true",
+                        help="try Fieldbook on a throwaway profile with a year of sample data and a local server")
+    parser.add_argument("--demo-as", choices=["specialist", "manager"],
+                        help="with --demo: whom to try it as (asked in a dialog otherwise)")
     parser.add_argument("--lang", choices=["zh_CN", "en"], help="user interface language for this run")
     sub = parser.add_subparsers(dest="command")
     init = sub.add_parser("init", help="create or upgrade the profile and load reference data, then exit")

@@ -37,6 +37,8 @@ class AppContext:
     #: window, not these): tokens kept in memory and a running sync must survive it.
     sync: SyncService | None = field(default=None)
     network: OperationRunner | None = field(default=None)
+    #: A profile of ``fieldbook --demo``: the window says so in its title.
+    demo: bool = False
 
     @classmethod
     def create(cls, profile: Profile, identity: Identity, runner: OperationRunner,

@@ -62,6 +62,10 @@ def run_gui(args: argparse.Namespace) -> int:
     settings = AppSettings()
     install_language(args.lang or settings.language)
     _warn_without_cjk_font()
+    if getattr(args, "demo", False):
+        from desktop.ui.demo_launch import run_demo
+
+        return run_demo(args, args.lang or settings.language, started)
     # The command line wins, then $FIELDBOOK_PROFILE, then the folder chosen in Settings.
     chosen = None if os.environ.get("FIELDBOOK_PROFILE") else settings.data_folder
     folder = args.profile or chosen or default_profile_dir()
@@ -74,7 +78,7 @@ def run_gui(args: argparse.Namespace) -> int:
     try:
         identity = profile.identity.current()
         if args.self_test:
-            return _self_test(profile, identity, runner, settings, started)
+            return self_test(profile, identity, runner, settings, started)
         if identity is None:
             from desktop.ui.first_run_dialog import FirstRunDialog
 
@@ -127,7 +131,7 @@ def _warn_without_cjk_font() -> None:
                     _CJK_PACKAGE)
 
 
-def _self_test(profile, identity, runner, settings, started: float) -> int:
+def self_test(profile, identity, runner, settings, started: float, label: str = "") -> int:
     """Open the main window (offscreen without a display), check the store, print one line."""
     from PySide6.QtCore import QCoreApplication, QDeadlineTimer
 
@@ -155,7 +159,8 @@ def _self_test(profile, identity, runner, settings, started: float) -> int:
     if not loaded:
         print("fieldbook self-test FAILED: the visit list did not load within 20 s")
         return 2
-    print(f"fieldbook self-test ok: store integrity ok, {report.visits} visits, {report.trainings} trainings, "
+    what = f" ({label})" if label else ""
+    print(f"fieldbook self-test ok{what}: store integrity ok, {report.visits} visits, {report.trainings} trainings, "
           f"{report.households} households, main window ready in {elapsed:.2f} s "
           f"(platform {QCoreApplication.instance().platformName()})")
     return 0

@@ -40,7 +40,8 @@ class MainWindow(QMainWindow):
     def __init__(self, ctx: AppContext):
         super().__init__()
         self.ctx = ctx
-        self.setWindowTitle(self.tr("Fieldbook — S&T service log"))
+        title = self.tr("Fieldbook — S&T service log")
+        self.setWindowTitle(title + self.tr(" (demo: sample data, removed on closing)") if ctx.demo else title)
         self.forms = FormController(ctx, self)
         self.forms.changes_made.connect(self.changes_applied)
         self.dialog: QWidget | None = None  # the settings / about / error dialog last opened

@@ -40,15 +40,18 @@ def is_secure(backend: KeyringBackend) -> bool:
 class CredentialStore:
     """Saves, finds and forgets tokens; ``secure`` is False when they only live in memory."""
 
-    def __init__(self, backend: KeyringBackend | None = None):
+    def __init__(self, backend: KeyringBackend | None = None, *, session_only: bool = False):
+        """``session_only``: keep tokens in memory by design (a throwaway profile such as the demo's),
+        never touching the key store and with no notice about it."""
+        self._session_only = session_only
         self._backend = backend or keyring.get_keyring()
         self._memory: dict[str, str] = {}
-        self.secure = is_secure(self._backend)
+        self.secure = not session_only and is_secure(self._backend)
 
     @property
     def notice(self) -> str | None:
         """A sentence to show the user when tokens cannot be kept between sessions."""
-        return None if self.secure else NO_SECURE_STORE
+        return None if self.secure or self._session_only else NO_SECURE_STORE
 
     def save(self, server_url: str, username: str, token: str) -> None:
         key = credential_key(server_url, username)
