@@ -65,8 +65,7 @@ def main() -> int:
             window.show()
             window.start()
             settle(2.5)
-            for page in ("visits", "review", "statistics") if who == "manager" else ("visits", "households",
-                                                                                      "review", "statistics"):
+            for page in ("review", "statistics") if who == "manager" else ("visits", "households", "review"):
                 window.show_page(page)
                 settle(3.0)
                 window.grab().save(str(args.out / f"{who}-{page}{suffix}.png"))
