@@ -13,6 +13,8 @@ class SortKey(StrEnum):
     INDUSTRY = "industry"
     STATE = "state"
     AUTHOR = "author"
+    NAME = "name"  # households: by pinyin (initials first), as a phone's contact list
+    KIND = "kind"
 
 
 @dataclass(frozen=True)

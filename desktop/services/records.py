@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TypeVar
 
-from desktop.domain.filters import RecordFilter
+from desktop.domain.filters import RecordFilter, SortKey
 from desktop.domain.records import Household, Record, Training, Visit
 from desktop.domain.summaries import HouseholdSummary, TrainingSummary, VisitSummary
 from desktop.domain.validation import Context, validate
@@ -106,10 +106,12 @@ class RecordService:
         with self.store.reader() as s:
             return queries.count_households(s, text, division_code)
 
-    def list_households(self, text: str = "", division_code: str | None = None,
-                        offset: int = 0, limit: int = 200) -> list[HouseholdSummary]:
+    def list_households(self, text: str = "", division_code: str | None = None, offset: int = 0,
+                        limit: int = 200, sort: SortKey = SortKey.NAME,
+                        descending: bool = False) -> list[HouseholdSummary]:
+        """Households matching ``text`` within a division, by default in pinyin order of their names."""
         with self.store.reader() as s:
-            return queries.list_households(s, text, division_code, offset, limit)
+            return queries.list_households(s, text, division_code, offset, limit, sort, descending)
 
     def likely_duplicates(self, household: Household) -> list[Household]:
         """Households that look like the same people: same normalised phone, or same name and village."""

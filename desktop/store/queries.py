@@ -148,13 +148,23 @@ def count_households(session: Session, text: str = "", division_code: str | None
     return _count(session, HouseholdRow, _household_conditions(text, division_code))
 
 
+#: search_key is "张丽 zl zhangli 138…": what follows the name is its pinyin, initials first.
+_HOUSEHOLD_PINYIN = func.substr(HouseholdRow.search_key, func.instr(HouseholdRow.search_key, " ") + 1)
+_HOUSEHOLD_SORT = {SortKey.NAME: _HOUSEHOLD_PINYIN, SortKey.KIND: HouseholdRow.kind,
+                   SortKey.VILLAGE: HouseholdRow.village_code}
+
+
 def list_households(session: Session, text: str = "", division_code: str | None = None,
-                    offset: int = 0, limit: int = 200) -> list[HouseholdSummary]:
+                    offset: int = 0, limit: int = 200, sort: SortKey = SortKey.NAME,
+                    descending: bool = False) -> list[HouseholdSummary]:
+    column = _HOUSEHOLD_SORT.get(sort, _HOUSEHOLD_PINYIN)
+    order = (column.desc(), _HOUSEHOLD_PINYIN.desc(), HouseholdRow.id.desc()) if descending \
+        else (column.asc(), _HOUSEHOLD_PINYIN.asc(), HouseholdRow.id.asc())
     stmt = (
         select(HouseholdRow, _village.name)
         .outerjoin(_village, _village.code == HouseholdRow.village_code)
         .where(*_household_conditions(text, division_code))
-        .order_by(HouseholdRow.name, HouseholdRow.id).offset(offset).limit(limit)
+        .order_by(*order).offset(offset).limit(limit)
     )
     return [
         HouseholdSummary(id=h.id, name=h.name, kind=h.kind, phone=h.phone, village_code=h.village_code,

@@ -74,10 +74,11 @@ TRAINING_COLUMNS = (
 )
 
 HOUSEHOLD_COLUMNS = (
-    Column(QT_TRANSLATE_NOOP("RecordColumns", "Name"), lambda r: r.name),
-    Column(QT_TRANSLATE_NOOP("RecordColumns", "Kind"), lambda r: vocab(vocabulary.HOUSEHOLD_KINDS, r.kind)),
+    Column(QT_TRANSLATE_NOOP("RecordColumns", "Name"), lambda r: r.name, SortKey.NAME),
+    Column(QT_TRANSLATE_NOOP("RecordColumns", "Kind"), lambda r: vocab(vocabulary.HOUSEHOLD_KINDS, r.kind),
+           SortKey.KIND),
     Column(QT_TRANSLATE_NOOP("RecordColumns", "Phone"), lambda r: r.phone),
-    Column(QT_TRANSLATE_NOOP("RecordColumns", "Village"), lambda r: r.village_name),
+    Column(QT_TRANSLATE_NOOP("RecordColumns", "Village"), lambda r: r.village_name, SortKey.VILLAGE),
     Column(QT_TRANSLATE_NOOP("RecordColumns", "Industries"), lambda r: list_separator().join(r.industries),
            stretch=True),
 )
@@ -95,6 +96,7 @@ def training_source(records: RecordService) -> ListSource:
 def household_source(records: RecordService) -> ListSource:
     return ListSource(
         lambda f: records.count_households(f.text, f.division_code),
-        lambda f, offset, limit: records.list_households(f.text, f.division_code, offset, limit),
+        lambda f, offset, limit: records.list_households(f.text, f.division_code, offset, limit, f.sort,
+                                                         f.descending),
     )
 

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain.filters import RecordFilter
+from desktop.domain.filters import RecordFilter, SortKey
 from desktop.services.changes import Changes
 from desktop.ui.context import AppContext
 from desktop.ui.filter_bar import FilterBar
@@ -43,7 +43,10 @@ class RecordListPage(QWidget):
         self.count_label.setObjectName("count_label")
         self.filters = FilterBar(ctx.reference, with_record_filters=with_record_filters,
                                  with_service_type=with_service_type, parent=self)
-        self.model = RecordTableModel(ctx.runner, source, columns, parent=self)
+        # The first column's order to begin with: newest first for dates, A to Z for names.
+        first = columns[0].sort or SortKey.DATE
+        self.model = RecordTableModel(ctx.runner, source, columns, parent=self,
+                                      record_filter=RecordFilter(sort=first, descending=first == SortKey.DATE))
         self.table = QTableView(self)
         self.table.setObjectName(f"{kind}_table")
         self.table.setModel(self.model)
@@ -64,7 +67,8 @@ class RecordListPage(QWidget):
                                         else QHeaderView.ResizeMode.Interactive)
         self._columns_sized = False
         if any(c.sort for c in columns):
-            header.setSortIndicator(0, Qt.SortOrder.DescendingOrder)
+            header.setSortIndicator(0, Qt.SortOrder.DescendingOrder if self.model.record_filter.descending
+                                    else Qt.SortOrder.AscendingOrder)
             self.table.setSortingEnabled(True)
             header.sortIndicatorChanged.connect(self._keep_indicator_on_sortable)
         self.table.doubleClicked.connect(lambda index: self.open_requested.emit(index.data(ID_ROLE)))

@@ -114,6 +114,19 @@ def test_households_search_by_substring_and_pinyin_initials(records):
     assert records.count_households(division_code="150422100") == 2
 
 
+def test_households_list_in_pinyin_order_and_sort_by_kind_or_village(records):
+    for name, kind, village in (("张丽", "farmer", "150422100200"), ("阿拉坦", "cooperative", "150422100201"),
+                                ("王芳", "farmer", "150422100200"), ("巴特尔", "family_farm", "150422100201")):
+        records.save(household(name=name, phone="", kind=kind, village_code=village))
+    names = lambda **sort: [h.name for h in records.list_households(**sort)]  # noqa: E731
+    assert names() == ["阿拉坦", "巴特尔", "王芳", "张丽"]  # alt, bte, wf, zl — not code-point order
+    assert names(descending=True) == ["张丽", "王芳", "巴特尔", "阿拉坦"]
+    assert names(sort=SortKey.KIND) == ["阿拉坦", "巴特尔", "王芳", "张丽"]  # cooperative, family_farm, farmer ×2
+    assert names(sort=SortKey.VILLAGE, descending=True) == ["巴特尔", "阿拉坦", "张丽", "王芳"]
+    paged = [h.name for offset in (0, 2) for h in records.list_households(offset=offset, limit=2)]
+    assert paged == names()
+
+
 def test_likely_duplicates_match_normalised_phone_or_name_in_village(records):
     original, _ = records.save(household(phone="138 4711 2345"))
     assert records.likely_duplicates(household(name="另一个人", phone="+86 13847112345")) == [original]

@@ -83,3 +83,19 @@ def test_a_household_page_shows_every_visit_it_had(qtbot, window, ctx, settle, a
     assert dialog.visits.count() == 2
     assert any("大豆根腐病" in dialog.visits.item(i).text() for i in range(2))
     assert "2" in dialog.visits_label.text()
+
+
+def test_the_household_list_opens_in_pinyin_order_and_sorts_by_a_clicked_header(qtbot, window, ctx, settle):
+    for name in ("张丽", "阿拉坦", "王芳"):
+        ctx.records.save(Household(name=name, village_code=VILLAGE))
+    window.show_page("households")
+    page = window.households_page
+    page.filters.filter_changed.emit(page.model.record_filter)
+    settle()
+    names = lambda: [page.model.index(r, 0).data() for r in range(page.model.rowCount())]  # noqa: E731
+    header = page.table.horizontalHeader()
+    assert names() == ["阿拉坦", "王芳", "张丽"]
+    assert header.sortIndicatorSection() == 0 and header.sortIndicatorOrder() == Qt.SortOrder.AscendingOrder
+    header.setSortIndicator(0, Qt.SortOrder.DescendingOrder)  # what a click on the header does
+    settle()
+    assert names() == ["张丽", "王芳", "阿拉坦"]
