@@ -7,6 +7,7 @@ import logging
 import sys
 from pathlib import Path
 
+from desktop.backup_cli import add_backup_arguments, add_restore_arguments, run_backup, run_restore
 from desktop.export_cli import add_export_arguments, run_export
 from desktop.sync_cli import add_sync_arguments, run_sync
 
@@ -30,6 +31,8 @@ def build_parser() -> argparse.ArgumentParser:
         command.add_argument("--profile", type=Path, default=argparse.SUPPRESS, help="data folder")
     add_sync_arguments(sync)
     add_export_arguments(sub.add_parser("export", help="export indicators or records to XLSX, PDF or CSV"))
+    add_backup_arguments(sub.add_parser("backup", help="back up the profile into one file (.fbk)"))
+    add_restore_arguments(sub.add_parser("restore", help="restore a backup file into a data folder"))
     return parser
 
 
@@ -48,6 +51,8 @@ def main(argv: list[str] | None = None) -> int:
         return run_sync(args)
     if args.command == "export":
         return run_export(args)
+    if args.command in ("backup", "restore"):
+        return run_backup(args) if args.command == "backup" else run_restore(args)
     from desktop.ui.launch import run_gui
 
     return run_gui(args)

@@ -10,6 +10,7 @@ from desktop.domain.validation import ValidationError
 from desktop.services import vocabulary
 from desktop.services.identity import SPECIALIST_TYPES, Identity, IdentityService
 from desktop.services.reference import ReferenceService
+from desktop.ui.backup_first_run import FirstRunRestore
 from desktop.ui.form_fields import ErrorLabel, FieldErrors, add_field_row
 from desktop.ui.i18n import vocab
 from desktop.ui.operations import OperationRunner
@@ -68,14 +69,21 @@ class FirstRunDialog(QDialog):
         self.ok_button.setText(self.tr("Start"))
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
+        self.restorer = FirstRunRestore(identity, runner, self)
+        self.restorer.restored.connect(self._restored)
+        self.buttons.addButton(self.restorer.button, QDialogButtonBox.ButtonRole.ActionRole)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(self.banner)
         layout.addLayout(form)
+        layout.addWidget(self.restorer.result)
         layout.addWidget(self.buttons)
         self.resize(620, 720)
 
     def submit(self) -> None:
+        if self.identity is not None:  # restored from a backup: its user needs no setting up
+            self.accept()
+            return
         service = self._identity_service
         name, role = self.name.text(), Role(self.role.currentData())
         kind, station, county = self.specialist_type.currentData(), self.station.value() or None, self.county.value()
@@ -93,6 +101,13 @@ class FirstRunDialog(QDialog):
     def _done(self, result: tuple[Identity, object]) -> None:
         self.identity = result[0]
         self.accept()
+
+    def _restored(self, identity: Identity | None) -> None:
+        self.identity = identity
+        if identity is not None:
+            for field in (self.name, self.role, self.specialist_type, self.station, self.county):
+                field.setEnabled(False)
+            self.ok_button.setText(self.tr("Open Fieldbook"))
 
     def _invalid(self, error: ValidationError) -> None:
         self.ok_button.setEnabled(True)

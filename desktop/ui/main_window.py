@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QHBoxLayout, QListWidget, QMainWindow, QMessageBox
 
 from desktop.domain.records import Household, Training, Visit
 from desktop.services.changes import Changes
+from desktop.ui.backup_actions import BackupActions
 from desktop.ui.context import AppContext
 from desktop.ui.error_dialog import ErrorDialog
 from desktop.ui.form_controller import FormController
@@ -113,6 +114,10 @@ class MainWindow(QMainWindow):
         }
         for action in self.new_actions.values():
             file_menu.addAction(action)
+        file_menu.addSeparator()
+        self.backup = BackupActions(self.ctx, self)
+        file_menu.addAction(self.backup.backup_action)
+        file_menu.addAction(self.backup.restore_action)
         file_menu.addSeparator()
         self.settings_action = file_menu.addAction(self.tr("&Settings…"), self.open_settings)
         self.settings_action.setShortcut(QKeySequence.StandardKey.Preferences)
