@@ -14,7 +14,7 @@ class IndicatorService:
     def year(self, year: int, area: Area, approved_only: bool = False, with_coverage: bool = True) -> YearIndicators:
         """Figures for ``year`` in ``area``; coverage is listed per county of the area's division."""
         with self.store.reader() as s:
-            visits = indicator_queries.visit_facts(s, year, approved_only)
-            trainings = indicator_queries.training_facts(s, year, approved_only)
+            visits = indicator_queries.visit_facts(s, year, approved_only, area)
+            trainings = indicator_queries.training_facts(s, year, approved_only, area)
             counties = indicator_queries.county_geographies(s, area.division_code) if with_coverage else []
         return compute(year, area, visits, trainings, counties)

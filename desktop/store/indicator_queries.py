@@ -4,33 +4,46 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session
 
 from desktop.domain.filters import division_range
 from desktop.store.models import Division, NationalTeam, Squad, Station, TrainingRow, VisitRow
-from sync.indicators import CountyGeography, TrainingFact, VisitFact, is_administrative_village, is_rural_township
+from sync.indicators import Area, CountyGeography, TrainingFact, VisitFact, is_administrative_village, is_rural_township
 
 
 def _year_bounds(year: int) -> tuple[dt.date, dt.date]:
     return dt.date(year, 1, 1), dt.date(year, 12, 31)
 
 
-def visit_facts(session: Session, year: int, approved_only: bool = False) -> list[VisitFact]:
+def _within(row, area: Area | None) -> list[ColumnElement[bool]]:
+    """``Area.contains`` as SQL, so only the area's rows are read (compute() applies it again)."""
+    if area is None or (area.station_id is None and area.division_code == "15"):
+        return []
+    if area.station_id is not None:
+        return [row.station_id == area.station_id]
+    low, high = division_range(area.division_code)
+    return [row.village_code >= low, row.village_code < high]
+
+
+def visit_facts(session: Session, year: int, approved_only: bool = False, area: Area | None = None) -> list[VisitFact]:
     first, last = _year_bounds(year)
     stmt = select(VisitRow.author_id, VisitRow.station_id, VisitRow.visit_date, VisitRow.mode, VisitRow.village_code,
                   VisitRow.household_ids, VisitRow.service_types, VisitRow.industry).where(
-        VisitRow.deleted.is_(False), VisitRow.visit_date >= first, VisitRow.visit_date <= last)
+        VisitRow.deleted.is_(False), VisitRow.visit_date >= first, VisitRow.visit_date <= last,
+        *_within(VisitRow, area))
     if approved_only:
         stmt = stmt.where(VisitRow.review_state == "approved")
     return [VisitFact(a, s, d, m, v, tuple(h or ()), tuple(t or ()), i) for a, s, d, m, v, h, t, i in session.execute(stmt)]
 
 
-def training_facts(session: Session, year: int, approved_only: bool = False) -> list[TrainingFact]:
+def training_facts(session: Session, year: int, approved_only: bool = False,
+                   area: Area | None = None) -> list[TrainingFact]:
     first, last = _year_bounds(year)
     stmt = select(TrainingRow.author_id, TrainingRow.station_id, TrainingRow.training_date, TrainingRow.village_code,
                   TrainingRow.industry, TrainingRow.attendees).where(
-        TrainingRow.deleted.is_(False), TrainingRow.training_date >= first, TrainingRow.training_date <= last)
+        TrainingRow.deleted.is_(False), TrainingRow.training_date >= first, TrainingRow.training_date <= last,
+        *_within(TrainingRow, area))
     if approved_only:
         stmt = stmt.where(TrainingRow.review_state == "approved")
     return [TrainingFact(a, s, d, v, i, dict(att or {})) for a, s, d, v, i, att in session.execute(stmt)]

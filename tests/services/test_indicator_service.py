@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from desktop.services.indicators import IndicatorService
+from desktop.store import indicator_queries
 from sync.indicators import Area
 from tests.factories import COUNTY, OTHER_COUNTY_VILLAGE, household, training, visit
 
@@ -33,3 +34,19 @@ def test_a_league_report_lists_coverage_for_each_of_its_counties(profile):
     report = IndicatorService(profile.store).year(2026, Area("1504"))
     assert len(report.coverage) == 12  # 赤峰市 has 12 county-level units
     assert all(c.county_code.startswith("1504") for c in report.coverage)
+
+
+def test_only_the_areas_records_are_read_from_the_store(records, profile, specialist):
+    h, _ = records.save(household(name="丙", phone=""))
+    here, _ = records.save(visit(household_ids=(h.id,), visit_date=dt.date(2026, 3, 1)))
+    elsewhere, _ = records.save(visit(household_ids=(h.id,), visit_date=dt.date(2026, 3, 2),
+                                      village_code=OTHER_COUNTY_VILLAGE))
+    with profile.store.reader() as s:
+        in_county = indicator_queries.visit_facts(s, 2026, area=Area(COUNTY))
+        in_league = indicator_queries.visit_facts(s, 2026, area=Area(COUNTY[:4]))
+        of_station = indicator_queries.visit_facts(s, 2026, area=Area("15", "WS-NONE"))
+        everywhere = indicator_queries.visit_facts(s, 2026, area=Area("15"))
+        trainings = indicator_queries.training_facts(s, 2026, area=Area(OTHER_COUNTY_VILLAGE[:6]))
+    assert [v.village_code for v in in_county] == [here.village_code]
+    assert len(everywhere) == 2 and of_station == [] and trainings == []
+    assert len(in_league) == (2 if OTHER_COUNTY_VILLAGE.startswith(COUNTY[:4]) else 1)
