@@ -10,14 +10,22 @@ from __future__ import annotations
 
 import logging
 
-import keyring
-from keyring.backend import KeyringBackend
-from keyring.errors import KeyringError
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from keyring.backend import KeyringBackend
 
 log = logging.getLogger(__name__)
 
 SERVICE = "Fieldbook"
 NO_SECURE_STORE = "No secure key store on this computer; you will be asked to sign in again next time."
+
+
+def _keyring_error() -> type[Exception]:
+    """keyring's error class, imported when an error is being handled (keyring loads slowly)."""
+    from keyring.errors import KeyringError
+
+    return KeyringError
 
 
 def credential_key(server_url: str, username: str) -> str:
@@ -42,11 +50,31 @@ class CredentialStore:
 
     def __init__(self, backend: KeyringBackend | None = None, *, session_only: bool = False):
         """``session_only``: keep tokens in memory by design (a throwaway profile such as the demo's),
-        never touching the key store and with no notice about it."""
+        never touching the key store and with no notice about it. The key store is looked up when a
+        token is first needed, not here: finding it (D-Bus on Linux) is no part of the app's start."""
         self._session_only = session_only
-        self._backend = backend or keyring.get_keyring()
+        self._given_backend = backend
+        self._found: KeyringBackend | None = None
+        self._secure: bool | None = False if session_only else None
         self._memory: dict[str, str] = {}
-        self.secure = not session_only and is_secure(self._backend)
+
+    @property
+    def _backend(self) -> KeyringBackend:
+        if self._found is None:
+            import keyring
+
+            self._found = self._given_backend or keyring.get_keyring()
+        return self._found
+
+    @property
+    def secure(self) -> bool:
+        if self._secure is None:
+            self._secure = is_secure(self._backend)
+        return self._secure
+
+    @secure.setter
+    def secure(self, value: bool) -> None:
+        self._secure = value
 
     @property
     def notice(self) -> str | None:
@@ -59,7 +87,7 @@ class CredentialStore:
             try:
                 self._backend.set_password(SERVICE, key, token)
                 return
-            except KeyringError as exc:
+            except _keyring_error() as exc:
                 log.warning("the key store refused the token (%s); keeping it in memory", type(exc).__name__)
                 self.secure = False
         self._memory[key] = token
@@ -72,7 +100,7 @@ class CredentialStore:
             return None
         try:
             return self._backend.get_password(SERVICE, key)
-        except KeyringError as exc:
+        except _keyring_error() as exc:
             log.warning("could not read the key store (%s)", type(exc).__name__)
             return None
 
@@ -82,5 +110,5 @@ class CredentialStore:
         if self.secure:
             try:
                 self._backend.delete_password(SERVICE, key)
-            except KeyringError:
+            except _keyring_error():
                 pass  # nothing stored under that key
