@@ -61,6 +61,9 @@ class RecordService:
             if isinstance(record, (Visit, Training)):
                 record = self._review_state_after_edit(s, existing, record)
             saved = repository.put(s, record)
+            if isinstance(saved, (Visit, Training)):
+                before = existing.photo_ids if isinstance(existing, (Visit, Training)) else ()
+                repository.keep_photo_attachments(s, saved, self.identity.user_id, before)
         return saved, _CHANGES[type(record)]
 
     def _review_state_after_edit(self, session, existing: Visit | Training | None, record: R) -> R:
@@ -78,6 +81,8 @@ class RecordService:
     def delete(self, cls: type[Record], record_id: str) -> Changes:
         with self.store.unit_of_work() as s:
             deleted = repository.soft_delete(s, cls, record_id)
+            if deleted and cls in (Visit, Training):
+                repository.keep_photo_attachments(s, repository.get(s, cls, record_id), self.identity.user_id)
         return _CHANGES[cls] if deleted else Changes()
 
     # --- reads ----------------------------------------------------------------------------

@@ -8,9 +8,9 @@ from sqlalchemy import false, select
 from sqlalchemy.orm import Session
 
 from desktop.domain.phone import normalise_phone
-from desktop.domain.records import Household, Record
+from desktop.domain.records import Attachment, Household, Record, Training, Visit
 from desktop.store.capture import utcnow
-from desktop.store.models import Division, HouseholdRow
+from desktop.store.models import AttachmentRow, Division, HouseholdRow, LocalFile
 from desktop.store.wire import record_values, row_class, row_to_record
 
 R = TypeVar("R", bound=Record)
@@ -43,6 +43,26 @@ def put(session: Session, record: R) -> R:
             row.updated_at = now
     session.flush()
     return row_to_record(row)  # type: ignore[return-value]
+
+
+def keep_photo_attachments(session: Session, owner: Visit | Training, author_id: str,
+                           before: tuple[str, ...] = ()) -> None:
+    """An Attachment record for each photo of ``owner``: a photo added gets one (sync sends the record,
+    then uploads the file); the records of photos taken out since ``before``, or of a deleted owner,
+    are deleted. Other attachment records of the owner (pulled ones among them) are left alone."""
+    live = {row.sha256: row for row in session.scalars(select(AttachmentRow).where(
+        AttachmentRow.owner_id == owner.id, AttachmentRow.deleted.is_(False)))}
+    removed = set(live) if owner.deleted else set(before) - set(owner.photo_ids)
+    for sha256 in dict.fromkeys(owner.photo_ids):
+        if sha256 in live or owner.deleted:
+            continue
+        file = session.get(LocalFile, sha256)
+        put(session, Attachment(sha256=sha256, mime_type=file.mime_type if file else "image/jpeg",
+                                size=file.size if file else 0, owner_type=owner.RECORD_TYPE, owner_id=owner.id,
+                                author_id=author_id, station_id=owner.station_id))
+    for sha256, row in live.items():
+        if sha256 in removed:
+            soft_delete(session, Attachment, row.id)
 
 
 def soft_delete(session: Session, cls: type[Record], record_id: str) -> bool:
