@@ -6,6 +6,11 @@ the same visits bulk-inserted straight into PostgreSQL with psycopg (executemany
 Prints figures, asserts nothing about time.
 
 Run: `.venv/bin/python benchmarks/bench_sync.py [--visits 10000]` (PostgreSQL on 127.0.0.1:5432).
+
+Last measured (2 cores, shared with other work; the better of two runs, 10,200 records): push
+2,509 records/s, pull by a fresh device 4,638 records/s, one visit 381 B gzip (510 B of compact
+JSON), no-op sync 630 B in 1 request. Before protocol 2's compact entries and the one-statement
+bulk writes: push 1,202/s, pull 3,902/s, one visit 524 B.
 """
 
 from __future__ import annotations
@@ -32,7 +37,7 @@ from desktop.store import repository
 from desktop.store.local_store import DesktopLocalStore
 from sync.client.credentials import CredentialStore
 from sync.client.engine import SyncPhase, SyncProgress
-from sync.protocol import HouseholdKind, PushRequest, Role, ServiceType, VisitMode
+from sync.protocol import HouseholdKind, Role, ServiceType, VisitMode, compact_entry
 from sync.server.services import admin
 from sync.server.store.database import Database
 from tests.server.conftest import fresh_database
@@ -164,7 +169,7 @@ def main() -> None:
 
 
 def _one_visit(service: SyncService, proxy: NetSim, pull_request_bytes: int) -> dict[str, int]:
-    """Sizes of pushing one new visit: the gzip body as sent, its JSON, the whole request with headers."""
+    """Sizes of pushing one new visit: the gzip body as sent, its (compact) JSON, the whole request with headers."""
     user = service.store.state("user_id")
     with service.store.unit_of_work() as s:
         h = repository.put(s, Household(name="张宝山", kind=HouseholdKind.FARMER, village_code=VILLAGE, author_id=user))
@@ -174,8 +179,7 @@ def _one_visit(service: SyncService, proxy: NetSim, pull_request_bytes: int) -> 
                                 village_code=VILLAGE, household_ids=(h.id,), service_types=("guidance",),
                                 industry="肉牛", problem="犊牛腹泻", advice="补充电解质，圈舍消毒", author_id=user))
     [entry] = DesktopLocalStore(service.store).pending_entries(10)
-    raw = json.dumps(PushRequest(entries=[entry]).model_dump(mode="json"), ensure_ascii=False,
-                     separators=(",", ":")).encode()
+    raw = json.dumps({"entries": [compact_entry(entry)]}, ensure_ascii=False, separators=(",", ":")).encode()
     proxy.reset_traffic()
     report, _ = service.sync_now()
     traffic = proxy.reset_traffic()

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import StrEnum
-from typing import Any, Final
+from typing import Annotated, Any, Final
 
 from pydantic import BaseModel, ConfigDict, Field
 
-PROTOCOL_VERSION: Final = 1
+PROTOCOL_VERSION: Final = 2  # 2: compact push entries (see "Compact push entries" below)
 SCHEMA_VERSION: Final = 1
 #: The oldest client protocol the server still serves; older ones get 426 "upgrade required".
 MIN_PROTOCOL_VERSION: Final = 1
@@ -167,7 +167,7 @@ class FieldChange(_Wire):
 
 
 class OutboxEntry(_Wire):
-    """One captured local change, as written in the device's outbox and pushed as is."""
+    """One captured local change, as written in the device's outbox (pushed as ``compact_entry``)."""
 
     device_id: str = Field(min_length=1, max_length=64)
     seq: int = Field(ge=1)
@@ -180,6 +180,8 @@ class OutboxEntry(_Wire):
 
 
 class PushRequest(_Wire):
+    """The push body; on the wire each entry is in its compact form (``compact_entry``)."""
+
     entries: list[OutboxEntry] = Field(max_length=MAX_PUSH_ENTRIES)
 
 
@@ -215,6 +217,26 @@ class RecordChange(BaseModel):
     fields: dict[str, Any]
 
 
+class PlanTarget(BaseModel):
+    """One of the plan's targets as the server holds it (``revision``: the targets version of its last change).
+
+    Fields a newer server adds are ignored, so the targets list can grow without a protocol bump.
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    key: str
+    name_zh: str
+    name_en: str
+    value: float
+    unit: str = ""
+    scope: str
+    source: str = ""
+    revision: int
+    updated_at: dt.datetime | None = None
+    updated_by: str | None = None  # the user name of the admin who set the value; None: as shipped
+
+
 class PullResponse(_Wire):
     changes: list[RecordChange]
     next_cursor: int
@@ -223,6 +245,10 @@ class PullResponse(_Wire):
     acked_seq: int
     #: Ids visible before but no longer in the user's scope (the device drops them).
     removed: list[tuple[RecordType, str]] = []
+    #: Only when the request carried ``targets_version``: the server's targets version, and all
+    #: targets when the device's version differs from it (see "Targets" below). Absent otherwise.
+    targets_version: int | None = None
+    targets: list[PlanTarget] | None = None
 
 
 class LoginRequest(_Wire):
@@ -347,3 +373,101 @@ class AttachmentStatus(_Wire):
     offset: int
     length: int
     complete: bool
+
+
+# --- Targets (additive: an older peer neither sends nor gets them) ----------------------------
+#
+# The plan's targets are reference data a region admin may change. ``GET TARGETS_PATH`` lists them
+# for any signed-in user; ``PATCH TARGETS_PATH`` with a TargetUpdate sets one or more values at once
+# (all or nothing) for TARGET_EDITOR_ROLES only (others 403 ``forbidden``; an unknown key 404
+# ``not_found``; a value that is not a number from 0 to MAX_TARGET_VALUE 422 ``invalid_request``).
+# Each change raises the server's targets version (a whole number, 0 while there are no targets).
+# Devices learn changes on the pull they make anyway: the first pull page of a run sends the
+# device's known version as the ``targets_version`` query parameter (0 at first), and the answer
+# carries ``targets_version`` and, only when the two differ, ``targets`` (the whole list; a device
+# replaces its values with it). A pull without the parameter gets neither field, as before.
+
+TARGETS_PATH: Final = "/api/v1/targets"
+#: Who may change the plan's targets: they are the region's plan, set by the region office.
+TARGET_EDITOR_ROLES: Final = frozenset({Role.REGION_ADMIN})
+MAX_TARGET_VALUE: Final = 1_000_000_000
+MAX_TARGETS_PER_UPDATE: Final = 200
+
+
+class TargetList(BaseModel):
+    """``GET`` and ``PATCH`` answer of TARGETS_PATH: the targets version and every target, by key."""
+
+    model_config = ConfigDict(frozen=True)
+
+    version: int
+    targets: list[PlanTarget]
+
+
+TargetKey = Annotated[str, Field(min_length=1, max_length=64)]
+#: A number (a JSON string is refused, not read as one), from 0 to MAX_TARGET_VALUE.
+TargetValue = Annotated[float, Field(strict=True, ge=0, le=MAX_TARGET_VALUE, allow_inf_nan=False)]
+
+
+class TargetUpdate(_Wire):
+    """``PATCH`` body of TARGETS_PATH: new values by target key."""
+
+    values: dict[TargetKey, TargetValue] = Field(min_length=1, max_length=MAX_TARGETS_PER_UPDATE)
+
+
+# --- Compact push entries (protocol 2) -----------------------------------------------------------
+#
+# A protocol-2 device pushes each OutboxEntry as JSON without what the server knows already:
+# - no ``device_id``: the entry is the pushing device's (its token names it, as X-Fieldbook-Device
+#   says); an entry that does carry one must name that device (403 ``device_mismatch`` otherwise);
+# - no ``base_revision`` when it is 0, and no ``old`` when it is null;
+# - a create, whose old values are all null, as ``values`` ({field: new value}) instead of
+#   ``changes``, without the fields the server sets on every write (CREATE_UNSENT_FIELDS), and
+#   without null values or ``deleted: false``: a field a create leaves out is null (``deleted``
+#   false), exactly as if it had been sent so.
+# The server reads both forms (``expand_entry``), so protocol-1 devices keep working; a protocol-1
+# server refuses compact entries (422), so servers are upgraded before their devices.
+
+#: Fields a compact create leaves out: the server sets them whatever a device sends (see "Push").
+CREATE_UNSENT_FIELDS: Final = frozenset({"author_id", "updated_at"})
+
+
+def compact_entry(entry: OutboxEntry) -> dict[str, Any]:
+    """The JSON object a protocol-2 device pushes for ``entry`` (whose values are JSON values)."""
+    compact: dict[str, Any] = {"seq": entry.seq, "record_type": entry.record_type.value,
+                               "record_id": entry.record_id, "kind": entry.kind.value}
+    if entry.base_revision:
+        compact["base_revision"] = entry.base_revision
+    changes = entry.changes
+    if entry.kind is ChangeKind.CREATE and all(change.old is None for change in changes.values()):
+        compact["values"] = {name: change.new for name, change in changes.items()
+                             if change.new is not None and name not in CREATE_UNSENT_FIELDS
+                             and not (name == "deleted" and change.new is False)}
+    else:
+        compact["changes"] = {name: _without_nulls(change) for name, change in changes.items()}
+    time = entry.time.isoformat()
+    compact["time"] = time[:-6] + "Z" if time.endswith("+00:00") else time
+    return compact
+
+
+def _without_nulls(change: FieldChange) -> dict[str, Any]:
+    return {key: value for key, value in (("old", change.old), ("new", change.new)) if value is not None}
+
+
+def expand_entry(raw: dict[str, Any], device_id: str) -> dict[str, Any]:
+    """A pushed entry, compact or not, in the full OutboxEntry shape (for ``OutboxEntry.model_validate``).
+
+    Anything that is not a well-formed compact entry is passed on unchanged for validation to refuse.
+    """
+    full = {"device_id": device_id, "base_revision": 0, **raw}
+    values = full.get("values")
+    if "changes" in full or not isinstance(values, dict):
+        return full
+    del full["values"]
+    record_type = full.get("record_type")
+    fields = RECORD_FIELDS.get(record_type, ()) if isinstance(record_type, str) else ()  # type: ignore[call-overload]
+    changes: dict[str, Any] = {name: {"old": None, "new": None} for name in fields if name not in CREATE_UNSENT_FIELDS}
+    if "deleted" in changes:
+        changes["deleted"] = {"old": None, "new": False}
+    changes.update({name: {"old": None, "new": value} for name, value in values.items()})
+    full["changes"] = changes
+    return full

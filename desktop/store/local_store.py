@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from pydantic import TypeAdapter
 from sqlalchemy import bindparam, delete, func, insert, literal, select, update
 from sqlalchemy.orm import Session
 
@@ -41,8 +42,8 @@ from sync.client.local_store import PendingUpload, SyncPosition
 from sync.protocol import (
     PULL_ONLY_TYPES,
     EntryResult,
-    FieldChange,
     OutboxEntry,
+    PlanTarget,
     PullResponse,
     RecordChange,
     RecordType,
@@ -97,8 +98,14 @@ class DesktopLocalStore:
 
     def pending_entries(self, limit: int) -> list[OutboxEntry]:
         with self.store.reader() as s:
-            rows = s.scalars(select(OutboxRow).where(OutboxRow.acked.is_(False)).order_by(OutboxRow.seq).limit(limit))
-            return [_entry(r) for r in rows]
+            rows = s.execute(select(*_ENTRY_COLUMNS).where(OutboxRow.acked.is_(False))
+                             .order_by(OutboxRow.seq).limit(limit))
+            # Plain column rows validated in one call: no mapped objects, no model per field change.
+            return _ENTRIES.validate_python([
+                {"device_id": device_id, "seq": seq, "record_type": record_type, "record_id": record_id,
+                 "kind": kind, "base_revision": base_revision, "changes": changes,
+                 "time": created_at.replace(tzinfo=dt.UTC)}
+                for device_id, seq, record_type, record_id, kind, base_revision, changes, created_at in rows])
 
     def pending_count(self) -> int:
         with self.store.reader() as s:
@@ -337,13 +344,9 @@ class DesktopLocalStore:
                 self.store.set_state(s, "last_success_at", now)
 
 
-def _entry(row: OutboxRow) -> OutboxEntry:
-    return OutboxEntry(
-        device_id=row.device_id, seq=row.seq, record_type=RecordType(row.record_type), record_id=row.record_id,
-        kind=row.kind, base_revision=row.base_revision,
-        changes={f: FieldChange(**c) for f, c in row.changes.items()},
-        time=row.created_at.replace(tzinfo=dt.UTC),
-    )
+_ENTRY_COLUMNS = (OutboxRow.device_id, OutboxRow.seq, OutboxRow.record_type, OutboxRow.record_id, OutboxRow.kind,
+                  OutboxRow.base_revision, OutboxRow.changes, OutboxRow.created_at)
+_ENTRIES = TypeAdapter(list[OutboxEntry])
 
 
 def _hand_over_local_work(s: Session, old_id: str, old_station: str | None, account: Account) -> None:

@@ -33,12 +33,16 @@ from sync.protocol import (
     PULL_PATH,
     PUSH_PATH,
     SCHEMA_VERSION,
+    TARGETS_PATH,
     ErrorCode,
     LoginRequest,
     LoginResponse,
     PullResponse,
     PushRequest,
     PushResponse,
+    TargetList,
+    TargetUpdate,
+    compact_entry,
 )
 
 log = logging.getLogger(__name__)
@@ -119,8 +123,8 @@ class Transport:
         return self._parse(response, LoginResponse)
 
     def push(self, request: PushRequest) -> PushResponse:
-        # Defaults (a FieldChange's old: null) are left out: the server's model fills them in again.
-        response = self._request("POST", PUSH_PATH, json_body=request.model_dump(mode="json", exclude_defaults=True))
+        # Entries go in their compact form (protocol 2): the server fills in what is left out.
+        response = self._request("POST", PUSH_PATH, json_body={"entries": [compact_entry(e) for e in request.entries]})
         return self._parse(response, PushResponse)
 
     def pull(self, cursor: int) -> PullResponse:

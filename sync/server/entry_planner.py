@@ -106,14 +106,18 @@ def owner_reference(entry: OutboxEntry, stored: StoredRecord | None) -> tuple[Re
 
 
 def plan_entry(entry: OutboxEntry, ctx: PushContext, stored: StoredRecord | None,
-               owner: StoredRecord | None = None, edited_by_others: bool = False) -> EntryPlan:
+               owner: StoredRecord | None = None, edited_by_others: bool = False, *,
+               prechecked: bool = False) -> EntryPlan:
     """What ``entry`` does, given the stored record (None if new) and the record it belongs to.
 
     ``edited_by_others``: whether someone else changed the record after the entry's base revision
     (the service knows it from the ledger); only a delete needs it. Load all of this only for an
-    entry that passed ``precheck``: its ids are then safe to query with.
+    entry that passed ``precheck``: its ids are then safe to query with (``prechecked`` says so,
+    and spares checking its values twice).
     """
     try:
+        if not prechecked:
+            _precheck(entry, ctx.viewer)
         return _plan(entry, ctx, stored, owner, edited_by_others)
     except Rejected as exc:
         return EntryPlan(EntryResult(seq=entry.seq, status=EntryStatus.REJECTED, reason=str(exc)))
@@ -143,7 +147,6 @@ def _precheck(entry: OutboxEntry, viewer: Viewer) -> None:
 
 def _plan(entry: OutboxEntry, ctx: PushContext, stored: StoredRecord | None,
           owner: StoredRecord | None, edited_by_others: bool) -> EntryPlan:
-    _precheck(entry, ctx.viewer)
     if stored is None:
         if entry.kind is not ChangeKind.CREATE:
             raise Rejected(RejectKind.UNKNOWN_RECORD,

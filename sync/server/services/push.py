@@ -5,11 +5,11 @@ is the entry, never the batch. An entry the server cannot read as an OutboxEntry
 from a newer client) is rejected on its own and acknowledged, so it never wedges the device's queue.
 
 Commits: consecutive entries of one request share a database transaction of up to
-ENTRIES_PER_COMMIT entries. Each entry is still atomic with its ledger row (both are in the same
-transaction, and nothing is answered before that transaction commits), but a 10,000-record push
-pays a few hundred commits (each an fsync on PostgreSQL) instead of 10,000. If anything fails the
-whole chunk rolls back and is applied again from the start; a device only ever sees results that
-are durable. Within a chunk the records it names are loaded and locked in one query, and its rows
+ENTRIES_PER_COMMIT entries (a whole request). Each entry is still atomic with its ledger row (both
+are in the same transaction, and nothing is answered before that transaction commits), but a
+10,000-record push pays a few dozen commits (each an fsync on PostgreSQL) instead of 10,000. If
+anything fails the whole chunk rolls back and is applied again from the start; a device only ever
+sees results that are durable. Within a chunk the records it names are loaded and locked in one query, and its rows
 and ledger rows are written in bulk at the end (``_ChunkWork``), so a chunk costs a handful of
 round trips, not several per entry. Change numbers are taken as the chunk's last step
 (store.records.number).
@@ -33,6 +33,7 @@ from sync.protocol import (
     PushResponse,
     RecordType,
     RejectKind,
+    expand_entry,
 )
 from sync.server.clock import utcnow
 from sync.server.entry_planner import (
@@ -51,22 +52,28 @@ from sync.server.store import ledger, ledger_batch, records
 from sync.server.store.database import Database
 from sync.server.validation import storable
 
-ENTRIES_PER_COMMIT = 100
+ENTRIES_PER_COMMIT = MAX_PUSH_ENTRIES
 _RECORD_TYPES = frozenset(t.value for t in RecordType)
 _ATTEMPTS = 5
 
 
 class PushedEntry(BaseModel):
-    """What the server must read of an entry to acknowledge it; the rest is checked per entry."""
+    """What the server must read of an entry to acknowledge it; the rest is checked per entry.
+
+    ``device_id`` may be left out (protocol 2): the entry is then the pushing device's. Whatever
+    it names, an entry names a record type; one that does not is no outbox entry at all.
+    """
 
     model_config = ConfigDict(extra="allow", frozen=True)
 
-    device_id: str = Field(min_length=1, max_length=64)
+    device_id: str | None = Field(default=None, min_length=1, max_length=64)
     seq: int = Field(ge=1, le=2**62)
+    record_type: Any
 
 
 class PushEnvelope(BaseModel):
-    """The push body: ``{"entries": [OutboxEntry, …]}`` (protocol.PushRequest), read leniently."""
+    """The push body: ``{"entries": [OutboxEntry, …]}`` (protocol.PushRequest, entries compact or
+    not: protocol.expand_entry), read leniently."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -74,11 +81,11 @@ class PushEnvelope(BaseModel):
 
 
 def push(db: Database, caller: Caller, envelope: PushEnvelope) -> PushResponse:
-    strangers = {e.device_id for e in envelope.entries} - {caller.device_id}
+    strangers = {e.device_id for e in envelope.entries} - {caller.device_id, None}
     if strangers:
         raise ApiError(403, ErrorCode.DEVICE_MISMATCH,
                        f"entries of device {sorted(strangers)[0]} cannot be pushed with this device's token")
-    entries = [entry.model_dump() for entry in envelope.entries]
+    entries = [expand_entry(entry.model_dump(exclude_unset=True), caller.device_id) for entry in envelope.entries]
     results: list[EntryResult] = []
     for start in range(0, len(entries), ENTRIES_PER_COMMIT):
         results.extend(_apply_chunk(db, caller, entries[start:start + ENTRIES_PER_COMMIT]))
@@ -177,8 +184,8 @@ class _ChunkWork:
 def _safe_key(raw: dict[str, Any]) -> records.RecordKey | None:
     """The (type, id) an entry names, if it is one that can be queried with (see entry_planner.precheck)."""
     record_type, record_id = raw.get("record_type"), raw.get("record_id")
-    if record_type not in _RECORD_TYPES or not isinstance(record_id, str) or not 0 < len(record_id) <= 64 \
-            or not storable(record_id):
+    if not isinstance(record_type, str) or record_type not in _RECORD_TYPES or not isinstance(record_id, str) \
+            or not 0 < len(record_id) <= 64 or not storable(record_id):
         return None
     return record_type, record_id
 
@@ -195,7 +202,7 @@ def _plan(work: _ChunkWork, caller: Caller, raw: dict[str, Any], now: dt.datetim
     reference = owner_reference(entry, stored)
     owner = work.owner(reference[0].value, reference[1]) if reference else None
     return plan_entry(entry, PushContext(caller.viewer, now), stored, owner,
-                      _edited_by_others(work, entry, stored))
+                      _edited_by_others(work, entry, stored), prechecked=True)
 
 
 def _edited_by_others(work: _ChunkWork, entry: OutboxEntry, stored: StoredRecord | None) -> bool:

@@ -22,10 +22,18 @@ def stored_result(session: Session, device_id: str, seq: int) -> EntryResult | N
 
 
 def stored_results(session: Session, device_id: str, seqs: Sequence[int]) -> dict[int, EntryResult]:
-    rows = session.execute(
-        select(LedgerEntry.seq, LedgerEntry.result).where(LedgerEntry.device_id == device_id,
-                                                          LedgerEntry.seq.in_(list(seqs))))
-    return {seq: EntryResult.model_validate(result) for seq, result in rows}
+    """The stored results among ``seqs``. A batch's seqs are mostly consecutive, so they are read as
+    one index range (a statement that stays the same whatever their number); scattered ones by value."""
+    wanted = set(seqs)
+    if not wanted:
+        return {}
+    low, high = min(wanted), max(wanted)
+    query = select(LedgerEntry.seq, LedgerEntry.result).where(LedgerEntry.device_id == device_id)
+    if high - low < 2 * len(wanted):
+        query = query.where(LedgerEntry.seq >= low, LedgerEntry.seq <= high)
+    else:
+        query = query.where(LedgerEntry.seq.in_(sorted(wanted)))
+    return {seq: EntryResult.model_validate(result) for seq, result in session.execute(query) if seq in wanted}
 
 
 def record(session: Session, device_id: str, result: EntryResult, now: dt.datetime,

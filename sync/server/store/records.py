@@ -3,22 +3,24 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
-from sqlalchemy import and_, bindparam, insert, select, tuple_, update
+from sqlalchemy import BigInteger, ColumnElement, and_, bindparam, column, select, text, tuple_, update
 from sqlalchemy.orm import Session
 
 from sync.protocol import RecordChange, RecordType
 from sync.server.entry_planner import RowWrite, StoredRecord
 from sync.server.scope import Audience, RowScope, Viewer
-from sync.server.store import changes
+from sync.server.store import bulk_insert, changes
 from sync.server.store.models import Record
 from sync.server.store.visibility import visible_to
 
-#: change_seq of a row staged in an open transaction; ``number`` replaces it just before commit.
-PENDING_SEQ = 0
+#: Rows staged in an open transaction carry ``-position`` (1, 2, … in staging order) as their
+#: change_seq until ``number`` gives them their number just before commit. Only the staging
+#: transaction sees them: pulls ask for numbers above a cursor, which is never negative.
 
 RecordKey = tuple[str, str]
 
@@ -28,9 +30,9 @@ _by_key = and_(_table.c.record_type == bindparam("k_type"), _table.c.record_id =
 _LOAD = select(_table.c.revision, _table.c.fields, _table.c.audience, _table.c.owner_id, _table.c.station_id,
                _table.c.county_code, _table.c.league_code).where(_by_key)
 _LOAD_LOCKED = _LOAD.with_for_update()
-_INSERT = insert(_table)
 _OVERWRITE = update(_table).where(_by_key)
-_NUMBER = update(_table).where(_by_key).values(change_seq=bindparam("k_seq"))
+_NUMBER = update(_table).where(_table.c.change_seq < 0).values(
+    change_seq=bindparam("k_base", type_=BigInteger) - _table.c.change_seq)
 
 
 def load(session: Session, record_type: str, record_id: str, *, lock: bool = False) -> StoredRecord | None:
@@ -43,7 +45,7 @@ def load(session: Session, record_type: str, record_id: str, *, lock: bool = Fal
 
 
 #: Keys per bulk SELECT: well below SQLite's bound-parameter limit, one round trip for a push chunk.
-_LOAD_BATCH = 400
+_LOAD_BATCH = 500
 
 
 def load_many(session: Session, keys: Sequence[RecordKey], *, lock: bool = False) -> dict[RecordKey, StoredRecord]:
@@ -56,7 +58,7 @@ def load_many(session: Session, keys: Sequence[RecordKey], *, lock: bool = False
         query = (select(_table.c.record_type, _table.c.record_id, _table.c.revision, _table.c.fields,
                         _table.c.audience, _table.c.owner_id, _table.c.station_id, _table.c.county_code,
                         _table.c.league_code)
-                 .where(tuple_(_table.c.record_type, _table.c.record_id).in_(batch)).order_by(_table.c.record_type, _table.c.record_id))
+                 .where(_among(session, batch)).order_by(_table.c.record_type, _table.c.record_id))
         for row in session.execute(query.with_for_update() if lock else query):
             scope = RowScope(Audience(row.audience), row.owner_id, row.station_id, row.county_code, row.league_code)
             found[(row.record_type, row.record_id)] = StoredRecord(RecordType(row.record_type), row.record_id,
@@ -64,41 +66,56 @@ def load_many(session: Session, keys: Sequence[RecordKey], *, lock: bool = False
     return found
 
 
+def _among(session: Session, keys: Sequence[RecordKey]) -> ColumnElement[bool]:
+    """(record_type, record_id) is one of ``keys``. PostgreSQL gets the keys as one JSON parameter,
+    so the statement text stays the same whatever their number (see store.bulk_insert)."""
+    key = tuple_(_table.c.record_type, _table.c.record_id)
+    if session.get_bind().dialect.name != "postgresql":
+        return key.in_(keys)
+    given = text("SELECT k.record_type, k.record_id "
+                 "FROM jsonb_to_recordset(CAST(:keys AS jsonb)) AS k(record_type text, record_id text)")
+    rows = [{"record_type": record_type, "record_id": record_id} for record_type, record_id in keys]
+    return key.in_(given.bindparams(keys=json.dumps(rows)).columns(column("record_type"), column("record_id")))
+
+
 def stage(session: Session, writes: Sequence[RowWrite], now: dt.datetime) -> list[RecordKey]:
-    """Insert or overwrite the rows with a pending change number; returns their keys for ``number``.
+    """Insert or overwrite the rows as pending; returns their keys, in the order ``number`` numbers them.
 
     Several writes of one key (a create and its edits pushed together) become one row write of
     the last state: an insert if the first was new, else an overwrite. Inserts go out as one
-    multi-row statement and overwrites as one executemany, whatever the number of rows.
+    statement (store.bulk_insert) and overwrites as one executemany. A transaction stages once,
+    then numbers.
     """
     last: dict[RecordKey, RowWrite] = {}
     for row in writes:
         key = (row.record_type, row.record_id)
         first = last.get(key)
         last[key] = row if first is None else replace(row, is_new=first.is_new)
-    new = [{"record_type": row.record_type, "record_id": row.record_id, **_column_values(row, now)}
-           for row in last.values() if row.is_new]
-    if new:
-        session.execute(_INSERT, new)
-    overwrites = [{"k_type": row.record_type, "k_id": row.record_id, **_column_values(row, now)}
-                  for row in last.values() if not row.is_new]
+    new: list[dict[str, Any]] = []
+    overwrites: list[dict[str, Any]] = []
+    for position, row in enumerate(last.values(), start=1):
+        if row.is_new:
+            new.append({"record_type": row.record_type, "record_id": row.record_id,
+                        **_column_values(row, now, position)})
+        else:
+            overwrites.append({"k_type": row.record_type, "k_id": row.record_id, **_column_values(row, now, position)})
+    bulk_insert.insert_rows(session, _table, new)
     if overwrites:
         session.execute(_OVERWRITE, overwrites)
     return list(last)
 
 
 def number(session: Session, keys: Sequence[RecordKey]) -> None:
-    """Give each staged row its change number: the last step of a write transaction (store.changes).
+    """Give the rows ``stage`` returned their change numbers: the last step of a write transaction
+    (store.changes), one statement whatever their number.
 
-    Only rows this transaction already holds are touched, so nothing here waits on another
+    Only rows this transaction staged carry a pending number, so nothing here waits on another
     transaction while the change counter is locked.
     """
-    unique = list(dict.fromkeys(keys))
-    if not unique:
+    if not keys:
         return
-    first = changes.allocate(session, len(unique))
-    session.execute(_NUMBER, [{"k_type": record_type, "k_id": record_id, "k_seq": first + i}
-                              for i, (record_type, record_id) in enumerate(unique)])
+    first = changes.allocate(session, len(keys))
+    session.execute(_NUMBER, {"k_base": first - 1})
 
 
 def write(session: Session, writes: Sequence[RowWrite], now: dt.datetime) -> None:
@@ -106,10 +123,10 @@ def write(session: Session, writes: Sequence[RowWrite], now: dt.datetime) -> Non
     number(session, stage(session, writes, now))
 
 
-def _column_values(row: RowWrite, now: dt.datetime) -> dict[str, Any]:
+def _column_values(row: RowWrite, now: dt.datetime, position: int) -> dict[str, Any]:
     sha256 = row.fields.get("sha256") if row.record_type == RecordType.ATTACHMENT.value else None
     return {
-        "revision": row.revision, "change_seq": PENDING_SEQ, "author_id": row.fields.get("author_id") or None,
+        "revision": row.revision, "change_seq": -position, "author_id": row.fields.get("author_id") or None,
         "owner_id": row.scope.owner_id, "audience": row.scope.audience.value, "station_id": row.scope.station_id,
         "county_code": row.scope.county_code, "league_code": row.scope.league_code,
         "attachment_sha256": sha256 if isinstance(sha256, str) else None,
