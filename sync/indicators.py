@@ -18,6 +18,8 @@ from dataclasses import dataclass, field
 from sync.protocol import AttendeeCategory, ServiceType, VisitMode
 
 ONSITE_DAYS_TARGET = 60
+#: The key of that target in targets.json, where an admin may change it.
+ONSITE_DAYS_KEY = "onsite_days_per_specialist"
 #: The categories the plan's "5,000 person-times" counts (技术骨干, 土专家, 技术明白人).
 LOCAL_TALENT_CATEGORIES = (AttendeeCategory.BACKBONE, AttendeeCategory.LOCAL_EXPERT, AttendeeCategory.TECH_SAVVY)
 
@@ -103,10 +105,12 @@ class SpecialistDays:
     author_id: str
     onsite_days: int
     visits: int
+    #: The on-site days each specialist should reach (targets.json "onsite_days_per_specialist").
+    target: int = ONSITE_DAYS_TARGET
 
     @property
     def below_target(self) -> bool:
-        return self.onsite_days < ONSITE_DAYS_TARGET
+        return self.onsite_days < self.target
 
 
 @dataclass(frozen=True)
@@ -121,6 +125,7 @@ class YearIndicators:
     visits_by_industry: dict[str, int]
     trainings: int
     coverage: tuple[Coverage, ...] = field(default=())
+    onsite_days_target: int = ONSITE_DAYS_TARGET
 
     @property
     def local_talent_trained(self) -> int:
@@ -136,8 +141,9 @@ class YearIndicators:
 
 
 def compute(year: int, area: Area, visits: Iterable[VisitFact], trainings: Iterable[TrainingFact],
-            counties: Iterable[CountyGeography] = ()) -> YearIndicators:
-    """Indicators of ``year`` within ``area``. Callers pass live (not deleted) records only."""
+            counties: Iterable[CountyGeography] = (), onsite_days_target: int = ONSITE_DAYS_TARGET) -> YearIndicators:
+    """Indicators of ``year`` within ``area``. Callers pass live (not deleted) records only, and the
+    on-site days target in force (an admin may have changed the plan's 60)."""
     in_year = [v for v in visits if v.visit_date.year == year and area.contains(v.station_id, v.village_code)]
     year_trainings = [t for t in trainings
                       if t.training_date.year == year and area.contains(t.station_id, t.village_code)]
@@ -150,7 +156,7 @@ def compute(year: int, area: Area, visits: Iterable[VisitFact], trainings: Itera
         if v.mode == VisitMode.ONSITE:
             days[v.author_id].add(v.visit_date)
     specialists = tuple(sorted(
-        (SpecialistDays(a, len(days.get(a, ())), n) for a, n in visit_counts.items()),
+        (SpecialistDays(a, len(days.get(a, ())), n, onsite_days_target) for a, n in visit_counts.items()),
         key=lambda s: (s.onsite_days, s.author_id),
     ))
 
@@ -174,6 +180,7 @@ def compute(year: int, area: Area, visits: Iterable[VisitFact], trainings: Itera
         visits_by_industry=dict(Counter(v.industry for v in in_year if v.industry).most_common()),
         trainings=len(year_trainings),
         coverage=_coverages(counties, in_year),
+        onsite_days_target=onsite_days_target,
     )
 
 

@@ -25,7 +25,7 @@ from typing import Final
 
 from pydantic import BaseModel, ConfigDict
 
-from sync.indicators import Coverage, SpecialistDays, YearIndicators
+from sync.indicators import ONSITE_DAYS_TARGET, Coverage, SpecialistDays, YearIndicators
 
 REPORTS_VERSION: Final = 1
 INDICATORS_REPORT_PATH: Final = "/api/v1/reports/indicators"
@@ -88,6 +88,8 @@ class IndicatorReport(_Report):
     specialists: list[SpecialistFigures]
     specialists_below_target: int
     coverage: list[CountyCoverage]
+    #: The on-site days target the flags were computed against (the plan's 60 unless an admin changed it).
+    onsite_days_target: int = ONSITE_DAYS_TARGET
 
 
 def report_from_indicators(figures: YearIndicators, *, area_code: str, area_name: str, station_id: str | None,
@@ -110,6 +112,7 @@ def report_from_indicators(figures: YearIndicators, *, area_code: str, area_name
                                        visits=s.visits, onsite_days=s.onsite_days, below_target=s.below_target)
                      for s in figures.specialists],
         specialists_below_target=len(figures.specialists_below_target),
+        onsite_days_target=figures.onsite_days_target,
         coverage=[CountyCoverage(
             county_code=c.county_code, name=c.name, industries_guided=list(c.industries_guided),
             industries_unguided=list(c.industries_unguided), townships_served=c.townships_served,
@@ -124,7 +127,9 @@ def indicators_from_report(report: IndicatorReport) -> YearIndicators:
     return YearIndicators(
         year=report.year, visits=report.visits, onsite_visits=report.onsite_visits,
         households_served=report.households_served, trained_by_category=dict(report.trained_by_category),
-        specialists=tuple(SpecialistDays(s.author_id, s.onsite_days, s.visits) for s in report.specialists),
+        specialists=tuple(SpecialistDays(s.author_id, s.onsite_days, s.visits, report.onsite_days_target)
+                          for s in report.specialists),
+        onsite_days_target=report.onsite_days_target,
         visits_by_service_type=dict(report.visits_by_service_type),
         visits_by_industry=dict(report.visits_by_industry), trainings=report.trainings,
         coverage=tuple(Coverage(

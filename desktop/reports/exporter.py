@@ -67,6 +67,7 @@ class Exporter:
         return self.records(what, fmt, path, self.record_filter(what, year, area, station, approved_only))
 
     def indicators(self, data: IndicatorReportData, fmt: str, path: Path) -> str:
+        self.text.onsite_days = data.figures.onsite_days_target
         about = f"{data.subject} {data.year}, {data.figures.visits} visits"
         if fmt == "xlsx":
             sheets = write_indicators_xlsx(data, path, self.text)

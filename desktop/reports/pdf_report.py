@@ -19,7 +19,6 @@ from desktop.reports.report_text import ReportText
 from desktop.reports.target_progress import target_progress
 from desktop.services import vocabulary
 from desktop.services.export import IndicatorReportData
-from sync.indicators import ONSITE_DAYS_TARGET
 
 _RIGHT, _CENTER = Qt.AlignmentFlag.AlignRight, Qt.AlignmentFlag.AlignHCenter
 _LEFT = Qt.AlignmentFlag.AlignLeft
@@ -111,8 +110,9 @@ def _onsite_days(sections: _Sections, canvas: PdfCanvas, data: IndicatorReportDa
         canvas.paragraph(text("none"), 10, color=GREY)
         return
     bars = [Bar(data.specialist_name(s.author_id), s.onsite_days, s.below_target) for s in specialists]
-    bar_chart(canvas, bars, target=ONSITE_DAYS_TARGET,
-              legend=[(text("legend_target", days=ONSITE_DAYS_TARGET), None), (text("legend_met"), False),
+    target = data.figures.onsite_days_target
+    bar_chart(canvas, bars, target=target,
+              legend=[(text("legend_target", days=target), None), (text("legend_met"), False),
                       (text("legend_below"), True)])
 
 

@@ -18,6 +18,7 @@ from PySide6.QtCore import QTranslator
 
 from desktop.services import vocabulary
 from resources import resource_path
+from sync.indicators import ONSITE_DAYS_TARGET
 
 CHINESE, ENGLISH = "zh_CN", "en"
 LANGUAGES = (CHINESE, ENGLISH)
@@ -63,7 +64,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "t_people_trained": ("培训技术骨干、土专家、技术明白人", "Technical backbones, local experts and skilled farmers trained"),
     "t_grassroots_trained": ("培训基层农技人员", "Grassroots extension technicians trained"),
     "t_technicians_serving": ("提供技术服务的科技人员", "Specialists who recorded service"),
-    "t_onsite_days": ("现场服务满60天的专家", "Specialists with 60 on-site days"),
+    "t_onsite_days": ("现场服务满{days}天的专家", "Specialists with {days} on-site days"),
     "t_industries": ("技术指导覆盖主导产业", "Leading industries given technical guidance"),
     "t_townships": ("驻点服务覆盖乡镇", "Townships with on-site service"),
     "t_villages": ("科技服务覆盖行政村", "Administrative villages served"),
@@ -83,8 +84,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "specialist": ("专家", "Specialist"),
     "visits": ("服务次数", "Visits"),
     "onsite_days": ("现场服务天数", "On-site days"),
-    "below_60": ("不足60天", "Under 60 days"),
-    "onsite_days_chart": ("专家现场服务天数（目标60天）", "On-site days per specialist (target 60)"),
+    "below_60": ("不足{days}天", "Under {days} days"),
+    "onsite_days_chart": ("专家现场服务天数（目标{days}天）", "On-site days per specialist (target {days})"),
     "per_member": ("专家服务情况", "Service by team member"),
     "yes": ("是", "yes"), "no": ("否", "no"),
     # coverage
@@ -136,6 +137,8 @@ class ReportText:
         if language not in LANGUAGES:
             raise ValueError(f"language {language!r}: choose zh_CN or en")
         self.language = language
+        #: The on-site days target the texts name; set to the report's own before writing it.
+        self.onsite_days = ONSITE_DAYS_TARGET
         self._translator: QTranslator | None = None
         if language == CHINESE:
             translator = QTranslator()
@@ -151,6 +154,8 @@ class ReportText:
     def __call__(self, key: str, **values: object) -> str:
         chinese, english = TEXTS[key]
         text = chinese if self.chinese else english
+        if "{days}" in text:  # the on-site days target of the report at hand
+            values = {"days": self.onsite_days, **values}
         return text.format(**values) if values else text
 
     def vocab(self, vocabulary_map: dict[str, str], code: str | StrEnum) -> str:

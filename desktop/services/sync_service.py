@@ -133,7 +133,8 @@ class SyncService:
             transport.close()
         if report.error is not None and report.error.kind in (SyncErrorKind.AUTH, SyncErrorKind.REVOKED):
             self.credentials.forget(*account)  # the token is no good any more: ask to sign in again
-        changed = report.pulled or report.removed or report.epoch_changed or report.downloaded
+        changed = (report.pulled or report.removed or report.epoch_changed or report.downloaded
+                   or report.targets_changed)
         return report, (ALL if changed else Changes(sync_state=True))
 
     def overview(self) -> SyncOverview:
@@ -181,6 +182,15 @@ class SyncService:
                     changes = changes | _record_changes(conflict.record_type)
             repository.put(s, conflict.with_changes(resolved=True, resolution=value))
         return changes
+
+    def signed_in_transport(self) -> Transport:
+        """A transport to the linked server with this session's token, for calls beside sync (the
+        caller closes it); SyncError(AUTH, NOT_SIGNED_IN) when there is no token at hand."""
+        account = self.local.account()
+        token = self.credentials.find(*account) if account else None
+        if account is None or token is None:
+            raise SyncError(SyncErrorKind.AUTH, NOT_SIGNED_IN)
+        return self._transport(account[0], token)
 
     def _transport(self, server_url: str, token: str | None) -> Transport:
         config = TransportConfig(server_url=server_url, device_id=self.local.device_id(), ca_bundle=self.ca_bundle)

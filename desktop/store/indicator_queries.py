@@ -8,7 +8,7 @@ from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session
 
 from desktop.domain.filters import division_range
-from desktop.store.models import Division, NationalTeam, Squad, Station, TrainingRow, VisitRow
+from desktop.store.models import Division, NationalTeam, Squad, Station, Target, TrainingRow, VisitRow
 from sync.indicators import Area, CountyGeography, TrainingFact, VisitFact, is_administrative_village, is_rural_township
 
 
@@ -47,6 +47,10 @@ def training_facts(session: Session, year: int, approved_only: bool = False,
     if approved_only:
         stmt = stmt.where(TrainingRow.review_state == "approved")
     return [TrainingFact(a, s, d, v, i, dict(att or {})) for a, s, d, v, i, att in session.execute(stmt)]
+
+
+def target_value(session: Session, key: str) -> float | None:
+    return session.scalar(select(Target.value).where(Target.key == key))
 
 
 def county_geographies(session: Session, within: str) -> list[CountyGeography]:

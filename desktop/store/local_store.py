@@ -33,6 +33,7 @@ from desktop.store.models import (
     OutboxRow,
     Station,
     SyncState,
+    Target,
     User,
 )
 from desktop.store.store import Store
@@ -50,6 +51,7 @@ from sync.protocol import (
 )
 
 UNSEEN = "unseen:"
+TARGETS_VERSION = "targets_version"  # sync_state key: the server's targets version last applied
 _UNSEEN_END = "unseen;"  # the first key after every "unseen:..." key
 #: Keys of RecordChange.fields that are bookkeeping, never written to a column or to ``extra``.
 _NOT_FIELDS = frozenset({"id", "revision", "extra"})
@@ -223,6 +225,19 @@ class DesktopLocalStore:
             for start in range(0, len(dropped), 500):
                 s.execute(delete(cls).where(cls.id.in_(dropped[start:start + 500])))
         s.execute(delete(SyncState).where(SyncState.key >= UNSEEN, SyncState.key < _UNSEEN_END))
+
+    # --- targets ----------------------------------------------------------------------------
+
+    def targets_version(self) -> int:
+        return int(self.store.state(TARGETS_VERSION) or 0)
+
+    def apply_targets(self, version: int, targets: list[PlanTarget]) -> None:
+        """The server's targets replace the values here (targets it lacks stay as shipped)."""
+        with self.store.unit_of_work(remote=True) as s:
+            for t in targets:
+                s.merge(Target(key=t.key, name_zh=t.name_zh, name_en=t.name_en, value=t.value, unit=t.unit,
+                               scope=t.scope, source=t.source))
+            self.store.set_state(s, TARGETS_VERSION, str(version))
 
     # --- attachment files -------------------------------------------------------------------
 

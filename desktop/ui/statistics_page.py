@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from desktop.services import vocabulary
 from desktop.services.changes import Changes
+from desktop.services.targets import can_edit_targets
 from desktop.ui.chart_section import ChartSection
 from desktop.ui.context import AppContext
 from desktop.ui.coverage_dialog import CoverageDialog
@@ -38,6 +39,7 @@ from desktop.ui.statistics_data import (
     area_choices,
     load_statistics,
 )
+from desktop.ui.targets_dialog import TargetsDialog
 from sync.indicators import ONSITE_DAYS_TARGET
 
 
@@ -62,12 +64,15 @@ class StatisticsPage(QWidget):
         self.area.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.approved_only = QCheckBox(self.tr("Approved records only"), self)
         self.export_button = QPushButton(self.tr("Export…"), self)
+        self.edit_targets_button = QPushButton(self.tr("Edit targets…"), self)
+        self.edit_targets_button.setObjectName("edit_targets")
+        self.edit_targets_button.setVisible(can_edit_targets(ctx.identity))
         self.status = QLabel(self)
         self.cards = {key: IndicatorCard(title, f"card_{key}", self) for key, title in (
             ("households", self.tr("Households served")),
             ("talent", self.tr("People trained (backbones, local experts, tech-savvy villagers)")),
             ("grassroots", self.tr("Grassroots extension staff trained")),
-            ("days", self.tr("Specialists below %1 on-site days").replace("%1", str(ONSITE_DAYS_TARGET))))}
+            ("days", self._days_title(ONSITE_DAYS_TARGET)))}
         self.below = QLabel(self)
         self.below.setObjectName("below_target_list")
         self.below.setWordWrap(True)
@@ -91,6 +96,7 @@ class StatisticsPage(QWidget):
         self.area.currentIndexChanged.connect(lambda _i: self.refresh())
         self.approved_only.toggled.connect(lambda _b: self.refresh())
         self.export_button.clicked.connect(self.export)
+        self.edit_targets_button.clicked.connect(self.open_targets)
         self._layout()
 
     def _layout(self) -> None:
@@ -101,6 +107,7 @@ class StatisticsPage(QWidget):
         top.addWidget(self.approved_only)
         top.addStretch(1)
         top.addWidget(self.status)
+        top.addWidget(self.edit_targets_button)
         top.addWidget(self.export_button)
         cards = QGridLayout()
         for n, card in enumerate(self.cards.values()):
@@ -133,6 +140,8 @@ class StatisticsPage(QWidget):
         ctx.runner.run(lambda: area_choices(ctx), on_success=self._areas_loaded, label="statistics areas", owner=self)
 
     def apply_changes(self, changes: Changes) -> None:
+        if changes.identity:
+            self.edit_targets_button.setVisible(can_edit_targets(self.ctx.identity))
         if self._started and (changes.visits or changes.trainings or changes.reviews or changes.reference):
             self.refresh()
 
@@ -170,9 +179,10 @@ class StatisticsPage(QWidget):
             target = data.targets.get(key)
             self.cards[card_key].show_figure(value, *self._against(value, target, region))
         below = f.specialists_below_target
+        self.cards["days"].title.setText(self._days_title(f.onsite_days_target))
         self.cards["days"].show_figure(len(below), self.tr("of %n specialist(s) with visits this year", "",
                                                            len(f.specialists)))
-        self.below.setText(self.tr("Below %1 on-site days: %2").replace("%1", str(ONSITE_DAYS_TARGET)).replace(
+        self.below.setText(self.tr("Below %1 on-site days: %2").replace("%1", str(f.onsite_days_target)).replace(
             "%2", list_separator().join(f"{data.names.get(s.author_id) or s.author_id} ({s.onsite_days})"
                                         for s in below)) if below else "")
         self.below.setVisible(bool(below))
@@ -187,6 +197,9 @@ class StatisticsPage(QWidget):
         self.coverage.setFixedHeight(self.coverage.horizontalHeader().sizeHint().height()
                                      + rows * self.coverage.verticalHeader().defaultSectionSize() + 4)
         self.loaded.emit()
+
+    def _days_title(self, target: int) -> str:
+        return self.tr("Specialists below %1 on-site days").replace("%1", str(target))
 
     def _against(self, value: int, target: float | None, region: bool) -> tuple[str, float | None]:
         if target is None:
@@ -203,6 +216,14 @@ class StatisticsPage(QWidget):
         if coverage is None:
             return None
         dialog = CoverageDialog(self.ctx, coverage, self)
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def open_targets(self) -> TargetsDialog:
+        """The region admin's targets editor; the figures are compared with the new values once saved."""
+        dialog = TargetsDialog(self.ctx, self)
+        dialog.targets_saved.connect(self.apply_changes)
         self.dialog = dialog
         dialog.open()
         return dialog

@@ -2,6 +2,136 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>Backup</name>
+    <message>
+        <source>This file is not a Fieldbook backup.</source>
+        <extracomment>What the user is told for each problem (the UI translates these, the command line prints them).</extracomment>
+        <translation>此文件不是 Fieldbook 备份。</translation>
+    </message>
+    <message>
+        <source>This backup file is damaged or incomplete (for example, copying it was cut short). Nothing was changed; try another copy of the backup.</source>
+        <translation>此备份文件已损坏或不完整（例如复制时中断）。未做任何更改；请换一份备份再试。</translation>
+    </message>
+    <message>
+        <source>This backup was made by a newer version of Fieldbook. Update Fieldbook, then restore it.</source>
+        <translation>此备份由更新版本的 Fieldbook 生成。请先升级 Fieldbook，再恢复。</translation>
+    </message>
+    <message>
+        <source>This data folder already holds records. Restore into a new, empty data folder.</source>
+        <translation>此数据文件夹中已有记录。请恢复到一个新的空数据文件夹。</translation>
+    </message>
+    <message>
+        <source>The backup file cannot be written there. Check the folder and the free space.</source>
+        <translation>无法在该位置写入备份文件。请检查文件夹和剩余空间。</translation>
+    </message>
+    <message>
+        <source>Fieldbook backup (*%1)</source>
+        <translation>Fieldbook 备份文件 (*%1)</translation>
+    </message>
+    <message>
+        <source>Back up data</source>
+        <translation>备份数据</translation>
+    </message>
+    <message>
+        <source>Restore from backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <source>It holds %1 visits, %2 training sessions, %3 households and %4 photos of %5, made %6; %7 changes had not been synced yet.</source>
+        <translation>其中有%5的 %1 条服务记录、%2 次培训、%3 个服务对象和 %4 张照片，备份于 %6；其中 %7 项修改当时尚未同步。</translation>
+    </message>
+    <message>
+        <source>This laptop now counts as a new device: sign in to the server and sync, and what was sent after the backup comes back.</source>
+        <translation>这台电脑现在算作一台新设备：请登录服务器并同步，备份之后已上传的内容会同步回来。</translation>
+    </message>
+    <message>
+        <source>If the laptop the backup came from was lost, ask your administrator to revoke its device %1.</source>
+        <translation>如果原来的电脑已丢失，请联系管理员停用其设备 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>BackupActions</name>
+    <message>
+        <source>&amp;Back up data…</source>
+        <translation>备份数据(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Save all records and photos into one file, e.g. on a USB stick</source>
+        <translation>把全部记录和照片保存为一个文件，例如存到 U 盘</translation>
+    </message>
+    <message>
+        <source>&amp;Restore from backup…</source>
+        <translation>从备份恢复(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Backing up your data…</source>
+        <translation>正在备份数据…</translation>
+    </message>
+    <message>
+        <source>The backup is saved as %1 (%2).</source>
+        <translation>备份已保存为 %1（%2）。</translation>
+    </message>
+    <message>
+        <source>%1 photos were not on this laptop and are not in the backup; a sync downloads them again if the server has them.</source>
+        <translation>有 %1 张照片不在本机，未包含在备份中；如服务器上有，同步时会重新下载。</translation>
+    </message>
+    <message>
+        <source>Keep it somewhere other than this laptop, for example on a USB stick.</source>
+        <translation>请把它存放在本机以外的地方，例如 U 盘。</translation>
+    </message>
+    <message>
+        <source>Backup saved</source>
+        <translation>备份已保存</translation>
+    </message>
+    <message>
+        <source>Restore from backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <source>Close the open forms first, then restore.</source>
+        <translation>请先关闭已打开的表单，再恢复。</translation>
+    </message>
+    <message>
+        <source>Replace all data on this laptop with the backup %1?</source>
+        <translation>用备份 %1 替换本机的全部数据吗？</translation>
+    </message>
+    <message>
+        <source>The current data is kept as a .bak file in %1. Changes not synced since the backup was made are lost unless the server has them.</source>
+        <translation>当前数据将保存为 %1 中的 .bak 文件。备份之后未同步的修改，除非服务器上已有，否则将丢失。</translation>
+    </message>
+    <message>
+        <source>Replace with the backup</source>
+        <translation>用备份替换</translation>
+    </message>
+    <message>
+        <source>Restoring from the backup…</source>
+        <translation>正在从备份恢复…</translation>
+    </message>
+    <message>
+        <source>Your data was restored from the backup.</source>
+        <translation>数据已从备份恢复。</translation>
+    </message>
+    <message>
+        <source>The data it replaced is kept as %1.</source>
+        <translation>被替换的数据已保存为 %1。</translation>
+    </message>
+    <message>
+        <source>Restored</source>
+        <translation>已恢复</translation>
+    </message>
+    <message>
+        <source>Backup</source>
+        <translation>备份</translation>
+    </message>
+</context>
+<context>
+    <name>BackupProgressDialog</name>
+    <message>
+        <source>Fieldbook</source>
+        <translation>Fieldbook</translation>
+    </message>
+</context>
+<context>
     <name>BarChart</name>
     <message>
         <source>Nothing recorded</source>
@@ -269,6 +399,61 @@
     </message>
 </context>
 <context>
+    <name>Demo</name>
+    <message>
+        <source>Starting the local server</source>
+        <extracomment>The industries the demo station works in (its own 笤帚 and 大豆, and the county&apos;s maize and livestock). The demo user is the first specialist; 李志强 is left under the plan&apos;s 60 on-site days on purpose.</extracomment>
+        <translation>正在启动本机服务器</translation>
+    </message>
+    <message>
+        <source>Preparing the laptops</source>
+        <translation>正在准备各成员的笔记本</translation>
+    </message>
+    <message>
+        <source>Recording a year of work</source>
+        <translation>正在录入一年的工作记录</translation>
+    </message>
+    <message>
+        <source>Syncing and reviewing</source>
+        <translation>正在同步和审核</translation>
+    </message>
+    <message>
+        <source>Making conflicting edits</source>
+        <translation>正在制造冲突修改</translation>
+    </message>
+    <message>
+        <source>Preparing the demo</source>
+        <translation>正在准备演示</translation>
+    </message>
+    <message>
+        <source>The demo cannot start</source>
+        <translation>演示无法启动</translation>
+    </message>
+</context>
+<context>
+    <name>DemoChooser</name>
+    <message>
+        <source>Try Fieldbook</source>
+        <translation>试用科技特派员服务日志</translation>
+    </message>
+    <message>
+        <source>The demo makes a throwaway station team of 巴林左旗 with a year of visits, trainings and households, and a sync server on this computer. Nothing touches your own data, and it is all removed when you close the window. Whom do you want to try Fieldbook as?</source>
+        <translation>演示会建立一个临时的巴林左旗工作站团队，带有一年的服务记录、培训和农牧户，并在本机运行一个同步服务器。它不会碰您自己的数据，关闭窗口后全部删除。您想以谁的身份试用？</translation>
+    </message>
+    <message>
+        <source>%1, S&amp;T commissioner: record visits and trainings, sync, fix what was returned</source>
+        <translation>%1（科技特派员）：记录服务和培训、同步、修改被退回的记录</translation>
+    </message>
+    <message>
+        <source>%1, station manager: review the team&apos;s logs, team log, indicators</source>
+        <translation>%1（工作站负责人）：审核团队记录、查看团队日志和统计指标</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
     <name>DivisionPicker</name>
     <message>
         <source>Search place: name or pinyin initials (e.g. blzq)</source>
@@ -448,6 +633,33 @@
     <message>
         <source>Start</source>
         <translation>开始使用</translation>
+    </message>
+    <message>
+        <source>Open Fieldbook</source>
+        <translation>打开 Fieldbook</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunRestore</name>
+    <message>
+        <source>Restore from a backup…</source>
+        <translation>从备份恢复…</translation>
+    </message>
+    <message>
+        <source>A new laptop: bring back your records and photos from a backup file</source>
+        <translation>新电脑：从备份文件恢复您的记录和照片</translation>
+    </message>
+    <message>
+        <source>Restoring from the backup…</source>
+        <translation>正在从备份恢复…</translation>
+    </message>
+    <message>
+        <source>Your data was restored from the backup.</source>
+        <translation>数据已从备份恢复。</translation>
+    </message>
+    <message>
+        <source>Restore from a backup</source>
+        <translation>从备份恢复</translation>
     </message>
 </context>
 <context>
@@ -631,6 +843,10 @@
     <message>
         <source>Service visits</source>
         <translation>服务记录</translation>
+    </message>
+    <message>
+        <source> (demo: sample data, removed on closing)</source>
+        <translation>（演示：示例数据，关闭后删除）</translation>
     </message>
     <message>
         <source>Trainings</source>
@@ -1243,6 +1459,10 @@
         <translation>导出…</translation>
     </message>
     <message>
+        <source>Edit targets…</source>
+        <translation>编辑目标…</translation>
+    </message>
+    <message>
         <source>Households served</source>
         <translation>服务农牧户（主体）数</translation>
     </message>
@@ -1599,6 +1819,61 @@
     </message>
 </context>
 <context>
+    <name>TargetsDialog</name>
+    <message>
+        <source>Whole region</source>
+        <translation>全区</translation>
+    </message>
+    <message>
+        <source>Each county</source>
+        <translation>每个旗县（市、区）</translation>
+    </message>
+    <message>
+        <source>Each specialist</source>
+        <translation>每名科技特派员</translation>
+    </message>
+    <message>
+        <source>Edit targets</source>
+        <translation>编辑目标任务</translation>
+    </message>
+    <message>
+        <source>The plan&apos;s targets for the whole region. A change is saved on the server and reaches every device at its next sync.</source>
+        <translation>全区实施方案的目标任务。修改保存在服务器上，各设备下次同步时获得。</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Applies to</source>
+        <translation>适用范围</translation>
+    </message>
+    <message>
+        <source>Saving on the server…</source>
+        <translation>正在保存到服务器…</translation>
+    </message>
+    <message>
+        <source>Something went wrong; see the error report.</source>
+        <translation>出现错误，请查看错误报告。</translation>
+    </message>
+    <message>
+        <source>Only a region administrator may change the plan&apos;s targets.</source>
+        <translation>只有自治区管理员可以修改方案目标。</translation>
+    </message>
+    <message>
+        <source>The targets were not changed. %1</source>
+        <translation>目标未修改。%1</translation>
+    </message>
+</context>
+<context>
     <name>TeamLogPage</name>
     <message>
         <source>Member</source>
@@ -1809,6 +2084,10 @@
     <message>
         <source>Say what needs fixing, so the author can correct it.</source>
         <translation>请写明需要修改的内容，以便填报人更正。</translation>
+    </message>
+    <message>
+        <source>Enter a number from 0 to %1.</source>
+        <translation>请输入 0 到 %1 之间的数。</translation>
     </message>
 </context>
 <context>

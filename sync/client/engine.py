@@ -42,7 +42,7 @@ class ServerApi(Protocol):
     stats: WireStats
 
     def push(self, request: PushRequest) -> PushResponse: ...
-    def pull(self, cursor: int) -> PullResponse: ...
+    def pull(self, cursor: int, targets_version: int | None = None) -> PullResponse: ...
     def upload_offset(self, sha256: str) -> int: ...
     def upload_chunk(self, sha256: str, offset: int, total: int, chunk: bytes) -> int | None: ...
     def download(self, sha256: str) -> bytes | None: ...
@@ -78,6 +78,7 @@ class SyncReport:
     uploads_pending: int = 0
     downloads_pending: int = 0
     epoch_changed: bool = False
+    targets_changed: bool = False  # the server's targets (reference data) arrived
     finished: bool = False
     cancelled: bool = False
     error: SyncError | None = None
@@ -216,12 +217,18 @@ class SyncEngine:
     def _pull(self, report: SyncReport, progress: Callable[[SyncProgress], None],
               check: Callable[[], None]) -> None:
         cursor = self.store.position().cursor
+        # The first page asks whether the targets changed: no extra request for them.
+        targets_version: int | None = self.store.targets_version()
         while True:
             check()
-            page = self.transport.pull(cursor)
+            page = self.transport.pull(cursor, targets_version)
             if self._adopt_epoch(page.server_epoch, page.acked_seq):
                 raise _EpochChanged
             self.store.apply_pull_page(page)
+            if page.targets is not None and page.targets_version is not None:
+                self.store.apply_targets(page.targets_version, page.targets)
+                report.targets_changed = True
+            targets_version = None
             report.pulled += len(page.changes)
             report.removed += len(page.removed)
             progress(SyncProgress(SyncPhase.PULL, report.pulled, None))

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
-from sync.protocol import EntryResult, OutboxEntry, PullResponse
+from sync.protocol import EntryResult, OutboxEntry, PlanTarget, PullResponse
 
 
 @dataclass(frozen=True)
@@ -60,6 +60,14 @@ class LocalStore(Protocol):
     def start_epoch(self, epoch: str, acked_seq: int) -> None:
         """The server's epoch changed: pull again from zero, and mark every outbox entry after
         ``acked_seq`` as not yet acknowledged so it is sent again. The outbox is never discarded."""
+        ...
+
+    def targets_version(self) -> int:
+        """The server's targets version the device's targets came with (0: the shipped ones)."""
+        ...
+
+    def apply_targets(self, version: int, targets: list[PlanTarget]) -> None:
+        """Take the server's targets (all of them) and remember ``version``, in one transaction."""
         ...
 
     def pending_uploads(self) -> list[PendingUpload]:

@@ -127,9 +127,20 @@ class Transport:
         response = self._request("POST", PUSH_PATH, json_body={"entries": [compact_entry(e) for e in request.entries]})
         return self._parse(response, PushResponse)
 
-    def pull(self, cursor: int) -> PullResponse:
-        response = self._request("GET", PULL_PATH, params={"cursor": cursor})
+    def pull(self, cursor: int, targets_version: int | None = None) -> PullResponse:
+        """A page after ``cursor``; with ``targets_version`` (the device's) the answer says the server's
+        and carries the targets when they differ."""
+        params = {"cursor": cursor} | ({} if targets_version is None else {"targets_version": targets_version})
+        response = self._request("GET", PULL_PATH, params=params)
         return self._parse(response, PullResponse)
+
+    def targets(self) -> TargetList:
+        return self._parse(self._request("GET", TARGETS_PATH), TargetList)
+
+    def update_targets(self, update: TargetUpdate) -> TargetList:
+        """Set target values (a region admin's call); setting a value twice is harmless, so it is retried."""
+        response = self._request("PATCH", TARGETS_PATH, json_body=update.model_dump(mode="json"))
+        return self._parse(response, TargetList)
 
     def upload_offset(self, sha256: str) -> int:
         """How many bytes of this file the server holds (0 when it has none)."""

@@ -12,7 +12,7 @@ from sync.protocol import MAX_ATTACHMENT_BYTES, MAX_REQUEST_BYTES, PROTOCOL_VERS
 from sync.server.config import ServerSettings
 from sync.server.errors import install_error_handlers
 from sync.server.request_body import RequestBodyMiddleware
-from sync.server.routers import attachments, auth, health, pull, push, reports
+from sync.server.routers import attachments, auth, health, pull, push, reports, targets
 from sync.server.services.attachment_files import AttachmentFiles
 from sync.server.store.database import Database
 
@@ -46,7 +46,8 @@ def create_app(settings: ServerSettings) -> FastAPI:
     install_error_handlers(app)
     app.add_middleware(RequestBodyMiddleware, limit_for=body_limit)
     app.add_middleware(GZipMiddleware, minimum_size=500)
-    for router in (health.router, auth.router, push.router, pull.router, attachments.router, reports.router):
+    for router in (health.router, auth.router, push.router, pull.router, attachments.router, reports.router,
+                   targets.router):
         app.include_router(router)
     return app
 

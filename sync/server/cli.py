@@ -1,4 +1,4 @@
-"""The ``fieldbook-server`` command: serve, migrate, and administer users, devices and stations."""
+"""The ``fieldbook-server`` command: serve, migrate, and administer users, devices, stations and targets."""
 
 from __future__ import annotations
 
@@ -105,8 +105,19 @@ def build_parser() -> argparse.ArgumentParser:
     _common(station_list)
     station_list.set_defaults(run=cli_commands.station_list)
 
+    target = commands.add_parser("target", help="the plan's targets").add_subparsers(dest="action", required=True)
+    target_list = target.add_parser("list", help="list the targets with their values and who changed them")
+    _common(target_list)
+    target_list.set_defaults(run=cli_commands.target_list)
+    target_set = target.add_parser("set", help="change a target's value; devices get it on their next sync")
+    _common(target_set)
+    target_set.add_argument("key", help="the target's key, as `target list` shows it")
+    target_set.add_argument("value", help="a number, 0 or more")
+    target_set.set_defaults(run=cli_commands.target_set)
+
     reference = commands.add_parser(
-        "import-reference", help="import stations.json, and divisions.csv, national_teams.json, squads.json if present")
+        "import-reference", help="import stations.json, and divisions.csv, national_teams.json, squads.json, "
+        "targets.json if present (target values changed here are kept)")
     _common(reference)
     reference.add_argument("--dir", metavar="DIR", help="default: resources/reference of this installation")
     reference.set_defaults(run=cli_commands.import_reference)

@@ -15,6 +15,7 @@ from sqlalchemy.exc import OperationalError
 from sync.protocol import Role
 from sync.server.config import ServerSettings
 from sync.server.services import admin, reference_import
+from sync.server.services import targets as target_service
 from sync.server.store import migrate
 from sync.server.store.database import Database, DatabaseUrlError
 
@@ -72,8 +73,10 @@ def serve(args: argparse.Namespace) -> None:
         directory = Path(args.reference_dir) if args.reference_dir else reference_import.default_reference_dir()
         summary = reference_import.import_if_empty(db, directory)
         if summary is not None:
-            log.info("imported %d stations, %d divisions and %d annex industries from %s", summary.total,
-                     summary.divisions, summary.annex_industries, directory)
+            log.info("imported %d stations, %d divisions, %d annex industries and %d targets from %s",
+                     summary.total, summary.divisions, summary.annex_industries, summary.targets, directory)
+        if target_service.import_if_empty(db, directory):
+            log.info("imported the plan's targets from %s", directory)
     settings.export()
     uvicorn.run("sync.server.app:app_from_environment", factory=True, host=args.host, port=args.port,
                 workers=args.workers, log_level=args.log_level, proxy_headers=True)
@@ -167,9 +170,27 @@ def station_list(args: argparse.Namespace) -> None:
             print(f"{station.code}\t{station.county_code}\t{station.name}")
 
 
+def target_list(args: argparse.Namespace) -> None:
+    with _database(args) as db:
+        listing = target_service.current(db)
+        for t in listing.targets:
+            changed = (f"set by {t.updated_by} {t.updated_at.isoformat(timespec='seconds')}" if t.updated_by
+                       else "as shipped")
+            print(f"{t.key}\t{t.value:g}\t{t.unit}\t{t.scope}\trevision {t.revision}\t{changed}\t{t.name_en}")
+        print(f"targets version {listing.version}")
+
+
+def target_set(args: argparse.Namespace) -> None:
+    with _database(args) as db:
+        target = target_service.set_from_console(db, args.key, args.value)
+        print(f"{target.key} = {target.value:g} {target.unit} (revision {target.revision}); "
+              "devices get it on their next sync")
+
+
 def import_reference(args: argparse.Namespace) -> None:
     directory = Path(args.dir) if args.dir else reference_import.default_reference_dir()
     with _database(args) as db:
         summary = reference_import.import_reference(db, directory)
         print(f"{summary.total} stations read from {directory}, {summary.changed} added or changed; "
-              f"{summary.divisions} divisions and {summary.annex_industries} annex industries loaded")
+              f"{summary.divisions} divisions and {summary.annex_industries} annex industries loaded; "
+              f"{summary.targets} targets added or changed")

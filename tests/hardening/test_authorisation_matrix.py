@@ -18,8 +18,9 @@ from typing import Any
 import pytest
 import requests
 
-from sync.protocol import HEADER_UPLOAD_LENGTH, HEADER_UPLOAD_OFFSET, RecordType, Role
-from sync.server.services import admin
+from sync.protocol import HEADER_UPLOAD_LENGTH, HEADER_UPLOAD_OFFSET, TARGETS_PATH, RecordType, Role
+from sync.server.services import admin, reference_import
+from sync.server.services import targets as target_service
 from sync.server.store.database import Database
 from tests.hardening.snapshot import server_state
 from tests.server.support import API_HEADERS, PASSWORD, DeviceClient, RunningServer, World, login, visit_fields
@@ -68,6 +69,10 @@ EXPECTED: dict[str, dict[str, tuple[str, str]]] = {
     "attachment_put": {"specialist": ("200", "200"), "station_manager": ("200", "200"),
                        **{actor: ("403:forbidden",) * 2 for actor in ("county_admin", "league_admin", "region_admin")},
                        "no_token": UNAUTH, "revoked": REVOKED},
+    # The plan's targets are region-wide: "in" and "out of scope" are the same call.
+    "targets_get": {**{actor: ("200", "200") for actor in ACTORS[:5]}, "no_token": UNAUTH, "revoked": REVOKED},
+    "targets_patch": {**{actor: ("403:forbidden",) * 2 for actor in ACTORS[:4]}, "region_admin": ("200", "200"),
+                      "no_token": UNAUTH, "revoked": REVOKED},
 }
 CASES = [(action, actor, where) for action, row in EXPECTED.items() for actor in ACTORS for where in ("in", "out")]
 
@@ -113,6 +118,7 @@ def scene(server: RunningServer, server_db: Database) -> Scene:
                 "league_admin": world.user(Role.LEAGUE_ADMIN, league=HOME_COUNTY[:4]),
                 "region_admin": world.user(Role.REGION_ADMIN)}
     owner = world.login(world.user(Role.SPECIALIST, home))
+    target_service.merge_shipped(server_db, reference_import.default_reference_dir())
     return Scene(world, home, away, owner, accounts)
 
 
@@ -229,6 +235,12 @@ def perform(action: str, scene: Scene, actor: str, target: Target) -> str:
             return _http_outcome(requests.put(
                 server.url(f"/api/v1/attachments/{hashlib.sha256(data).hexdigest()}"), data=data, timeout=30,
                 headers={**headers, HEADER_UPLOAD_OFFSET: "0", HEADER_UPLOAD_LENGTH: str(len(data))}))
+        case "targets_get":
+            return _http_outcome(requests.get(server.url(TARGETS_PATH), headers=headers, timeout=30))
+        case "targets_patch":
+            value = 100000 + uuid.uuid4().int % 10**5  # a new value, so an allowed call really changes it
+            return _http_outcome(requests.patch(server.url(TARGETS_PATH), json={"values": {"households_served": value}},
+                                                headers=headers, timeout=30))
     raise AssertionError(action)
 
 
@@ -243,6 +255,6 @@ def test_each_role_gets_what_the_table_says_and_a_refusal_changes_nothing(scene:
     outcome = perform(action, scene, actor, target)
     expected = EXPECTED[action][actor][0 if where == "in" else 1]
     assert outcome == expected, f"{actor} {action} ({where} of scope): got {outcome}, expected {expected}"
-    writes = action.startswith("push") or action == "attachment_put"
+    writes = action.startswith("push") or action in ("attachment_put", "targets_patch")
     if not (writes and outcome in _CHANGES):
         assert server_state(scene.world.db, scene.world.server.data_dir) == before, "a refusal changed the server"

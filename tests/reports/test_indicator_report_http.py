@@ -172,3 +172,20 @@ def test_without_a_token_or_protocol_header_the_report_is_refused(county):
                            timeout=30).status_code == 401
     assert device.http.get(url, params={"year": 2026, "area": "15"},
                            headers={"Authorization": device.headers["Authorization"]}, timeout=30).status_code == 426
+
+
+def test_the_on_site_days_flags_follow_the_target_an_admin_set(county, server_db):
+    """The shipped targets are loaded and 60 lowered to 2: specialist a (2 on-site days) is no longer flagged."""
+    from sync.server.services import targets
+    from sync.server.services.reference_import import default_reference_dir
+
+    targets.merge_shipped(server_db, default_reference_dir())
+    targets.set_from_console(server_db, "onsite_days_per_specialist", "2")
+    try:
+        body = report(county["county_admin"], year=2026, area=BLZQ)
+        a, b, c = (name(county[k]) for k in "abc")
+        assert body["onsite_days_target"] == 2
+        assert days(body) == {a: (2, 4, False), b: (1, 1, True), c: (1, 1, True)}
+        assert body["specialists_below_target"] == 2
+    finally:
+        targets.set_from_console(server_db, "onsite_days_per_specialist", "60")

@@ -50,3 +50,18 @@ def test_only_the_areas_records_are_read_from_the_store(records, profile, specia
     assert [v.village_code for v in in_county] == [here.village_code]
     assert len(everywhere) == 2 and of_station == [] and trainings == []
     assert len(in_league) == (2 if OTHER_COUNTY_VILLAGE.startswith(COUNTY[:4]) else 1)
+
+
+def test_the_device_flags_on_site_days_against_the_target_in_its_store(records, profile):
+    from sqlalchemy import update
+
+    from desktop.store.models import Target
+
+    h, _ = records.save(household(name="丁", phone=""))
+    records.save(visit(household_ids=(h.id,), visit_date=dt.date(2026, 3, 1)))
+    service = IndicatorService(profile.store)
+    assert [s.below_target for s in service.year(2026, Area(COUNTY)).specialists] == [True]
+    with profile.store.unit_of_work(remote=True) as s:  # as a pulled target change writes it
+        s.execute(update(Target).where(Target.key == "onsite_days_per_specialist").values(value=1))
+    figures = service.year(2026, Area(COUNTY))
+    assert figures.onsite_days_target == 1 and [s.below_target for s in figures.specialists] == [False]

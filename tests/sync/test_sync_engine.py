@@ -56,7 +56,7 @@ class FakeApi:
             n += 1
         return n
 
-    def pull(self, cursor: int) -> PullResponse:
+    def pull(self, cursor: int, targets_version: int | None = None) -> PullResponse:
         self.calls.append(f"pull {cursor}")
         if self.pages:
             return self.pages.popleft()

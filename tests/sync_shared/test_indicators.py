@@ -84,6 +84,12 @@ def test_on_site_days_count_distinct_days_on_site_and_flag_those_under_sixty():
     assert {s.author_id for s in r.specialists_below_target} == {"a", "b", "c"}
 
 
+def test_the_on_site_days_flag_follows_the_target_in_force():
+    r = compute(2026, Area("15"), VISITS, TRAININGS, onsite_days_target=2)
+    assert r.onsite_days_target == 2
+    assert {s.author_id for s in r.specialists_below_target} == {"b", "c"}  # a has 2 days on site
+
+
 def test_a_county_report_leaves_out_other_counties_and_a_station_report_other_stations():
     county = compute(2026, Area(BLZQ), VISITS, TRAININGS)
     assert county.visits == 5 and county.households_served == 4

@@ -1,4 +1,4 @@
-"""Imports reference data into the server: stations, official divisions and the annexes' industries."""
+"""Imports reference data into the server: stations, official divisions, the annexes' industries, the plan's targets."""
 
 from __future__ import annotations
 
@@ -14,7 +14,8 @@ from sqlalchemy.orm import Session
 
 from sync.server.clock import utcnow
 from sync.server.services.admin import AdminError
-from sync.server.store import divisions, stations
+from sync.server.services import targets as target_service
+from sync.server.store import divisions, stations, targets
 from sync.server.store.database import Database
 from sync.server.validation import storable
 
@@ -34,26 +35,31 @@ def default_reference_dir() -> Path:
 
 @dataclass(frozen=True)
 class ImportSummary:
-    """Stations read and added or changed; divisions and annex industries loaded (0: file absent)."""
+    """Stations read and added or changed; divisions and annex industries loaded (0: file absent);
+    targets added or changed."""
 
     total: int
     changed: int
     divisions: int = 0
     annex_industries: int = 0
+    targets: int = 0
 
 
 def import_reference(db: Database, directory: Path) -> ImportSummary:
     """Stations from stations.json (required); divisions and annex industries if their files are there.
 
     Divisions and annex industries are replaced as a whole: they are the official lists, never edited here.
+    Targets from targets.json are merged in: a value an admin changed is kept.
     """
     values = [_station_values(row, index) for index, row in enumerate(_json_list(directory / STATIONS_FILE))]
     division_rows, annex_rows = _division_rows(directory), _annex_rows(directory)
+    shipped_targets = target_service.read_shipped(directory)
     now = utcnow()
     with db.write() as session:
         changed = sum(stations.upsert(session, row, now) for row in values)
         _replace_geography(session, division_rows, annex_rows)
-    return ImportSummary(len(values), changed, len(division_rows or ()), len(annex_rows or ()))
+        targets_changed = targets.merge_shipped(session, shipped_targets, now) if shipped_targets else 0
+    return ImportSummary(len(values), changed, len(division_rows or ()), len(annex_rows or ()), targets_changed)
 
 
 def import_if_empty(db: Database, directory: Path) -> ImportSummary | None:

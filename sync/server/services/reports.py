@@ -20,14 +20,14 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
-from sync.indicators import Area, compute
+from sync.indicators import ONSITE_DAYS_KEY, ONSITE_DAYS_TARGET, Area, compute
 from sync.protocol import ErrorCode, Role
 from sync.reports_protocol import REGION_CODE, IndicatorReport, report_from_indicators
 from sync.server.clock import utcnow
 from sync.server.errors import ApiError
 from sync.server.scope import Viewer
 from sync.server.services.auth import Caller
-from sync.server.store import divisions, report_facts, stations, users
+from sync.server.store import divisions, report_facts, stations, targets, users
 from sync.server.store.database import Database
 from sync.server.store.report_facts import FactSelection
 
@@ -55,7 +55,9 @@ def indicator_report(db: Database, caller: Caller, request: ReportRequest) -> In
         trainings = report_facts.training_facts(session, request.year, request.approved_only, selection)
         counties, names = (divisions.county_geographies(session, request.area_code) if request.with_coverage
                            else ([], {}))
-        figures = compute(request.year, Area(request.area_code, request.station_id), visits, trainings, counties)
+        onsite_target = targets.value_of(session, ONSITE_DAYS_KEY)
+        figures = compute(request.year, Area(request.area_code, request.station_id), visits, trainings, counties,
+                          onsite_days_target=int(onsite_target) if onsite_target is not None else ONSITE_DAYS_TARGET)
         display_names = users.display_names(session, (s.author_id for s in figures.specialists))
     return report_from_indicators(figures, area_code=request.area_code, area_name=area_name,
                                   station_id=request.station_id, approved_only=request.approved_only,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import JSON, BigInteger, DateTime, ForeignKey, Index, Integer, MetaData, String, Text
+from sqlalchemy import JSON, BigInteger, DateTime, Float, ForeignKey, Index, Integer, MetaData, String, Text
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -192,3 +192,26 @@ class AnnexIndustry(Base):
     county_code: Mapped[str] = mapped_column(String(12), primary_key=True)
     industry: Mapped[str] = mapped_column(String(64), primary_key=True)
     annex: Mapped[str] = mapped_column(String(32), primary_key=True)  # national_teams, squads
+
+
+class Target(Base):
+    """One of the plan's targets: shipped in targets.json, its value changeable by a region admin.
+
+    ``revision`` is the targets version at the row's last change; the highest one is the server's
+    targets version, which devices compare with theirs on pull.
+    """
+
+    __tablename__ = "targets"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    name_zh: Mapped[str] = mapped_column(String(200))
+    name_en: Mapped[str] = mapped_column(String(200))
+    value: Mapped[float] = mapped_column(Float)
+    unit: Mapped[str] = mapped_column(String(32))
+    scope: Mapped[str] = mapped_column(String(32))
+    source: Mapped[str] = mapped_column(String(200))
+    revision: Mapped[int] = mapped_column(Integer)
+    updated_at: Mapped[dt.datetime]
+    #: The user name of whoever set the value (``console:<login>`` from the command line); None
+    #: while the value is the shipped one, which a re-import may then update.
+    updated_by: Mapped[str | None] = mapped_column(String(128))
