@@ -201,6 +201,11 @@ class EntryResult(_Wire):
 
 
 class PushResponse(_Wire):
+    """``acked_seq``: the highest N with a result held for every entry 1..N of the device. An entry
+    above a gap in that sequence (the server was restored from a backup and lost entries it had
+    acknowledged) is held back: not applied and not in ``results``. The device then sends again
+    every entry after ``acked_seq``, in order, and pulls afresh (as after an epoch change)."""
+
     results: list[EntryResult]
     server_epoch: str
     acked_seq: int

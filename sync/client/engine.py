@@ -194,11 +194,17 @@ class SyncEngine:
                 continue
             sent = {e.seq for e in entries}
             results = [r for r in response.results if r.seq in sent]
-            if not results:
-                raise SyncError(SyncErrorKind.PROTOCOL, detail="push answered none of the entries sent")
             # acked_seq is the server's highest contiguous seq: after a restore it stops below the
-            # entries the backup lacks, even though this batch landed above them.
+            # entries the backup lacks, and entries above that gap come back unanswered.
             epoch_changed = self._adopt_epoch(response.server_epoch, response.acked_seq)
+            held = sent - {r.seq for r in results}
+            if held and not epoch_changed:
+                if response.acked_seq >= min(held):
+                    raise SyncError(SyncErrorKind.PROTOCOL, detail="push left entries unanswered")
+                # The server lost entries it had acknowledged, with no new epoch: send again from
+                # there, in order, and pull afresh, as after an epoch change.
+                self.store.start_epoch(response.server_epoch, response.acked_seq)
+                epoch_changed = True
             self.store.record_push_results(results)
             for r in results:
                 if r.status == EntryStatus.APPLIED:

@@ -39,7 +39,7 @@ def test_a_create_of_an_existing_record_with_the_same_fields_is_a_no_op(world: W
     device = world.device(Role.SPECIALIST, world.station())
     create = device.create(RecordType.HOUSEHOLD, household_fields())
     device.push_one(create)
-    again = {**create, "seq": create["seq"] + 100}
+    again = {**create, "seq": next(device.seq)}  # the same create again, as a later entry
     assert device.push_one(again) == {"seq": again["seq"], "status": "applied", "revision": 1, "reason": None,
                                       "conflict_fields": []}
 

@@ -109,6 +109,8 @@ def _apply_chunk(db: Database, caller: Caller, chunk: list[dict[str, Any]]) -> l
 
 def _apply_in(session: Session, caller: Caller, chunk: list[dict[str, Any]]) -> list[EntryResult]:
     known = ledger.stored_results(session, caller.device_id, [raw["seq"] for raw in chunk])
+    held = _above_a_gap(session, caller.device_id, chunk, known)
+    chunk = [raw for raw in chunk if raw["seq"] not in held]
     now = utcnow()
     work = _ChunkWork(session, caller.device_id, now)
     work.preload([raw for raw in chunk if raw["seq"] not in known])
@@ -122,6 +124,27 @@ def _apply_in(session: Session, caller: Caller, chunk: list[dict[str, Any]]) -> 
         results.append(result)
     work.finish()
     return results
+
+
+def _above_a_gap(session: Session, device_id: str, chunk: list[dict[str, Any]],
+                 known: dict[int, EntryResult]) -> set[int]:
+    """Seqs of ``chunk`` that would land above a gap in the device's ledger: held back, unanswered.
+
+    A device sends its entries in seq order, so a gap means the server lost entries it had
+    acknowledged (restored from a backup) and the device has not yet learnt so. Applying a later
+    entry first would put an edit before the ones it was made on; left unanswered, it is sent again
+    after the missing ones, which the device re-sends from the acked_seq of the answer.
+    """
+    new = sorted(raw["seq"] for raw in chunk if raw["seq"] not in known)
+    if not new:
+        return set()
+    contiguous = ledger.acked_seq(session, device_id)
+    if new[0] == contiguous + 1 and new[-1] - new[0] == len(new) - 1:
+        return set()  # the usual push: the next seqs, none missing
+    present = ledger.seqs_above(session, device_id, contiguous) | set(new)
+    while contiguous + 1 in present:
+        contiguous += 1
+    return {seq for seq in new if seq > contiguous}
 
 
 class _ChunkWork:

@@ -36,6 +36,12 @@ def stored_results(session: Session, device_id: str, seqs: Sequence[int]) -> dic
     return {seq: EntryResult.model_validate(result) for seq, result in session.execute(query) if seq in wanted}
 
 
+def seqs_above(session: Session, device_id: str, seq: int) -> set[int]:
+    """The device's seqs in the ledger above ``seq`` (above acked_seq: empty but after a restore)."""
+    return set(session.execute(select(LedgerEntry.seq).where(LedgerEntry.device_id == device_id,
+                                                             LedgerEntry.seq > seq)).scalars())
+
+
 def record(session: Session, device_id: str, result: EntryResult, now: dt.datetime,
            record: tuple[str, str] | None = None, wrote_revision: int | None = None) -> None:
     """Store the result; a concurrent resend of the same entry fails here with IntegrityError."""
