@@ -9,6 +9,7 @@ files exactly as they were.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import os
 import uuid
 from collections.abc import Callable
@@ -151,9 +152,13 @@ def _entry(seq: int, device_id: str, record_type: RecordType, record_id: str, ki
 def _push_outcome(server: RunningServer, device: DeviceClient | None, headers: dict[str, str],
                   make: Callable[[str], dict[str, Any]]) -> str:
     device_id = device.device_id if device else "dev-without-token"
-    seq = 10**9 + int(uuid.uuid4().int % 10**6)  # never one the device used before
+    # The device's next seq, as a real device sends them (the server holds back an entry above a gap);
+    # one the server did not record is used again by the next case.
+    seq = next(device.seq) if device else 1
     entry = make(device_id) | {"seq": seq}
     response = requests.post(server.url("/api/v1/sync/push"), json={"entries": [entry]}, headers=headers, timeout=30)
+    if response.status_code != 200 and device is not None:
+        device.seq = itertools.count(seq)
     if response.status_code != 200:
         return f"{response.status_code}:{response.json()['code']}"
     [result] = response.json()["results"]
