@@ -139,7 +139,7 @@ def build_demo(folder: Path | None = None, *, today: dt.date | None = None, seed
         progress(STEPS[1], 1, len(STEPS))
         _open_laptops(world)
         progress(STEPS[2], 2, len(STEPS))
-        period = demo_period(today)
+        period = demo_year.demo_period(today)
         for member in TEAM[:-1]:
             _record_year(world.laptops[member.username], rng, period, today)
         progress(STEPS[3], 3, len(STEPS))
@@ -151,9 +151,6 @@ def build_demo(folder: Path | None = None, *, today: dt.date | None = None, seed
         world.close()
         raise
     return world
-
-
-demo_period = demo_year.demo_period
 
 
 def _add_accounts(server: EmbeddedServer) -> None:

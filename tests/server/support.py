@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 import itertools
 import subprocess
 import uuid
@@ -11,9 +12,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import pytest
 import requests
 
 from sync.protocol import HEADER_PROTOCOL, PROTOCOL_VERSION, RecordType, Role
+from sync.server import cli
 from sync.server.services import admin
 from sync.server.store.database import Database
 
@@ -166,3 +169,15 @@ def household_fields(**overrides: Any) -> dict[str, Any]:
     return {"name": "王建国", "kind": "farmer", "phone": "13800000000", "village_code": "150125100200",
             "industries": ["茶叶"], "livestock_head": 30, "land_mu": 12.5, "notes": "", "contact_consent": True,
             "deleted": False, **overrides}
+
+
+def run_in_process(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, *args: str,
+                   stdin: str = "") -> tuple[int, str, str]:
+    """The CLI's main() as the console script runs it, without paying for a new interpreter."""
+    monkeypatch.setattr("sys.stdin", io.StringIO(stdin))
+    try:
+        status = cli.main(list(args))
+    except SystemExit as exit_:
+        status = int(exit_.code or 0)
+    captured = capsys.readouterr()
+    return status, captured.out, captured.err

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import json
 import subprocess
 from pathlib import Path
@@ -10,25 +9,12 @@ from pathlib import Path
 import pytest
 
 from sync.protocol import LoginRequest
-from sync.server import cli
 from sync.server.services import auth, reference_import
 from sync.server.store import migrate
 from sync.server.store.database import Database
 
 from .conftest import REPO, server_command
-from .support import PASSWORD
-
-
-def run_in_process(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, *args: str,
-                   stdin: str = "") -> tuple[int, str, str]:
-    """The CLI's main() as the console script runs it, without paying for a new interpreter."""
-    monkeypatch.setattr("sys.stdin", io.StringIO(stdin))
-    try:
-        status = cli.main(list(args))
-    except SystemExit as exit_:
-        status = int(exit_.code or 0)
-    captured = capsys.readouterr()
-    return status, captured.out, captured.err
+from .support import PASSWORD, run_in_process
 
 
 @pytest.fixture

@@ -3,7 +3,6 @@ command line or the API, refused to everyone else, and offered to devices on pul
 
 from __future__ import annotations
 
-import io
 import json
 import shutil
 from pathlib import Path
@@ -13,14 +12,13 @@ import pytest
 import requests
 
 from sync.protocol import TARGETS_PATH, Role
-from sync.server import cli
 from sync.server.services import admin, reference_import
 from sync.server.services import targets as target_service
 from sync.server.store import migrate
 from sync.server.store.database import Database
 
 from .conftest import fresh_database
-from .support import RunningServer, World
+from .support import RunningServer, World, run_in_process
 
 SHIPPED = reference_import.default_reference_dir()
 
@@ -45,16 +43,6 @@ def imported(server: RunningServer, server_db: Database, reference_dir: Path) ->
     return server
 
 
-def run_cli(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, *args: str) -> tuple[int, str, str]:
-    monkeypatch.setattr("sys.stdin", io.StringIO(""))
-    try:
-        status = cli.main(list(args))
-    except SystemExit as exit_:
-        status = int(exit_.code or 0)
-    captured = capsys.readouterr()
-    return status, captured.out, captured.err
-
-
 def listed(out: str) -> dict[str, list[str]]:
     return {line.split("\t")[0]: line.split("\t") for line in out.splitlines() if "\t" in line}
 
@@ -74,20 +62,20 @@ def patch(server: RunningServer, headers: dict[str, str], body: Any) -> requests
 def test_target_set_changes_the_value_and_reimporting_keeps_it(imported: RunningServer, reference_dir: Path,
                                                                capsys, monkeypatch):
     db = ("--db", imported.database_url)
-    status, out, _ = run_cli(capsys, monkeypatch, "target", "list", *db)
+    status, out, _ = run_in_process(capsys, monkeypatch, "target", "list", *db)
     assert status == 0
     before = listed(out)
     assert float(before["workstations"][1]) == shipped_value("workstations")
     assert before["workstations"][5] == "as shipped"
     version_before = int(out.strip().splitlines()[-1].split()[-1])
 
-    status, out, err = run_cli(capsys, monkeypatch, "target", "set", "workstations", "150", *db)
+    status, out, err = run_in_process(capsys, monkeypatch, "target", "set", "workstations", "150", *db)
     assert status == 0, err
     assert "workstations = 150" in out
 
-    status, out, _ = run_cli(capsys, monkeypatch, "import-reference", "--dir", str(reference_dir), *db)
+    status, out, _ = run_in_process(capsys, monkeypatch, "import-reference", "--dir", str(reference_dir), *db)
     assert status == 0 and "0 targets added or changed" in out
-    status, out, _ = run_cli(capsys, monkeypatch, "target", "list", *db)
+    status, out, _ = run_in_process(capsys, monkeypatch, "target", "list", *db)
     after = listed(out)
     assert after["workstations"][1] == "150"
     assert after["workstations"][5].startswith("set by console:")
@@ -104,11 +92,11 @@ def test_target_set_changes_the_value_and_reimporting_keeps_it(imported: Running
 def test_target_set_refuses_an_unknown_key_or_a_bad_value_and_changes_nothing(
         imported: RunningServer, capsys, monkeypatch, key: str, value: str, message: str):
     db = ("--db", imported.database_url)
-    before = run_cli(capsys, monkeypatch, "target", "list", *db)[1]
-    status, out, err = run_cli(capsys, monkeypatch, "target", "set", key, value, *db)
+    before = run_in_process(capsys, monkeypatch, "target", "list", *db)[1]
+    status, out, err = run_in_process(capsys, monkeypatch, "target", "set", key, value, *db)
     assert status == 1 and out == ""
     assert err.startswith("fieldbook-server: error: ") and message in err
-    assert run_cli(capsys, monkeypatch, "target", "list", *db)[1] == before
+    assert run_in_process(capsys, monkeypatch, "target", "list", *db)[1] == before
 
 
 # --- API --------------------------------------------------------------------------------------
