@@ -13,6 +13,7 @@ from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QSettings, Qt,
 from PySide6.QtWidgets import QDialog, QLabel, QMessageBox, QProgressDialog, QPushButton, QVBoxLayout, QWidget
 
 from desktop.services.demo import MANAGER, SPECIALIST, DemoWorld, build_demo
+from desktop.ui.i18n import mnemonic_safe
 from desktop.ui.settings import AppSettings
 from sync.protocol import Role
 
@@ -32,9 +33,9 @@ class DemoChooser(QDialog):
             "and a sync server on this computer. Nothing touches your own data, and it is all removed when "
             "you close the window. Whom do you want to try Fieldbook as?"), self)
         intro.setWordWrap(True)
-        self.as_specialist = QPushButton(self.tr("%1, S&T commissioner: record visits and trainings, sync, fix "
-                                                 "what was returned").replace("%1", SPECIALIST.display_name)
-                                         .replace("&", "&&"), self)
+        self.as_specialist = QPushButton(mnemonic_safe(self.tr(
+            "%1, S&T commissioner: record visits and trainings, sync, fix what was returned").replace(
+            "%1", SPECIALIST.display_name)), self)
         self.as_specialist.setObjectName("as_specialist")
         self.as_manager = QPushButton(self.tr("%1, station manager: review the team's logs, team log, "
                                               "indicators").replace("%1", MANAGER.display_name), self)

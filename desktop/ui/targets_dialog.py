@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -78,7 +78,7 @@ class TargetsDialog(QDialog):
         ctx.runner.run(self.service.targets, on_success=self._show, label="targets", owner=self)
 
     def _show(self, targets: list[TargetItem]) -> None:
-        chinese = self.ctx.settings.language.startswith("zh")
+        chinese = QLocale().language() == QLocale.Language.Chinese  # the language in force (--lang too)
         self.table.setRowCount(len(targets))
         for row, target in enumerate(targets):
             name = QTableWidgetItem(target.name_zh if chinese else target.name_en)
