@@ -14,7 +14,7 @@ from typing import Annotated, Any, Final
 from pydantic import BaseModel, ConfigDict, Field
 
 PROTOCOL_VERSION: Final = 2  # 2: compact push entries (see "Compact push entries" below)
-SCHEMA_VERSION: Final = 1
+SCHEMA_VERSION: Final = 2  # 2: visits may span days (end_date)
 #: The oldest client protocol the server still serves; older ones get 426 "upgrade required".
 MIN_PROTOCOL_VERSION: Final = 1
 
@@ -127,7 +127,7 @@ RECORD_FIELDS: Final[dict[RecordType, tuple[str, ...]]] = {
     RecordType.VISIT: COMMON_FIELDS + (
         "visit_date", "mode", "duration_hours", "village_code", "household_ids", "service_types",
         "industry", "problem", "advice", "follow_up_date", "latitude", "longitude", "photo_ids",
-        "review_state",
+        "review_state", "end_date",
     ),
     RecordType.TRAINING: COMMON_FIELDS + (
         "training_date", "village_code", "place", "topic", "industry", "trainers", "hours",

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from desktop.domain.i18n import QT_TRANSLATE_NOOP
 from desktop.domain.phone import is_valid_phone
 from desktop.domain.records import Household, Record, Training, Visit
+from sync.domain.counting import MAX_VISIT_DAYS
 from sync.protocol import MAX_TEXT_LENGTH, AttendeeCategory, HouseholdKind, ServiceType, VisitMode
 
 MAX_VISIT_HOURS = 16.0
@@ -67,6 +68,8 @@ _M = {
     "no_attendees": QT_TRANSLATE_NOOP("Validation", "Enter at least one attendee."),
     "named_attendees": QT_TRANSLATE_NOOP("Validation", "More people are named (%1) than attended in all (%2)."),
     "follow_up": QT_TRANSLATE_NOOP("Validation", "The follow-up date must come after the visit."),
+    "end_date": QT_TRANSLATE_NOOP("Validation",
+                                  "The last day must fall after the first, in the same year, at most %1 days on."),
     "gps": QT_TRANSLATE_NOOP("Validation", "The position is outside Inner Mongolia."),
     "gps_pair": QT_TRANSLATE_NOOP("Validation", "Enter both latitude and longitude, or neither."),
 }
@@ -151,6 +154,10 @@ def validate_visit(v: Visit, ctx: Context) -> None:
     c.required_text("advice", v.advice)
     if v.follow_up_date and v.visit_date and v.follow_up_date <= v.visit_date:
         c.fail("follow_up_date", "follow_up")
+    if v.end_date and v.visit_date and not (
+            v.visit_date < v.end_date and v.end_date.year == v.visit_date.year
+            and (v.end_date - v.visit_date).days < MAX_VISIT_DAYS):
+        c.fail("end_date", "end_date", MAX_VISIT_DAYS)
     _check_position(c, v.latitude, v.longitude)
     c.raise_if_any()
 

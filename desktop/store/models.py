@@ -50,6 +50,8 @@ class VisitRow(SyncedRow, Base):
     __tablename__ = "visits"
 
     visit_date: Mapped[dt.date] = mapped_column(Date)
+    #: The last day of a visit spanning several days; None for a one-day visit.
+    end_date: Mapped[dt.date | None] = mapped_column(Date)
     mode: Mapped[str] = mapped_column(String(16))
     duration_hours: Mapped[float | None] = mapped_column(Float)
     village_code: Mapped[str] = mapped_column(String(12))

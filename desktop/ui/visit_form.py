@@ -92,6 +92,9 @@ class VisitForm(RecordForm):
             edit.setTabChangesFocus(True)
             edit.setFixedHeight(72)
         self.follow_up = OptionalDateEdit(self.tr("Planned for"), self)
+        # A resident stay of several days: each of its days counts once toward the on-site days.
+        self.end_date = OptionalDateEdit(self.tr("Several days, until"), self)
+        self.end_date.setObjectName("end_date")
         self.gps = QWidget(self)
         self.latitude = QLineEdit(self.gps)
         self.latitude.setObjectName("latitude")
@@ -109,6 +112,7 @@ class VisitForm(RecordForm):
 
         e = self.errors
         add_field_row(layout, e, self.tr("Date"), self.visit_date, "visit_date")
+        add_field_row(layout, e, self.tr("Last day"), self.end_date, "end_date", focus=self.end_date.enabled)
         add_field_row(layout, e, self.tr("How"), self.mode, "mode")
         add_field_row(layout, e, self.tr("Duration"), self.duration, "duration_hours")
         add_field_row(layout, e, self.tr("Village"), self.village, "village_code", focus=self.village.search)
@@ -123,7 +127,7 @@ class VisitForm(RecordForm):
         add_field_row(layout, e, self.tr("GPS (optional)"), self.gps, "latitude", focus=self.latitude)
         add_field_row(layout, e, self.tr("Photos"), self.photos, "photo_ids", focus=self.photos.add_button)
         layout.addRow(QLabel(self.tr("Only on-site visits count toward the 60 on-site days a year."), self))
-        self.watch(self.visit_date, self.mode, self.duration, self.village, self.households,
+        self.watch(self.visit_date, self.end_date, self.mode, self.duration, self.village, self.households,
                    *self.service_checks.values(), self.industry, self.problem, self.advice, self.follow_up,
                    self.latitude, self.longitude, self.photos)
         self.resize(780, 860)
@@ -136,6 +140,7 @@ class VisitForm(RecordForm):
 
     def load(self, record: Visit) -> None:
         self.visit_date.setDate(to_qdate(record.visit_date or dt.date.today()))
+        self.end_date.set_value(record.end_date, default=(record.visit_date or dt.date.today()) + dt.timedelta(days=1))
         self.mode.setCurrentIndex(max(0, self.mode.findData(str(record.mode))))
         self.duration.setValue(record.duration_hours or 0)
         self.village.set_value(record.village_code)
@@ -156,6 +161,7 @@ class VisitForm(RecordForm):
         duration = self.duration.value()
         return self.record.with_changes(
             visit_date=from_qdate(self.visit_date.date()),
+            end_date=self.end_date.value(),
             mode=VisitMode(self.mode.currentData()),
             duration_hours=duration or None,
             village_code=self.village.value() if self.village.level() == "village" else "",

@@ -1451,10 +1451,6 @@
 <context>
     <name>StatisticsPage</name>
     <message>
-        <source>Approved records only</source>
-        <translation>仅统计审核通过的记录</translation>
-    </message>
-    <message>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
@@ -1481,6 +1477,10 @@
     <message>
         <source>Visits by service type</source>
         <translation>按服务类型统计服务次数</translation>
+    </message>
+    <message>
+        <source>Include submitted records not yet reviewed</source>
+        <translation>含已提交未审核的记录</translation>
     </message>
     <message>
         <source>Service type</source>
@@ -1549,6 +1549,14 @@
     <message>
         <source>%1 visits (%2 on site), %3 trainings</source>
         <translation>服务 %1 次（现场 %2 次），培训 %3 场</translation>
+    </message>
+    <message>
+        <source>Counts approved records only</source>
+        <translation>仅计已审核通过的记录</translation>
+    </message>
+    <message>
+        <source>Counts approved records and submitted records not yet reviewed (unreviewed included)</source>
+        <translation>计已通过及已提交待审核的记录（含未审核）</translation>
     </message>
     <message numerus="yes">
         <source>of %n specialist(s) with visits this year</source>
@@ -2062,6 +2070,10 @@
         <translation>回访日期须晚于服务日期。</translation>
     </message>
     <message>
+        <source>The last day must fall after the first, in the same year, at most %1 days on.</source>
+        <translation>结束日期须晚于开始日期，在同一年内，且不超过 %1 天。</translation>
+    </message>
+    <message>
         <source>The position is outside Inner Mongolia.</source>
         <translation>该位置不在内蒙古境内。</translation>
     </message>
@@ -2117,6 +2129,10 @@
         <translation>计划日期</translation>
     </message>
     <message>
+        <source>Several days, until</source>
+        <translation>多日服务，截至</translation>
+    </message>
+    <message>
         <source>latitude, e.g. 43.98</source>
         <translation>纬度，如 43.98</translation>
     </message>
@@ -2127,6 +2143,10 @@
     <message>
         <source>Date</source>
         <translation>日期</translation>
+    </message>
+    <message>
+        <source>Last day</source>
+        <translation>结束日期</translation>
     </message>
     <message>
         <source>How</source>

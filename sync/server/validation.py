@@ -169,7 +169,7 @@ _CHECKS: dict[RecordType, dict[str, Check]] = {
     RecordType.VISIT: {
         "visit_date": _DATE, "mode": _choice(VisitMode), "duration_hours": _number(0, 24 * 31),
         "village_code": _VILLAGE, "household_ids": _IDS, "service_types": _list_of(_choice(ServiceType)),
-        "industry": _text(128), "problem": _text(), "advice": _text(), "follow_up_date": _DATE,
+        "industry": _text(128), "problem": _text(), "advice": _text(), "follow_up_date": _DATE, "end_date": _DATE,
         "latitude": _number(-90, 90), "longitude": _number(-180, 180), "photo_ids": _IDS,
         "review_state": _choice(ReviewState),
     },
