@@ -80,3 +80,19 @@ def county_geographies(session: Session, within: str) -> list[CountyGeography]:
                         frozenset(leading.get(code, ())))
         for code, name in counties
     ]
+
+
+def station_counties(session: Session) -> dict[str, str]:
+    return dict(session.execute(select(Station.code, Station.county_code)).tuples().all())
+
+
+def station_names(session: Session) -> dict[str, str]:
+    return dict(session.execute(select(Station.code, Station.name)).tuples().all())
+
+
+def target_values(session: Session) -> dict[str, float]:
+    return dict(session.execute(select(Target.key, Target.value)).tuples().all())
+
+
+def division_name(session: Session, code: str) -> str | None:
+    return session.scalar(select(Division.name).where(Division.code == code))

@@ -7,7 +7,7 @@ import sys
 from collections.abc import Sequence
 
 from sync.protocol import Role
-from sync.server import cli_commands
+from sync.server import cli_commands, cli_evaluation
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
 
@@ -121,6 +121,7 @@ def build_parser() -> argparse.ArgumentParser:
     _common(reference)
     reference.add_argument("--dir", metavar="DIR", help="default: resources/reference of this installation")
     reference.set_defaults(run=cli_commands.import_reference)
+    cli_evaluation.add_parsers(commands, _common)
     return parser
 
 

@@ -78,20 +78,25 @@ def test_the_server_and_the_managers_laptop_agree_field_by_field(make_device, wo
     assert 0 < coverage.villages_served < coverage.villages_total and coverage.industries_guided
 
 
-def test_the_hand_counted_year_gives_the_hand_counted_figures_on_the_laptop_and_the_server(make_device, world):
-    """Returned and draft records, a three-day stay, sub-industries, a visit in another county."""
-    station = world.station(county=BLZQ)
-    wang = make_device("wang", station)
-    manager = make_device("zhao", station, Role.STATION_MANAGER)
+def record_and_review_the_hand_counted_year(specialist, manager) -> None:
+    """The specialist records and submits the hand-counted year; the manager approves or returns on their laptop."""
     reviews: list = []
-    hc.record_hand_counted_year(wang.records, reviews)
-    wang.sync_ok()
+    hc.record_hand_counted_year(specialist.records, reviews)
+    specialist.sync_ok()
     manager.sync_ok()
     for record, state in reviews:
         action = ReviewAction.APPROVE if state is ReviewState.APPROVED else ReviewAction.RETURN
         manager.review(manager.records.get(type(record), record.id), action, state)
     manager.sync_ok()
-    wang.sync_ok()
+    specialist.sync_ok()
+
+
+def test_the_hand_counted_year_gives_the_hand_counted_figures_on_the_laptop_and_the_server(make_device, world):
+    """Returned and draft records, a three-day stay, sub-industries, a visit in another county."""
+    station = world.station(county=BLZQ)
+    wang = make_device("wang", station)
+    manager = make_device("zhao", station, Role.STATION_MANAGER)
+    record_and_review_the_hand_counted_year(wang, manager)
 
     http = second_device(world, manager.username)
     for approved_only in (True, False):

@@ -161,7 +161,8 @@ def visit_fields(**overrides: Any) -> dict[str, Any]:
     return {"visit_date": "2024-05-01", "mode": "onsite", "duration_hours": 2.5, "village_code": "150125100200",
             "household_ids": [], "service_types": ["guidance"], "industry": "茶叶", "problem": "aphids on leaves",
             "advice": "spray neem oil", "follow_up_date": None, "latitude": None, "longitude": None,
-            "photo_ids": [], "review_state": "draft", "author_id": "", "station_id": None, "deleted": False,
+            "photo_ids": [], "review_state": "draft", "end_date": None, "author_id": "", "station_id": None,
+            "deleted": False,
             "created_at": "2024-05-01T08:00:00", "updated_at": "2024-05-01T08:00:00", **overrides}
 
 

@@ -215,3 +215,30 @@ class Target(Base):
     #: The user name of whoever set the value (``console:<login>`` from the command line); None
     #: while the value is the shipped one, which a re-import may then update.
     updated_by: Mapped[str | None] = mapped_column(String(128))
+
+
+class EvaluationWeight(Base):
+    """A weight of the year-end evaluation set by a region admin, kept with its year (see
+    sync.domain.evaluation.DEFAULT_WEIGHTS for the keys), so a later year's weights never change
+    an earlier year's evaluation."""
+
+    __tablename__ = "evaluation_weights"
+
+    year: Mapped[int] = mapped_column(Integer, primary_key=True)
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[float] = mapped_column(Float)
+    updated_by: Mapped[str] = mapped_column(String(128))
+    updated_at: Mapped[dt.datetime]
+
+
+class SubsidyConfirmation(Base):
+    """An office's confirmation that a recommended station or county gets its 后补助 for the year."""
+
+    __tablename__ = "subsidy_confirmations"
+
+    year: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16), primary_key=True)  # "station" or "county"
+    unit_id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    score: Mapped[float] = mapped_column(Float)  # the score it was confirmed at
+    confirmed_by: Mapped[str] = mapped_column(String(128))
+    confirmed_at: Mapped[dt.datetime]
