@@ -32,6 +32,7 @@ from desktop.ui.context import AppContext
 from desktop.ui.coverage_dialog import CoverageDialog
 from desktop.ui.i18n import list_separator, vocab
 from desktop.ui.indicator_card import IndicatorCard
+from desktop.ui.evaluation_section import EvaluationSection
 from desktop.ui.plain_table_model import KEY_ROLE, PlainTableModel
 from desktop.ui.statistics_data import (
     AreaChoice,
@@ -94,6 +95,7 @@ class StatisticsPage(QWidget):
         self.coverage.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.coverage.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.coverage.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        self.evaluation = EvaluationSection(ctx, self)
         self.coverage.doubleClicked.connect(lambda index: self.open_coverage(index.data(KEY_ROLE)))
 
         self.year.valueChanged.connect(lambda _v: self.refresh())
@@ -129,6 +131,7 @@ class StatisticsPage(QWidget):
         inner.addLayout(cards)
         inner.addLayout(charts)
         inner.addWidget(coverage)
+        inner.addWidget(self.evaluation)
         inner.addStretch(1)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
@@ -205,6 +208,8 @@ class StatisticsPage(QWidget):
         rows = min(12, max(1, len(f.coverage)))
         self.coverage.setFixedHeight(self.coverage.horizontalHeader().sizeHint().height()
                                      + rows * self.coverage.verticalHeader().defaultSectionSize() + 4)
+        if data.evaluation is not None:
+            self.evaluation.show_document(data.evaluation)
         self.loaded.emit()
 
     def _days_title(self, target: int) -> str:

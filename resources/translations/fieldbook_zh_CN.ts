@@ -554,6 +554,81 @@
     </message>
 </context>
 <context>
+    <name>EvaluationSection</name>
+    <message>
+        <source>Year-end evaluation (scores under the plan&apos;s default weights)</source>
+        <translation>年度考核（按方案默认权重计分）</translation>
+    </message>
+    <message>
+        <source>Specialist</source>
+        <translation>科技特派员</translation>
+    </message>
+    <message>
+        <source>Workstation</source>
+        <translation>工作站</translation>
+    </message>
+    <message>
+        <source>County</source>
+        <translation>旗县区</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <source>Rank in league</source>
+        <translation>盟市内排名</translation>
+    </message>
+    <message>
+        <source>Rank in region</source>
+        <translation>全区排名</translation>
+    </message>
+    <message>
+        <source>Recommended for subsidy</source>
+        <translation>建议后补助</translation>
+    </message>
+    <message>
+        <source>Export evaluation…</source>
+        <translation>导出考核…</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>%1 recommended for follow-up subsidy (an office confirms on the server)</source>
+        <translation>建议后补助 %1 个（由主管部门在服务器上确认）</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>JSON data (*.json)</source>
+        <translation>JSON 数据 (*.json)</translation>
+    </message>
+    <message>
+        <source>Export evaluation</source>
+        <translation>导出考核</translation>
+    </message>
+    <message>
+        <source>Exported to %1</source>
+        <translation>已导出到 %1</translation>
+    </message>
+</context>
+<context>
     <name>FilterBar</name>
     <message>
         <source>Search (Ctrl+F): Chinese text or pinyin initials, e.g. ym for 玉米</source>

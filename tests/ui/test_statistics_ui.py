@@ -65,12 +65,12 @@ def test_the_charts_and_their_tables_hold_the_same_numbers(page):
 
 
 def test_by_default_only_approved_records_count_and_the_page_says_so(page, settle):
-    assert "not yet reviewed" in page.rule.text() and "not yet reviewed" in page.cards["households"].toolTip()
+    assert "含未审核" in page.rule.text() and "含未审核" in page.cards["households"].toolTip()
     page.include_submitted.setChecked(False)
     settle()
     assert page.data.approved_only and page.data.figures.visits == 0
     assert page.cards["households"].value.text() == "0"
-    assert page.rule.text() == "Counts approved records only"
+    assert page.rule.text() == "仅计已审核通过的记录"
 
 
 def test_coverage_lists_the_county_and_drills_down_to_what_is_not_covered(page, settle):
@@ -84,3 +84,18 @@ def test_coverage_lists_the_county_and_drills_down_to_what_is_not_covered(page, 
     served = page.data.figures.coverage[0]
     assert dialog.villages.count() == len(served.villages_unserved) == served.villages_total - 1
     dialog.close()
+
+
+def test_the_page_shows_the_year_end_evaluation_and_exports_it(page, settle, tmp_path):
+    rows = [page.evaluation.model.row_values(r) for r in range(page.evaluation.model.rowCount())]
+    kinds = {row[0] for row in rows}
+    assert {"旗县区", "科技特派员", "工作站"} <= kinds
+    specialist = next(row for row in rows if row[0] == "科技特派员")
+    assert specialist[1] == "张伟" and specialist[3:5] == (1, 1)
+    path = tmp_path / "evaluation.xlsx"
+    page.evaluation.run_export(str(path), "xlsx")
+    settle()
+    from openpyxl import load_workbook
+
+    book = load_workbook(path)
+    assert book.sheetnames[1] in ("科技特派员", "Specialists") and book[book.sheetnames[1]]["D2"].value == "张伟"
