@@ -209,28 +209,31 @@ def onsite_days_by_specialist(year: int, visits: Iterable[VisitFact], authors: s
 
 def _coverages(counties: Iterable[CountyGeography], visits: list[VisitFact], trainings: list[TrainingFact],
                parents: Mapping[str, Sequence[str]]) -> tuple[Coverage, ...]:
-    guided: dict[str, set[str]] = defaultdict(set)
-    resident: dict[str, set[str]] = defaultdict(set)
-    served: dict[str, set[str]] = defaultdict(set)
-    lineage: dict[str, frozenset[str]] = {}
+    served = {v.village_code for v in visits} | {t.village_code for t in trainings}
+    resident = {v.village_code[:9] for v in visits if v.mode == VisitMode.ONSITE}
+    # a training served its village and taught its industry
+    guided = {(v.village_code[:6], v.industry) for v in visits if ServiceType.GUIDANCE.value in v.service_types} | {
+        (t.village_code[:6], t.industry) for t in trainings}
+    return coverage_of(counties, served, resident, guided, parents)
 
-    def guide(county: str, industry: str) -> None:
+
+def coverage_of(counties: Iterable[CountyGeography], villages_served: Iterable[str],
+                townships_resident: Iterable[str], guided: Iterable[tuple[str, str]],
+                parents: Mapping[str, Sequence[str]]) -> tuple[Coverage, ...]:
+    """三覆盖 per county from the distinct places and (county, industry) pairs the year reached; the
+    server's set-based report computes these with SQL and ends here too."""
+    by_county: dict[str, tuple[set[str], set[str], set[str]]] = defaultdict(lambda: (set(), set(), set()))
+    for code in villages_served:
+        by_county[code[:6]][0].add(code)
+    for code in townships_resident:
+        by_county[code[:6]][1].add(code)
+    lineage: dict[str, frozenset[str]] = {}
+    for county, industry in guided:
         if industry:
             if industry not in lineage:
                 lineage[industry] = industry_lineage(industry, parents)
-            guided[county].update(lineage[industry])
-
-    for v in visits:  # one pass, not one per county: a region report has 108 of them
-        county = v.village_code[:6]
-        served[county].add(v.village_code)
-        if v.mode == VisitMode.ONSITE:
-            resident[county].add(v.village_code[:9])
-        if ServiceType.GUIDANCE.value in v.service_types:
-            guide(county, v.industry)
-    for t in trainings:  # a training served its village and taught its industry
-        served[t.village_code[:6]].add(t.village_code)
-        guide(t.village_code[:6], t.industry)
-    return tuple(_coverage(c, guided[c.county_code], resident[c.county_code], served[c.county_code])
+            by_county[county][2].update(lineage[industry])
+    return tuple(_coverage(c, by_county[c.county_code][2], by_county[c.county_code][1], by_county[c.county_code][0])
                  for c in sorted(counties, key=lambda c: c.county_code))
 
 

@@ -22,18 +22,22 @@ def tally_specialists(year: int, visits: Iterable[VisitFact], trainings: Iterabl
     counts: Counter[str] = Counter()
     households: dict[str, set[str]] = defaultdict(set)
     where: dict[str, Counter[str]] = defaultdict(Counter)
-    station: dict[str, str | None] = {}
+    stations: dict[str, set[str]] = defaultdict(set)
     for v in in_year:
         counts[v.author_id] += 1
         households[v.author_id].update(v.household_ids)
         where[v.author_id][v.village_code[:6]] += 1
-        station.setdefault(v.author_id, v.station_id)
+        if v.station_id:
+            stations[v.author_id].add(v.station_id)
+    # Deterministic whatever the row order, as the server's SQL: the lowest station code, and the
+    # county of most visits (the lowest code among equals).
+    station = {a: min(stations[a]) if stations[a] else None for a in counts}
+    county = {a: min(where[a].items(), key=lambda kv: (-kv[1], kv[0]))[0] for a in counts}
     trained: Counter[str] = Counter()
     for t in trainings:
         if t.training_date.year == year:
             trained[t.author_id] += sum(int(t.attendees.get(c, 0)) for c in _TALENT)
-    return [SpecialistTally(author, station[author],
-                            station_counties.get(station[author] or "") or where[author].most_common(1)[0][0],
+    return [SpecialistTally(author, station[author], station_counties.get(station[author] or "") or county[author],
                             counts[author], days.get(author, 0), frozenset(households[author]), trained[author])
             for author in sorted(counts)]
 

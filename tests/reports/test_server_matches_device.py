@@ -8,11 +8,13 @@ import uuid
 
 from desktop.domain.filters import RecordFilter
 from desktop.domain.records import Visit
+from desktop.services.evaluation import EvaluationService
 from desktop.services.export import ExportService
 from desktop.services.indicators import IndicatorService
 from sync.indicators import Area, YearIndicators
 from sync.protocol import ReviewAction, ReviewState, Role
 from sync.reports_protocol import IndicatorReport, indicators_from_report
+from sync.server.services.evaluation import evaluation_document
 from sync.server.store import users
 from tests.reports import hand_counted as hc
 from tests.reports.report_http import report
@@ -62,6 +64,14 @@ def test_the_server_and_the_managers_laptop_agree_field_by_field(make_device, wo
         served = indicators_from_report(IndicatorReport.model_validate(body))
         assert_same(laptop.year(2026, Area(area, station_id), approved_only), served,
                     f"area {area}, station {station_id}, approved only {approved_only}")
+
+    # The evaluation's figures of each specialist: the server's set-based SQL (PostgreSQL) or its
+    # streamed facts (SQLite) against the laptop's computation.
+    for approved_only in (True, False):
+        served_units = evaluation_document(world.db, 2026, BLZQ, approved_only)["units"]["specialist"]
+        laptop_units = EvaluationService(manager.store).document(2026, BLZQ, approved_only)["units"]["specialist"]
+        mine = {u["unit_id"]: u["criteria"] for u in laptop_units}
+        assert len(mine) == 2 and {u["unit_id"]: u["criteria"] for u in served_units if u["unit_id"] in mine} == mine
 
     # The names a printed report puts on each specialist are the server's display names.
     body = report(http, year=2026, area=BLZQ)

@@ -7,13 +7,14 @@ from collections.abc import Mapping
 from typing import Any
 
 from sync.domain.counting import rule_for
-from sync.domain.evaluation import DEFAULT_WEIGHTS
+from sync.domain.evaluation import DEFAULT_WEIGHTS, evaluate
 from sync.domain.evaluation_document import document
-from sync.domain.evaluation_tally import evaluate_year
+from sync.domain.evaluation_tally import evaluate_year, targets_from
+from sync.indicators import coverage_of
 from sync.server.clock import utcnow
 from sync.server.services.admin import AdminError
 from sync.server.services.reports import REGION_NAME, industry_parents
-from sync.server.store import divisions, evaluation, report_facts, targets, users
+from sync.server.store import divisions, evaluation, evaluation_sql, report_facts, targets, users
 from sync.server.store.database import Database
 from sync.server.store.report_facts import FactSelection
 
@@ -27,14 +28,19 @@ def evaluation_document(db: Database, year: int, area_code: str, approved_only: 
         area_name = REGION_NAME if area_code == "15" else divisions.name_of(session, area_code)
         if area_name is None:
             raise AdminError(f"no league or county with code {area_code}")
-        region = FactSelection()
-        visits = report_facts.visit_facts(session, year, rule, region)
-        trainings = report_facts.training_facts(session, year, rule, region)
         counties, _ = divisions.county_geographies(session, "15")
         stations = evaluation.station_counties(session)
         values = {t.key: t.value for t in targets.list_all(session)}
-        result = evaluate_year(year, visits, trainings, counties, stations, values,
-                               evaluation.weights_of(session, year), industry_parents(), rule)
+        weights = evaluation.weights_of(session, year)
+        if db.is_postgres:  # set-based: a few GROUP BY queries, not every record through Python
+            tallies = evaluation_sql.specialist_tallies(session, year, rule, stations)
+            coverage = coverage_of(counties, *evaluation_sql.coverage_sets(session, year, rule), industry_parents())
+            result = evaluate(year, tallies, coverage, stations, targets_from(values), weights, rule.value)
+        else:
+            region = FactSelection()
+            result = evaluate_year(year, report_facts.visit_facts(session, year, rule, region),
+                                   report_facts.training_facts(session, year, rule, region), counties, stations,
+                                   values, weights, industry_parents(), rule)
         shown = result.within(area_code)
         names = {"specialist": users.display_names(session, (u.unit_id for u in shown.units["specialist"])),
                  "station": evaluation.station_names(session), "county": {c.county_code: c.name for c in counties}}
