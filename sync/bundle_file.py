@@ -77,6 +77,15 @@ def new_key() -> SigningKey:
     return SigningKey.generate()
 
 
+def signing_key(seed_hex: str) -> SigningKey:
+    """The key kept as the hex of its 32-byte seed."""
+    return SigningKey(bytes.fromhex(seed_hex))
+
+
+def seed_hex(key: SigningKey) -> str:
+    return bytes(key).hex()
+
+
 def key_hex(key: SigningKey | VerifyKey) -> str:
     verify = key.verify_key if isinstance(key, SigningKey) else key
     return bytes(verify).hex()

@@ -7,7 +7,7 @@ import datetime as dt
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from sync.server.store.models import Attachment
+from sync.server.store.models import Attachment, Record
 
 
 def get(session: Session, sha256: str, *, lock: bool = False) -> Attachment | None:
@@ -26,3 +26,11 @@ def start(session: Session, sha256: str, length: int, now: dt.datetime) -> Attac
 
 def discard(session: Session, row: Attachment) -> None:
     session.delete(row)
+
+
+def complete_of_owner(session: Session, owner_id: str) -> list[str]:
+    """sha256 of the files held whole that the owner's live attachment records name."""
+    return list(session.execute(
+        select(Attachment.sha256).distinct().join(Record, Record.attachment_sha256 == Attachment.sha256)
+        .where(Record.record_type == "attachment", Record.owner_id == owner_id, Record.deleted.is_(False),
+               Attachment.complete.is_(True)).order_by(Attachment.sha256)).scalars())
