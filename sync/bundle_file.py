@@ -27,6 +27,7 @@ import struct
 import tarfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from enum import StrEnum
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -46,8 +47,29 @@ _TAG_FINAL = sodium.crypto_secretstream_xchacha20poly1305_TAG_FINAL
 _MAX_FRAME = FRAME_BYTES + sodium.crypto_secretstream_xchacha20poly1305_ABYTES
 
 
+class BundleProblem(StrEnum):
+    """Why a bundle was refused, for a message in the user's language."""
+
+    NOT_A_BUNDLE = "not_a_bundle"
+    CUT_SHORT = "cut_short"
+    DAMAGED = "damaged"
+    ANOTHER_RECIPIENT = "another_recipient"
+    FORGED = "forged"
+    WRONG_KIND = "wrong_kind"
+    NEWER_FORMAT = "newer_format"
+    NOT_SIGNED_IN = "not_signed_in"
+    OUT_OF_ORDER = "out_of_order"
+    HISTORY_CHANGED = "history_changed"
+    REFUSED_BY_SERVER = "refused_by_server"
+    UNREADABLE = "unreadable"
+
+
 class BundleError(ValueError):
     """The file is no bundle this side can take; the message says why, for the person holding it."""
+
+    def __init__(self, message: str, problem: BundleProblem = BundleProblem.DAMAGED):
+        super().__init__(message)
+        self.problem = problem
 
 
 @dataclass(frozen=True)
@@ -123,28 +145,31 @@ def read_bundle(source: Path, recipient: SigningKey, folder: Path,
     try:
         raw = open(source, "rb")
     except OSError as exc:
-        raise BundleError(f"cannot open {source}: {exc.strerror}") from exc
+        raise BundleError(f"cannot open {source}: {exc.strerror}", BundleProblem.UNREADABLE) from exc
     with raw:
         header_bytes, header = _read_header(raw)
         if header.kind != kind:
-            raise BundleError(f"this is a {header.kind} bundle; a {kind} bundle is needed here")
+            raise BundleError(f"this is a {header.kind} bundle; a {kind} bundle is needed here",
+                              BundleProblem.WRONG_KIND)
         if header.recipient_key != key_hex(recipient):
-            raise BundleError("this bundle was made for another server or device")
+            raise BundleError("this bundle was made for another server or device", BundleProblem.ANOTHER_RECIPIENT)
         expected = sender_key_for(header)
         if header.sender_key != expected:
-            raise BundleError("this bundle was not signed by the key registered for its sender")
+            raise BundleError("this bundle was not signed by the key registered for its sender", BundleProblem.FORGED)
         sealed = _read_exact(raw, _read_len(raw, 128), "the sealed key")
         try:
             key = SealedBox(recipient.to_curve25519_private_key()).decrypt(sealed)
         except CryptoError as exc:
-            raise BundleError("this bundle was made for another server or device") from exc
+            raise BundleError("this bundle was made for another server or device",
+                              BundleProblem.ANOTHER_RECIPIENT) from exc
         stream = _DecryptingReader(raw, key, MAGIC + header_bytes)
         manifest = _unpack(stream, folder)
         signature = stream.drain()
     try:
         _verify_key(expected).verify(stream.digest(), signature)
     except BadSignatureError as exc:
-        raise BundleError("the bundle's signature does not match its sender; it was changed or forged") from exc
+        raise BundleError("the bundle's signature does not match its sender; it was changed or forged",
+                          BundleProblem.FORGED) from exc
     return Bundle(header, manifest, folder)
 
 
@@ -188,12 +213,13 @@ def _verify_key(hex_key: str) -> VerifyKey:
 
 def _read_header(raw: BinaryIO) -> tuple[bytes, BundleHeader]:
     if raw.read(len(MAGIC)) != MAGIC:
-        raise BundleError("this file is not a Fieldbook sync bundle")
+        raise BundleError("this file is not a Fieldbook sync bundle", BundleProblem.NOT_A_BUNDLE)
     header_bytes = _read_exact(raw, _read_len(raw, MAX_HEADER_BYTES), "the header")
     try:
         fields = json.loads(header_bytes)
         if fields.pop("format") != FORMAT:
-            raise BundleError("this bundle was written by a newer Fieldbook; update Fieldbook first")
+            raise BundleError("this bundle was written by a newer Fieldbook; update Fieldbook first",
+                              BundleProblem.NEWER_FORMAT)
         return header_bytes, BundleHeader(**fields)
     except (ValueError, TypeError, KeyError, AttributeError) as exc:
         raise BundleError("the bundle's header is damaged") from exc
@@ -209,7 +235,8 @@ def _read_len(raw: BinaryIO, limit: int) -> int:
 def _read_exact(raw: BinaryIO, size: int, what: str) -> bytes:
     data = raw.read(size)
     if len(data) != size:
-        raise BundleError(f"the bundle is cut short (in {what}); copy it again from the stick")
+        raise BundleError(f"the bundle is cut short (in {what}); copy it again from the stick",
+                          BundleProblem.CUT_SHORT)
     return data
 
 

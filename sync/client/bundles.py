@@ -16,7 +16,7 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sync.bundle_file import BundleError, BundleHeader, read_bundle, signing_key, write_bundle
+from sync.bundle_file import BundleError, BundleHeader, BundleProblem, read_bundle, signing_key, write_bundle
 from sync.client.local_store import LocalStore
 from sync.protocol import EntryResult, EntryStatus, PlanTarget, PullResponse, compact_entry
 
@@ -57,7 +57,7 @@ def export_push_bundle(store: LocalStore, target: Path) -> ExportReport:
     """Write the bundle; raises BundleError when the laptop has no server key yet."""
     server_key = store.server_bundle_key()
     if server_key is None:
-        raise BundleError(NOT_SIGNED_IN)
+        raise BundleError(NOT_SIGNED_IN, BundleProblem.NOT_SIGNED_IN)
     entries = store.pending_entries(_ALL)
     uploads = store.pending_uploads(records_sent=False)
     position = store.position()
@@ -73,12 +73,12 @@ def import_pull_bundle(store: LocalStore, source: Path) -> ImportReport:
     """Check the whole bundle, then apply it; raises BundleError with the reason it was refused."""
     server_key = store.server_bundle_key()
     if server_key is None:
-        raise BundleError(NOT_SIGNED_IN)
+        raise BundleError(NOT_SIGNED_IN, BundleProblem.NOT_SIGNED_IN)
     device_id = store.device_id()
 
     def sender_key(header: BundleHeader) -> str:
         if header.device_id != device_id:
-            raise BundleError("this bundle was written for another laptop")
+            raise BundleError("this bundle was written for another laptop", BundleProblem.ANOTHER_RECIPIENT)
         return server_key
 
     with tempfile.TemporaryDirectory(prefix="fieldbook-bundle-") as folder:
@@ -130,7 +130,7 @@ def _adopt_epoch(store: LocalStore, epoch: str, first: int, pages: list[PullResp
         return
     if first != 0:
         raise BundleError("the server's history changed since this laptop last synced (a restore or a new area): "
-                          "ask the office for a full bundle (`bundle export --from-start`)")
+                          "ask the office for a full bundle (`bundle export --from-start`)", BundleProblem.HISTORY_CHANGED)
     acked = pages[-1].acked_seq if pages else 0
     store.start_epoch(epoch, acked)
     report.epoch_changed = True
@@ -149,7 +149,7 @@ def _apply_pages(store: LocalStore, first: int, pages: list[PullResponse], repor
     cursor = store.position().cursor
     if first > cursor:
         raise BundleError(f"this bundle continues from change {first}, but this laptop has only reached "
-                          f"{cursor}: import the earlier bundle first, or sync online")
+                          f"{cursor}: import the earlier bundle first, or sync online", BundleProblem.OUT_OF_ORDER)
     for page in pages:
         if page.next_cursor <= cursor and page.has_more:
             report.skipped_pages += 1

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sync.bundle_file import Bundle, BundleError, BundleHeader, read_bundle, signing_key, write_bundle
+from sync.bundle_file import Bundle, BundleError, BundleHeader, BundleProblem, read_bundle, signing_key, write_bundle
 from sync.protocol import MAX_PUSH_ENTRIES, PULL_PAGE_SIZE
 from sync.server.errors import ApiError
 from sync.server.services import attachments, auth
@@ -69,7 +69,7 @@ def _registered_key(db: Database):
             device = devices.get(session, header.device_id)
             if device.bundle_key is None:
                 raise BundleError("this device has not registered a bundle key: sign in to the server once "
-                                  "with this version of Fieldbook, online")
+                                  "with this version of Fieldbook, online", BundleProblem.NOT_SIGNED_IN)
             return device.bundle_key
     return key_for
 
@@ -78,7 +78,7 @@ def caller_or_refuse(db: Database, device_id: str) -> auth.Caller:
     try:
         return auth.device_caller(db, device_id)
     except ApiError as exc:
-        raise BundleError(exc.detail) from exc
+        raise BundleError(exc.detail, BundleProblem.REFUSED_BY_SERVER) from exc
 
 
 def import_push_bundle(db: Database, files: AttachmentFiles, source: Path) -> PushBundleReport:
@@ -139,7 +139,7 @@ def export_pull_bundle(db: Database, files: AttachmentFiles, device_id: str, tar
         recipient, cursor = device.bundle_key, (0 if from_start else device.bundle_cursor or 0)
     if recipient is None:
         raise BundleError("this device has not registered a bundle key: it must sign in to the server once "
-                          "with this version of Fieldbook, online")
+                          "with this version of Fieldbook, online", BundleProblem.NOT_SIGNED_IN)
     server_key = _server_key(db)
     first, pages, photos = cursor, [], {}
     while True:
