@@ -283,7 +283,7 @@ class _DecryptingReader(io.RawIOBase):
         header = _read_exact(raw, sodium.crypto_secretstream_xchacha20poly1305_HEADERBYTES, "the stream header")
         sodium.crypto_secretstream_xchacha20poly1305_init_pull(self._state, header, key)
         self._hash = hashlib.sha256(prefix)
-        self._buffer = b""
+        self._buffer = memoryview(b"")  # the current frame's plaintext not yet read
         self._final: bytes | None = None
 
     def readable(self) -> bool:
@@ -294,12 +294,12 @@ class _DecryptingReader(io.RawIOBase):
             self._next_frame()
         n = min(len(target), len(self._buffer))
         target[:n] = self._buffer[:n]
-        self._buffer = self._buffer[n:]
+        self._buffer = self._buffer[n:]  # a view: no copy of the rest of the frame
         return n
 
     def drain(self) -> bytes:
         while self._final is None:
-            self._buffer = b""
+            self._buffer = memoryview(b"")
             self._next_frame()
         return self._final
 
@@ -318,4 +318,4 @@ class _DecryptingReader(io.RawIOBase):
                 raise BundleError("the bundle has data after its end; it was changed")
         else:
             self._hash.update(plain)
-            self._buffer = plain
+            self._buffer = memoryview(plain)
