@@ -62,7 +62,7 @@ def test_a_season_on_a_stick_reaches_the_server_and_the_answers_come_back(make_d
     assert {("visit", v) for v in visits} <= set(on_server)
     photo = wang.records.get(Visit, visits[0]).photo_ids[0]
     with server_db.read() as session:
-        assert attachments.get(session, photo).complete
+        assert attachments.get(session, photo, wang.profile.identity.current().user_id).complete
 
     # The manager, online, approves one visit; the office writes the answers for the laptop.
     li.sync_ok()
@@ -169,3 +169,23 @@ def test_a_bundle_back_that_starts_after_the_laptop_is_refused(make_device, stat
     wu.sync_ok()
     colleague.sync_ok()
     assert_converged(server_db, wu, colleague)
+
+
+def test_a_hand_made_bundle_is_scoped_exactly_as_a_push_from_its_device(make_device, station, world, server_db,
+                                                                        tmp_path, capsys):
+    from sync.bundle_file import signing_key, write_bundle
+    from sync.server.services import bundles as server_bundles
+    from sync.server.services.attachment_files import AttachmentFiles
+
+    qian = make_device("qian", station)
+    other_station = world.station(county="150422")
+    local = qian.service.local
+    forged = {"seq": 1, "record_type": "household", "record_id": "h-of-another-station", "kind": "create",
+              "values": {"name": "外站户", "kind": "farmer", "station_id": other_station,
+                         "author_id": qian.profile.identity.current().user_id}}
+    stick = tmp_path / "hand-made.fbsync"
+    write_bundle(stick, "push", local.device_id(), signing_key(local.bundle_key()), local.server_bundle_key(),
+                 {"entries": [forged], "photos": []}, [])
+    report = server_bundles.import_push_bundle(server_db, AttachmentFiles(tmp_path / "files"), stick)
+    assert report.counts == {"rejected": 1}
+    assert ("household", "h-of-another-station") not in server_records(server_db)

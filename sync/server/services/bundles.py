@@ -117,7 +117,7 @@ def _store_photos(db: Database, files: AttachmentFiles, caller: auth.Caller, bun
         if hashlib.sha256(data).hexdigest() != sha256:
             report.problems.append(f"photo {sha256[:12]} does not match its sha256")
             continue
-        status = attachments.status(db, sha256)
+        status = attachments.status(db, caller, sha256)
         if status is not None and status.complete:
             report.photos_known += 1
             continue
@@ -155,7 +155,7 @@ def export_pull_bundle(db: Database, files: AttachmentFiles, device_id: str, tar
     version, plan_targets = target_service.for_pull(db, -1)  # -1: no device version, so all targets
     with db.read() as session:
         results = ledger.results_above(session, device_id, 0)
-        stored = attachment_rows.complete_of_owner(session, caller.viewer.user_id)
+        stored = attachment_rows.complete_of_uploader(session, caller.viewer.user_id)
     shipped = {sha: path for sha, path in photos.items() if path is not None}
     manifest = {"epoch": caller.epoch, "from_cursor": first, "pages": pages,
                 "results": [r.model_dump(mode="json") for r in results],

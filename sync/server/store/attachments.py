@@ -7,7 +7,7 @@ import datetime as dt
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from sync.server.store.models import Attachment, Record
+from sync.server.store.models import Attachment
 
 
 def get(session: Session, sha256: str, uploader_id: str, *, lock: bool = False) -> Attachment | None:
@@ -30,9 +30,8 @@ def discard(session: Session, row: Attachment) -> None:
     session.delete(row)
 
 
-def complete_of_owner(session: Session, owner_id: str) -> list[str]:
-    """sha256 of the files held whole that the owner's live attachment records name."""
+def complete_of_uploader(session: Session, uploader_id: str) -> list[str]:
+    """sha256 of the files this user has uploaded whole."""
     return list(session.execute(
-        select(Attachment.sha256).distinct().join(Record, Record.attachment_sha256 == Attachment.sha256)
-        .where(Record.record_type == "attachment", Record.owner_id == owner_id, Record.deleted.is_(False),
-               Attachment.complete.is_(True)).order_by(Attachment.sha256)).scalars())
+        select(Attachment.sha256).where(Attachment.uploader_id == uploader_id, Attachment.complete.is_(True))
+        .order_by(Attachment.sha256)).scalars())

@@ -1,7 +1,7 @@
 """Sync bundles: the server's own signing key, each device's registered key and bundle cursor.
 
 Revision ID: bundle_keys
-Revises: 0003
+Revises: attach_uploaders
 Create Date: 2026-12-06
 """
 
@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "bundle_keys"
-down_revision = "0003"
+down_revision = "attach_uploaders"
 branch_labels = None
 depends_on = None
 
