@@ -1,7 +1,7 @@
 """The year-end evaluation: weights kept with their year, and the offices' 后补助 confirmations.
 
 Revision ID: evaluation_weights
-Revises: attach_uploaders
+Revises: bundle_keys
 Create Date: 2026-12-06
 """
 
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "evaluation_weights"
-down_revision = "attach_uploaders"
+down_revision = "bundle_keys"
 branch_labels = None
 depends_on = None
 
