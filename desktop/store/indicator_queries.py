@@ -83,15 +83,15 @@ def county_geographies(session: Session, within: str) -> list[CountyGeography]:
 
 
 def station_counties(session: Session) -> dict[str, str]:
-    return dict(session.execute(select(Station.code, Station.county_code)).tuples().all())
+    return dict(session.execute(select(Station.code, Station.county_code)).all())
 
 
 def station_names(session: Session) -> dict[str, str]:
-    return dict(session.execute(select(Station.code, Station.name)).tuples().all())
+    return dict(session.execute(select(Station.code, Station.name)).all())
 
 
 def target_values(session: Session) -> dict[str, float]:
-    return dict(session.execute(select(Target.key, Target.value)).tuples().all())
+    return dict(session.execute(select(Target.key, Target.value)).all())
 
 
 def division_name(session: Session, code: str) -> str | None:

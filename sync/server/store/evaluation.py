@@ -14,7 +14,7 @@ from sync.server.store.models import EvaluationWeight, Station, SubsidyConfirmat
 def weights_of(session: Session, year: int) -> dict[str, float]:
     """The weights a region admin set for ``year`` (the defaults apply to every other key)."""
     return dict(session.execute(select(EvaluationWeight.key, EvaluationWeight.value)
-                                .where(EvaluationWeight.year == year)).tuples().all())
+                                .where(EvaluationWeight.year == year)).all())
 
 
 def set_weights(session: Session, year: int, values: Mapping[str, float], by: str, now: dt.datetime) -> None:
@@ -39,8 +39,8 @@ def confirm(session: Session, year: int, kind: str, unit_id: str, score: float, 
 
 
 def station_counties(session: Session) -> dict[str, str]:
-    return dict(session.execute(select(Station.code, Station.county_code)).tuples().all())
+    return dict(session.execute(select(Station.code, Station.county_code)).all())
 
 
 def station_names(session: Session) -> dict[str, str]:
-    return dict(session.execute(select(Station.code, Station.name)).tuples().all())
+    return dict(session.execute(select(Station.code, Station.name)).all())

@@ -61,12 +61,12 @@ def _params(kind: str, date_field: str, year: int, rule: CountingRule) -> dict[s
 def specialist_tallies(session: Session, year: int, rule: CountingRule,
                        station_counties: Mapping[str, str]) -> list[SpecialistTally]:
     visits, trainings = _params("visit", "visit_date", year, rule), _params("training", "training_date", year, rule)
-    days = dict(session.execute(text(_DAYS), visits).tuples().all())
-    households = dict(session.execute(text(_HOUSEHOLDS), visits).tuples().all())
-    trained = dict(session.execute(text(_TRAINED), trainings).tuples().all())
+    days = dict(session.execute(text(_DAYS), visits).all())
+    households = dict(session.execute(text(_HOUSEHOLDS), visits).all())
+    trained = dict(session.execute(text(_TRAINED), trainings).all())
     return [SpecialistTally(author, station, station_counties.get(station or "") or county, count,
                             days.get(author, 0), frozenset(households.get(author) or ()), int(trained.get(author, 0)))
-            for author, station, count, county in session.execute(text(_SPECIALISTS), visits).tuples()]
+            for author, station, count, county in session.execute(text(_SPECIALISTS), visits)]
 
 
 def coverage_sets(session: Session, year: int, rule: CountingRule
@@ -76,8 +76,8 @@ def coverage_sets(session: Session, year: int, rule: CountingRule
     served = {r[0] for r in session.execute(text(_SERVED), visits)} | {
         r[0] for r in session.execute(text(_SERVED), trainings)}
     resident = {r[0] for r in session.execute(text(_RESIDENT), visits)}
-    guided: set[tuple[str, str]] = {(c, i or "") for c, i in session.execute(text(_GUIDED), visits).tuples()}
-    guided |= {(c, i or "") for c, i in session.execute(text(_TRAINING_GUIDED), trainings).tuples()}
+    guided: set[tuple[str, str]] = {(c, i or "") for c, i in session.execute(text(_GUIDED), visits)}
+    guided |= {(c, i or "") for c, i in session.execute(text(_TRAINING_GUIDED), trainings)}
     return {s for s in served if s}, resident, guided
 
 
