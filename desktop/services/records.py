@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TypeVar
 
+from desktop.domain.concurrent_edit import merge_edit
 from desktop.domain.filters import RecordFilter, SortKey
 from desktop.domain.records import Household, Record, Training, Visit
 from desktop.domain.summaries import HouseholdSummary, TrainingSummary, VisitSummary
@@ -46,10 +47,17 @@ class RecordService:
 
     # --- writes ---------------------------------------------------------------------------
 
-    def save(self, record: R, county_code: str | None = None) -> tuple[R, Changes]:
-        """Create or update ``record``; raises ValidationError naming the first bad field."""
+    def save(self, record: R, county_code: str | None = None, *, base: R | None = None) -> tuple[R, Changes]:
+        """Create or update ``record``; raises ValidationError naming the first bad field.
+
+        ``base`` is the record as the editor loaded it. If the stored record changed since (a pull,
+        a review, another window), the edit is merged field by field into the stored one, and
+        EditConflict is raised, with nothing written, where both changed the same field.
+        """
         with self.store.unit_of_work() as s:
             existing = repository.get(s, type(record), record.id)
+            if base is not None and base.created_at is not None:
+                record = merge_edit(base, record, existing)
             if existing is None:
                 record = record.with_changes(author_id=self.identity.user_id,
                                              station_id=record.station_id or self.identity.station_code)
