@@ -7,7 +7,7 @@ the brief allows: they go straight through the runner because no view shows them
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from PySide6.QtCore import QCoreApplication, QDateTime, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
@@ -31,9 +31,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.domain.concurrent_edit import EditConflict, edited_fields
 from desktop.domain.records import Record
 from desktop.domain.validation import ValidationError
 from desktop.ui.context import AppContext
+from desktop.ui.edit_conflict_prompt import EditConflictPrompt, field_list
 from desktop.ui.form_fields import ErrorLabel, FieldErrors
 from desktop.ui.record_payload import draft_key, to_payload
 from sync.protocol import ReviewState
@@ -49,6 +51,7 @@ class SaveRequest:
     county_code: str | None = None
     check_duplicates: bool = False
     close_after: bool = False
+    base: Record | None = None  # the record as stored when the form loaded it (None: new)
 
 
 class RecordForm(QDialog):
@@ -58,11 +61,16 @@ class RecordForm(QDialog):
     saved = Signal(object)  # the record as stored
     can_submit = False
 
-    def __init__(self, ctx: AppContext, record: Record, parent: QWidget | None = None, *, restored: bool = False):
+    def __init__(self, ctx: AppContext, record: Record, parent: QWidget | None = None, *, restored: bool = False,
+                 base: Record | None = None):
         super().__init__(parent)
         self.ctx = ctx
         self.record = record
         self._is_new = record.created_at is None  # stored records always have one
+        # What the store held when this input began: a save is checked against it (a restored draft
+        # names its own; a draft from an older version has none and is saved as it is).
+        self.base: Record | None = base if restored or self._is_new else record
+        self.conflict_prompt: QMessageBox | None = None
         self._dirty = False
         self._loading = False
         self._busy = False
@@ -186,7 +194,8 @@ class RecordForm(QDialog):
             self._autosave.start()
 
     def draft_payload(self) -> dict:
-        return {"record": to_payload(self.collect()), "county_code": self.county_code()}
+        return {"record": to_payload(self.collect()), "county_code": self.county_code(),
+                "base": to_payload(self.base) if self.base is not None else None}
 
     def autosave_now(self) -> None:
         """Keep the current input as a draft (on the worker); nothing to do if unchanged."""
@@ -212,14 +221,16 @@ class RecordForm(QDialog):
         self._set_busy(True)
         self.errors.clear()
         self.status.setText(QCoreApplication.translate("RecordForm", "Saving…"))
-        self.save_requested.emit(self.make_request(record, close_after))
+        self.save_requested.emit(replace(self.make_request(record, close_after), base=self.base))
 
     def make_request(self, record: Record, close_after: bool) -> SaveRequest:
         return SaveRequest(record, self.county_code(), close_after=close_after)
 
-    def on_saved(self, record: Record, close_after: bool = False) -> None:
+    def on_saved(self, record: Record, close_after: bool = False, sent: Record | None = None) -> None:
+        """``sent`` is what the form asked to store: fields where ``record`` differs came from a
+        change made elsewhere meanwhile and merged with this one; the status line names them."""
         self._set_busy(False)
-        self.record = record
+        self.record = self.base = record
         self._is_new = False
         self._dirty = False
         self._last_draft = None
@@ -231,7 +242,12 @@ class RecordForm(QDialog):
         self._loading = False
         self._refresh_title()
         saved_at = QDateTime.currentDateTime().toString("HH:mm")
-        self.status.setText(QCoreApplication.translate("RecordForm", "Saved at %1.").replace("%1", saved_at))
+        text = QCoreApplication.translate("RecordForm", "Saved at %1.").replace("%1", saved_at)
+        merged = edited_fields(sent, record) - {"review_state"} if sent is not None else set()
+        if merged:
+            text += " " + QCoreApplication.translate(
+                "RecordForm", "A change made elsewhere meanwhile was kept too: %1.").replace("%1", field_list(merged))
+        self.status.setText(text)
         self.saved.emit(record)
         if close_after:
             self.done(QDialog.DialogCode.Accepted)
@@ -240,6 +256,34 @@ class RecordForm(QDialog):
         self._set_busy(False)
         self.status.setText(QCoreApplication.translate("RecordForm", "Not saved: please correct the marked fields."))
         self.errors.show(error, self.scroll)
+
+    def on_edit_conflict(self, conflict: EditConflict, request: SaveRequest) -> None:
+        """The record changed elsewhere since the form loaded it: ask, and save nothing until answered."""
+        self._set_busy(False)
+        self.status.setText(QCoreApplication.translate("RecordForm", "Not saved: this record changed elsewhere."))
+        prompt = EditConflictPrompt(conflict, self)
+        prompt.reload_requested.connect(lambda: self._take_stored(conflict, conflict.keep_theirs))
+        prompt.keep_mine_requested.connect(lambda: self._take_stored(conflict, conflict.keep_mine, request))
+        prompt.finished.connect(lambda _r: setattr(self, "conflict_prompt", None))
+        self.conflict_prompt = prompt
+        prompt.open()
+
+    def _take_stored(self, conflict: EditConflict, shown: Record, save: SaveRequest | None = None) -> None:
+        """Continue from the stored record, showing ``shown`` (it plus the user's changes to keep);
+        with ``save``, save it as that request asked (submit, close)."""
+        self.record = self.base = conflict.current
+        self._loading = True
+        self.load(shown)
+        self._loading = False
+        if save is not None:
+            submit = save.record.review_state == ReviewState.SUBMITTED != conflict.current.review_state
+            self.request_save(submit=submit, close_after=save.close_after)
+            return
+        self.status.setText(QCoreApplication.translate(
+            "RecordForm", "Reloaded: the saved values are shown; your other changes are kept, not saved yet."))
+        if not edited_fields(conflict.current, shown):
+            self._dirty = False
+            self._refresh_title()
 
     def on_failed(self) -> None:
         self._set_busy(False)

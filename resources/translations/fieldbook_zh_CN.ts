@@ -251,6 +251,18 @@
         <translation>回访日期</translation>
     </message>
     <message>
+        <source>Latitude</source>
+        <translation>纬度</translation>
+    </message>
+    <message>
+        <source>Longitude</source>
+        <translation>经度</translation>
+    </message>
+    <message>
+        <source>Photos</source>
+        <translation>照片</translation>
+    </message>
+    <message>
         <source>Place</source>
         <translation>地点</translation>
     </message>
@@ -265,6 +277,10 @@
     <message>
         <source>Attendees</source>
         <translation>参训人数</translation>
+    </message>
+    <message>
+        <source>Named attendees</source>
+        <translation>实名参训人员</translation>
     </message>
     <message>
         <source>Review state</source>
@@ -536,6 +552,38 @@
     <message>
         <source>Go back and edit</source>
         <translation>返回修改</translation>
+    </message>
+</context>
+<context>
+    <name>EditConflictPrompt</name>
+    <message>
+        <source>Changed elsewhere</source>
+        <extracomment>Lists of ids: their values mean nothing to a person, so only the field is named.</extracomment>
+        <translation>记录已在别处更改</translation>
+    </message>
+    <message>
+        <source>This record is no longer on this laptop: a sync removed it. Nothing was saved; your input is still in the form.</source>
+        <translation>这条记录已不在本机上：同步时已将其移除。没有保存任何内容；您输入的内容仍在表单中。</translation>
+    </message>
+    <message>
+        <source>This record changed since you opened it (by a sync, a review or another window), in fields you changed too. Nothing was saved yet.</source>
+        <translation>您打开这条记录后，它已被更改（来自同步、审核或另一个窗口），并且涉及您也改过的字段。尚未保存任何内容。</translation>
+    </message>
+    <message>
+        <source>%1 — saved: %2; yours: %3</source>
+        <translation>%1 — 已保存：%2；您的：%3</translation>
+    </message>
+    <message>
+        <source>Reload shows the saved values of these fields and keeps your other changes in the form. Keep my values saves yours over them.</source>
+        <translation>“重新载入”显示这些字段已保存的值，并在表单中保留您的其他更改；“保留我的值”用您的值覆盖它们并保存。</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>重新载入</translation>
+    </message>
+    <message>
+        <source>Keep my values</source>
+        <translation>保留我的值</translation>
     </message>
 </context>
 <context>
@@ -1111,8 +1159,20 @@
         <translation>已于 %1 保存。</translation>
     </message>
     <message>
+        <source>A change made elsewhere meanwhile was kept too: %1.</source>
+        <translation>其间在别处所做的更改也已保留：%1。</translation>
+    </message>
+    <message>
         <source>Not saved: please correct the marked fields.</source>
         <translation>未保存：请修改标红的项目。</translation>
+    </message>
+    <message>
+        <source>Not saved: this record changed elsewhere.</source>
+        <translation>未保存：这条记录已在别处更改。</translation>
+    </message>
+    <message>
+        <source>Reloaded: the saved values are shown; your other changes are kept, not saved yet.</source>
+        <translation>已重新载入：显示的是已保存的值；您的其他更改仍保留，尚未保存。</translation>
     </message>
     <message>
         <source>Not saved.</source>
