@@ -63,9 +63,7 @@ class RecordService:
                                              station_id=record.station_id or self.identity.station_code)
             else:
                 record = record.with_changes(author_id=existing.author_id, station_id=existing.station_id)
-            ctx = Context(today=self.today(), village_exists=lambda code: repository.village_exists(s, code),
-                          county_code=county_code)
-            validate(record, ctx)
+            validate(record, self._context(s, county_code))
             if isinstance(record, (Visit, Training)):
                 record = self._review_state_after_edit(s, existing, record)
             saved = repository.put(s, record)
@@ -73,6 +71,15 @@ class RecordService:
                 before = existing.photo_ids if isinstance(existing, (Visit, Training)) else ()
                 repository.keep_photo_attachments(s, saved, self.identity.user_id, before)
         return saved, _CHANGES[type(record)]
+
+    def check(self, record: Record, county_code: str | None = None) -> None:
+        """Raise ValidationError naming every bad field of ``record``, as ``save`` would; writes nothing."""
+        with self.store.reader() as s:
+            validate(record, self._context(s, county_code))
+
+    def _context(self, session, county_code: str | None) -> Context:
+        return Context(today=self.today(), village_exists=lambda code: repository.village_exists(session, code),
+                       county_code=county_code)
 
     def _review_state_after_edit(self, session, existing: Visit | Training | None, record: R) -> R:
         """A form may ask to submit (with its review event); any other change of state goes

@@ -41,6 +41,7 @@ from desktop.ui.record_payload import draft_key, to_payload
 from sync.protocol import ReviewState
 
 AUTOSAVE_MS = 3000
+RECHECK_MS = 250  # after an edit, how soon the messages shown are checked again
 # PySide's self.tr() looks strings up under the runtime subclass's name, so this base class names
 # its own context explicitly: QCoreApplication.translate("RecordForm", …).
 
@@ -81,6 +82,13 @@ class RecordForm(QDialog):
         self._autosave = QTimer(self)
         self._autosave.setInterval(AUTOSAVE_MS)
         self._autosave.timeout.connect(self.autosave_now)
+        # Once a save has named bad fields, every edit checks again, so a message goes as soon as
+        # its field is right (and the user never has to save just to find out).
+        self._errors_shown = False
+        self._recheck = QTimer(self)
+        self._recheck.setSingleShot(True)
+        self._recheck.setInterval(RECHECK_MS)
+        self._recheck.timeout.connect(self.recheck_now)
 
         self.banner = ErrorLabel(self)
         self.errors = FieldErrors(self.banner)
@@ -192,6 +200,23 @@ class RecordForm(QDialog):
         self._refresh_title()
         if not self._autosave.isActive():
             self._autosave.start()
+        if self._errors_shown:
+            self._recheck.start()
+
+    def recheck_now(self) -> None:
+        """Check the input as it is now (on the worker) and show what is still wrong, focus unmoved."""
+        records, record, county = self.ctx.records, self.collect(), self.county_code()
+        self.ctx.runner.run(lambda: records.check(record, county), on_success=lambda _r: self._show_errors(None),
+                            on_invalid=self._show_errors, label="check form", owner=self)
+
+    def _show_errors(self, error: ValidationError | None) -> None:
+        if self._busy or not self._errors_shown:
+            return  # a save is under way, or succeeded: its answer is the one that counts
+        if error is None:
+            self.errors.clear()
+            self.status.setText(QCoreApplication.translate("RecordForm", "Ready to save."))
+        else:
+            self.errors.show(error, focus=False)
 
     def draft_payload(self) -> dict:
         return {"record": to_payload(self.collect()), "county_code": self.county_code(),
@@ -230,6 +255,7 @@ class RecordForm(QDialog):
         """``sent`` is what the form asked to store: fields where ``record`` differs came from a
         change made elsewhere meanwhile and merged with this one; the status line names them."""
         self._set_busy(False)
+        self._errors_shown = False
         self.record = self.base = record
         self._is_new = False
         self._dirty = False
@@ -254,6 +280,7 @@ class RecordForm(QDialog):
 
     def on_invalid(self, error: ValidationError) -> None:
         self._set_busy(False)
+        self._errors_shown = True
         self.status.setText(QCoreApplication.translate("RecordForm", "Not saved: please correct the marked fields."))
         self.errors.show(error, self.scroll)
 

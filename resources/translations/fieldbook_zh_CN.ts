@@ -729,14 +729,6 @@
         <translation>未登记</translation>
     </message>
     <message>
-        <source> head</source>
-        <translation> 头（只）</translation>
-    </message>
-    <message>
-        <source> mu</source>
-        <translation> 亩</translation>
-    </message>
-    <message>
         <source>The person agreed that their name and phone number are kept</source>
         <translation>本人同意登记其姓名和电话</translation>
     </message>
@@ -773,8 +765,16 @@
         <translation>牲畜存栏</translation>
     </message>
     <message>
+        <source>head</source>
+        <translation>头</translation>
+    </message>
+    <message>
         <source>Land</source>
         <translation>耕地面积</translation>
+    </message>
+    <message>
+        <source>mu</source>
+        <translation>亩</translation>
     </message>
     <message>
         <source>Notes</source>
@@ -1149,6 +1149,10 @@
     <message>
         <source>Restored from an autosaved draft; not saved yet.</source>
         <translation>已从自动保存的草稿恢复，尚未保存。</translation>
+    </message>
+    <message>
+        <source>Ready to save.</source>
+        <translation>可以保存了。</translation>
     </message>
     <message>
         <source>Saving…</source>
@@ -1993,12 +1997,8 @@
         <translation>姓名，多人用逗号分隔</translation>
     </message>
     <message>
-        <source> h</source>
-        <translation> 小时</translation>
-    </message>
-    <message>
-        <source>(enter hours)</source>
-        <translation>（请填写时长）</translation>
+        <source>e.g. 2.5</source>
+        <translation>例如 2.5</translation>
     </message>
     <message>
         <source>Date</source>
@@ -2027,6 +2027,10 @@
     <message>
         <source>Hours</source>
         <translation>学时</translation>
+    </message>
+    <message>
+        <source>hours</source>
+        <translation>小时</translation>
     </message>
     <message>
         <source>Attendees</source>
@@ -2102,8 +2106,12 @@
         <translation>内容超过 %1 个字。</translation>
     </message>
     <message>
-        <source>The number cannot be negative.</source>
-        <translation>数值不能为负。</translation>
+        <source>Enter a number, e.g. 2.5.</source>
+        <translation>请填写数字，例如 2.5。</translation>
+    </message>
+    <message>
+        <source>Enter a number between 0 and %1.</source>
+        <translation>请填写 0 到 %1 之间的数值。</translation>
     </message>
     <message>
         <source>Enter a whole number between 0 and %1.</source>
@@ -2147,18 +2155,14 @@
     </message>
     <message>
         <source>Enter a number from 0 to %1.</source>
-        <translation>请输入 0 到 %1 之间的数。</translation>
+        <translation>请填写 0 到 %1 之间的数值。</translation>
     </message>
 </context>
 <context>
     <name>VisitForm</name>
     <message>
-        <source> h</source>
-        <translation> 小时</translation>
-    </message>
-    <message>
-        <source>(enter hours)</source>
-        <translation>（请填写时长）</translation>
+        <source>e.g. 2.5</source>
+        <translation>例如 2.5</translation>
     </message>
     <message>
         <source>Choose or type an industry</source>
@@ -2195,6 +2199,10 @@
     <message>
         <source>Duration</source>
         <translation>服务时长</translation>
+    </message>
+    <message>
+        <source>hours</source>
+        <translation>小时</translation>
     </message>
     <message>
         <source>Village</source>
