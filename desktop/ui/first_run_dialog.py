@@ -15,6 +15,7 @@ from desktop.ui.form_fields import ErrorLabel, FieldErrors, add_field_row
 from desktop.ui.i18n import vocab
 from desktop.ui.operations import OperationRunner
 from desktop.ui.search_list import SearchList
+from desktop.ui.screen_fit import fit_to_screen
 from sync.protocol import Role
 
 
@@ -78,7 +79,7 @@ class FirstRunDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.restorer.result)
         layout.addWidget(self.buttons)
-        self.resize(620, 720)
+        fit_to_screen(self, 620, 720)
 
     def submit(self) -> None:
         if self.identity is not None:  # restored from a backup: its user needs no setting up

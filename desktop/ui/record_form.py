@@ -38,6 +38,7 @@ from desktop.ui.context import AppContext
 from desktop.ui.edit_conflict_prompt import EditConflictPrompt, field_list
 from desktop.ui.form_fields import ErrorLabel, FieldErrors
 from desktop.ui.record_payload import draft_key, to_payload
+from desktop.ui.screen_fit import fit_to_screen
 from sync.protocol import ReviewState
 
 AUTOSAVE_MS = 3000
@@ -99,7 +100,8 @@ class RecordForm(QDialog):
         body_layout.addStretch(1)  # spare height goes below the last row, not between rows
         self.form_layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.form_layout.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
-        self.build(self.form_layout)
+        self.build(self.form_layout)  # sizes the form as it would like to be
+        fit_to_screen(self, self.width(), self.height())
         self.scroll = QScrollArea(self)
         self.scroll.setWidgetResizable(True)
         self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
