@@ -1744,6 +1744,10 @@
         <translation>请输入用户名和密码。</translation>
     </message>
     <message>
+        <source>The server address is not usable; write it as https://name.of.the.server</source>
+        <translation>服务器地址无法使用；请写成 https://服务器名称 的形式</translation>
+    </message>
+    <message>
         <source>Sign in to the server first.</source>
         <translation>请先登录服务器。</translation>
     </message>
@@ -1854,6 +1858,14 @@
         <translation>
             <numerusform>%n 个冲突</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>No server set</source>
+        <translation>未配置服务器</translation>
+    </message>
+    <message>
+        <source>Use Sync → Sign in to the server… to link this laptop to one.</source>
+        <translation>请用“同步 → 登录服务器…”将本机关联到服务器。</translation>
     </message>
     <message>
         <source>Online</source>
