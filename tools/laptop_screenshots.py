@@ -74,15 +74,15 @@ def dialogs(window, ctx, visit, household) -> Iterator[tuple[str, Callable[[], o
     from desktop.domain.concurrent_edit import EditConflict
     from desktop.domain.records import Conflict, Household, Training, Visit
     from desktop.services.drafts import DraftItem
-    from desktop.ui.conflict_edit_dialog import ConflictEditDialog
-    from desktop.ui.draft_restore_dialog import DraftRestoreDialog
-    from desktop.ui.duplicate_dialog import DuplicateHouseholdDialog
-    from desktop.ui.edit_conflict_prompt import EditConflictPrompt
-    from desktop.ui.first_run_dialog import FirstRunDialog
-    from desktop.ui.record_payload import to_payload
-    from desktop.ui.review_dialog import ReviewDialog
-    from desktop.ui.sync_progress_dialog import SyncProgressDialog
-    from desktop.ui.targets_dialog import TargetsDialog
+    from desktop.ui.sync.conflict_edit_dialog import ConflictEditDialog
+    from desktop.ui.forms.draft_restore_dialog import DraftRestoreDialog
+    from desktop.ui.forms.duplicate_dialog import DuplicateHouseholdDialog
+    from desktop.ui.forms.edit_conflict_prompt import EditConflictPrompt
+    from desktop.ui.shell.first_run_dialog import FirstRunDialog
+    from desktop.ui.forms.record_payload import to_payload
+    from desktop.ui.review.dialog import ReviewDialog
+    from desktop.ui.sync.progress_dialog import SyncProgressDialog
+    from desktop.ui.statistics.targets_dialog import TargetsDialog
 
     def form(cls, *, invalid: bool = False):
         shown = window.forms.new_record(cls)
@@ -138,11 +138,11 @@ def main() -> int:
 
     from desktop.domain.records import Household, Visit
     from desktop.profile import open_profile
-    from desktop.ui.context import AppContext
-    from desktop.ui.i18n import install_language
-    from desktop.ui.main_window import MainWindow
-    from desktop.ui.operations import OperationRunner
-    from desktop.ui.settings import AppSettings
+    from desktop.ui.shell.context import AppContext
+    from desktop.ui.shell.i18n import install_language
+    from desktop.ui.shell.main_window import MainWindow
+    from desktop.ui.shell.operations import OperationRunner
+    from desktop.ui.shell.settings import AppSettings
     from sync.protocol import Role
 
     app = QApplication.instance() or QApplication(sys.argv[:1])

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QDateTimeEdit
 from desktop.domain.filters import RecordFilter
 from desktop.domain.records import Household, Visit
 from desktop.domain.validation import MAX_LAND_MU
-from desktop.ui.date_fields import to_qdate
+from desktop.ui.widgets.date_fields import to_qdate
 
 from .conftest import VILLAGE
 from .test_visit_form import fill_visit, open_new_visit

@@ -9,7 +9,7 @@ from pathlib import Path
 
 
 from desktop.domain.records import Training, Visit
-from desktop.ui.screen_fit import TITLE_BAR
+from desktop.ui.widgets.screen_fit import TITLE_BAR
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 
 from desktop.domain.records import Visit
 from desktop.store.local_store import DesktopLocalStore
-from desktop.ui.conflict_text import field_label
+from desktop.ui.sync.conflict_text import field_label
 from sync.protocol import EntryResult, EntryStatus, PullResponse, RecordChange, RecordType
 
 

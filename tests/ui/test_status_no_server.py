@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from desktop.ui.main_window import MainWindow
+from desktop.ui.shell.main_window import MainWindow
 
 
 def test_without_a_server_the_status_bar_says_no_server_is_set(window):
