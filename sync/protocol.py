@@ -25,6 +25,8 @@ HEADER_DEVICE: Final = "X-Fieldbook-Device"
 PUSH_PATH: Final = "/api/v1/sync/push"
 PULL_PATH: Final = "/api/v1/sync/pull"
 LOGIN_PATH: Final = "/api/v1/auth/login"
+#: A new account's first sign-in: its one-time activation code and the password it chooses.
+ACTIVATE_PATH: Final = "/api/v1/auth/activate"
 ATTACHMENT_PATH: Final = "/api/v1/attachments/{sha256}"
 
 MAX_PUSH_ENTRIES: Final = 500
@@ -149,7 +151,7 @@ RECORD_FIELDS: Final[dict[RecordType, tuple[str, ...]]] = {
     ),
     # record_id is the user id; only what a colleague needs to see (no user name, no contact data).
     RecordType.USER: COMMON_FIELDS + (
-        "display_name", "role", "county_code", "league_code", "active",
+        "display_name", "role", "county_code", "league_code", "active", "specialist_type",
     ),
 }
 
@@ -260,6 +262,16 @@ class LoginRequest(_Wire):
     username: str = Field(min_length=1, max_length=64)
     password: str = Field(min_length=1, max_length=256)
     #: The device's own id (its store's id): the outbox entries it pushes carry the same one.
+    device_id: str = Field(min_length=1, max_length=64)
+    device_name: str = Field(min_length=1, max_length=128)
+
+
+class ActivateRequest(_Wire):
+    """Body of ACTIVATE_PATH; answered like a login (LoginResponse). The code works once."""
+
+    username: str = Field(min_length=1, max_length=64)
+    activation_code: str = Field(min_length=1, max_length=32)
+    new_password: str = Field(min_length=1, max_length=256)
     device_id: str = Field(min_length=1, max_length=64)
     device_name: str = Field(min_length=1, max_length=128)
 

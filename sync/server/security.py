@@ -10,6 +10,8 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
 MIN_PASSWORD_LENGTH = 8
+#: Stored in place of a password hash until a roster account is activated: no password matches it.
+NOT_ACTIVATED = "!not-activated"
 _hasher = PasswordHasher()
 
 

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from sync.protocol import Role
 from sync.server import security
+from sync.server.services import activation, audit
 from sync.server.clock import utcnow
 from sync.server.store import devices, meta, stations, users
 from sync.server.store.database import Database
@@ -137,6 +138,23 @@ def set_active(db: Database, username: str, active: bool) -> None:
         user = _user(session, username)
         user.active = active
         users.publish(session, user, utcnow())
+
+
+def reset_activation_code(db: Database, username: str, actor: audit.Actor) -> str:
+    """A new one-time code for the account (its earlier unused code stops working); returns it."""
+    with db.write() as session:
+        user = _user(session, username)
+        code = activation.issue(session, [user])[user.id]
+        audit.record(session, actor, "activation_code_reset", username, _area(session, user))
+        return code
+
+
+def _area(session: Session, user: User) -> str | None:
+    """The county (or league) the account belongs to, as the audit log files it."""
+    if user.station_id:
+        station = stations.get(session, user.station_id)
+        return station.county_code if station else None
+    return user.county_code or user.league_code
 
 
 def list_users(db: Database) -> Sequence[User]:

@@ -14,6 +14,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from sqlalchemy.orm import Session
+
 from sync.protocol import ErrorCode, LoginRequest, LoginResponse, Role
 from sync.server import login_throttle, security
 from sync.server.clock import utcnow
@@ -21,7 +23,7 @@ from sync.server.errors import ApiError
 from sync.server.scope import Viewer
 from sync.server.store import devices, login_failures, meta, users
 from sync.server.store.database import Database
-from sync.server.store.models import Device
+from sync.server.store.models import Device, User
 from sync.server.validation import storable
 
 _TOUCH_INTERVAL = dt.timedelta(minutes=5)
@@ -53,25 +55,32 @@ def login(db: Database, body: LoginRequest) -> LoginResponse:
     if user is None or not security.verify_password(user.password_hash, body.password):
         with db.write() as session:
             login_failures.add(session, body.username, now, now - login_throttle.WINDOW)
-        raise ApiError(401, ErrorCode.BAD_CREDENTIALS, "wrong user name or password")
+        raise ApiError(401, ErrorCode.BAD_CREDENTIALS, "this account is not activated yet: sign in once with "
+                       "the activation code you were given" if user is not None
+                       and user.password_hash == security.NOT_ACTIVATED else "wrong user name or password")
     if not user.active:
         raise ApiError(403, ErrorCode.USER_INACTIVE, "this account has been deactivated")
-    token = security.new_token()
     with db.write() as session:
-        device = devices.get(session, body.device_id, lock=True)
-        if device is not None and device.revoked_at is not None:
-            raise ApiError(403, ErrorCode.DEVICE_REVOKED,
-                           "this device was revoked by an administrator and cannot log in again")
-        if device is not None and device.user_id != user.id:
-            raise ApiError(403, ErrorCode.DEVICE_OF_ANOTHER_USER,
-                           "this device is registered to another user; use your own profile")
-        if device is None:
-            session.add(Device(id=body.device_id, user_id=user.id, name=body.device_name,
-                               token_hash=security.token_digest(token), created_at=now, last_seen_at=now))
-        else:
-            device.name, device.token_hash, device.last_seen_at = body.device_name, security.token_digest(token), now
-        login_failures.clear(session, body.username)
-        epoch = meta.user_epoch(meta.server_epoch(session), user.scope_version)
+        return register_device(session, user, body, now)
+
+
+def register_device(session: Session, user: User, body: LoginRequest, now: dt.datetime) -> LoginResponse:
+    """Give the device a new token for ``user`` (whose credentials were checked) in the caller's transaction."""
+    token = security.new_token()
+    device = devices.get(session, body.device_id, lock=True)
+    if device is not None and device.revoked_at is not None:
+        raise ApiError(403, ErrorCode.DEVICE_REVOKED,
+                       "this device was revoked by an administrator and cannot log in again")
+    if device is not None and device.user_id != user.id:
+        raise ApiError(403, ErrorCode.DEVICE_OF_ANOTHER_USER,
+                       "this device is registered to another user; use your own profile")
+    if device is None:
+        session.add(Device(id=body.device_id, user_id=user.id, name=body.device_name,
+                           token_hash=security.token_digest(token), created_at=now, last_seen_at=now))
+    else:
+        device.name, device.token_hash, device.last_seen_at = body.device_name, security.token_digest(token), now
+    login_failures.clear(session, body.username)
+    epoch = meta.user_epoch(meta.server_epoch(session), user.scope_version)
     return LoginResponse(token=token, device_id=body.device_id, user_id=user.id, display_name=user.display_name,
                          role=Role(user.role), station_id=user.station_id, server_epoch=epoch)
 
