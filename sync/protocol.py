@@ -25,6 +25,8 @@ HEADER_DEVICE: Final = "X-Fieldbook-Device"
 PUSH_PATH: Final = "/api/v1/sync/push"
 PULL_PATH: Final = "/api/v1/sync/pull"
 LOGIN_PATH: Final = "/api/v1/auth/login"
+#: Shortest password the server accepts (the app checks it too, so the specialist hears it at once).
+MIN_PASSWORD_LENGTH: Final = 8
 #: A new account's first sign-in: its one-time activation code and the password it chooses.
 ACTIVATE_PATH: Final = "/api/v1/auth/activate"
 ATTACHMENT_PATH: Final = "/api/v1/attachments/{sha256}"

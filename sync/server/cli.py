@@ -81,9 +81,9 @@ def build_parser() -> argparse.ArgumentParser:
     _common(roster)
     roster.add_argument("roster", metavar="ROSTER.xlsx|ROSTER.csv")
     roster.add_argument("--dry-run", action="store_true", help="check and count, write nothing")
-    roster.add_argument("--sheets", metavar="DIR", default="activation-sheets",
-                        help="where the new accounts' activation sheets go, one PDF per station "
-                        "(default: ./activation-sheets)")
+    roster.add_argument("--sheets", metavar="FILE.pdf", default="activation-sheets.pdf",
+                        help="the new accounts' activation sheets: one PDF, each station on pages of its own "
+                        "(default: ./activation-sheets.pdf)")
     roster.set_defaults(run=cli_commands.user_import)
     reset = user.add_parser("activation-code", help="issue a new one-time activation code (the old one stops working)")
     _common(reset)

@@ -141,13 +141,12 @@ def user_import(args: argparse.Namespace) -> None:
         outcome = roster_import.import_roster(db, data, path.name, audit.command_line(), dry_run=args.dry_run)
     print(outcome.summary() + ("; nothing was written (--dry-run)" if args.dry_run else ""))
     if outcome.sheets:
-        directory = Path(args.sheets)
-        directory.mkdir(parents=True, exist_ok=True)
+        # One file: the font is loaded once (about a second each time), and each station starts a page.
+        target = Path(args.sheets)
+        target.parent.mkdir(parents=True, exist_ok=True)
         expires = utcnow() + activation.VALID_FOR
-        for sheet in outcome.sheets:
-            target = directory / f"activation-{sheet.station_code}.pdf"
-            target.write_bytes(activation_sheet.render([sheet], expires))
-        print(f"activation sheets for {len(outcome.sheets)} stations written to {directory}/ "
+        target.write_bytes(activation_sheet.render(outcome.sheets, expires))
+        print(f"activation sheets of {len(outcome.sheets)} stations written to {target} "
               f"(codes valid until {expires:%Y-%m-%d}); print them and hand them out")
 
 

@@ -57,7 +57,7 @@ def _users(db: Database) -> dict[str, User]:
 def test_a_clean_roster_creates_the_accounts_and_writes_activation_sheets(db, tmp_path, capsys, monkeypatch):
     roster = write_xlsx(tmp_path / "名单.xlsx", GOOD)
     status, out, err = run_in_process(capsys, monkeypatch, "user", "import", str(roster), "--db", db.url,
-                                      "--sheets", str(tmp_path / "sheets"))
+                                      "--sheets", str(tmp_path / "sheets.pdf"))
     assert status == 0, err
     assert "4 rows checked: 4 accounts were created, 0 updated" in out
     accounts = _users(db)
@@ -66,11 +66,11 @@ def test_a_clean_roster_creates_the_accounts_and_writes_activation_sheets(db, tm
     assert accounts["13912345678"].role == "station_manager"
     assert (accounts["13712345678"].role, accounts["13712345678"].county_code) == ("county_admin", "150422")
     assert (accounts["13612345678"].league_code, accounts["13612345678"].county_code) == ("1504", None)
-    sheets = sorted(p.name for p in (tmp_path / "sheets").iterdir())
-    assert sheets == ["activation--.pdf", "activation-WS-001.pdf"]
-    text = subprocess.run(["pdftotext", str(tmp_path / "sheets" / "activation-WS-001.pdf"), "-"],
-                          capture_output=True, text=True, check=True).stdout
-    assert "乌云" in text and "13812345678" in text and "晟源山茶科技特派员专家工作站" in text
+    pages = subprocess.run(["pdftotext", str(tmp_path / "sheets.pdf"), "-"], capture_output=True, text=True,
+                           check=True).stdout.split("\f")
+    station_page = next(page for page in pages if "晟源山茶科技特派员专家工作站" in page)
+    assert "乌云" in station_page and "13812345678" in station_page and "张丽" in station_page
+    assert "巴图" not in station_page and any("巴图" in page and "高娃" in page for page in pages)
     with db.read() as session:
         assert session.scalar(select(func.count()).select_from(ActivationCode)) == 4
         user_record = session.get(Record, (RecordType.USER.value, accounts["13812345678"].id))
@@ -83,13 +83,13 @@ def test_a_clean_roster_creates_the_accounts_and_writes_activation_sheets(db, tm
 def test_importing_the_same_roster_twice_changes_nothing_the_second_time(db, tmp_path, capsys, monkeypatch):
     roster = write_csv(tmp_path / "roster.csv", GOOD)
     assert run_in_process(capsys, monkeypatch, "user", "import", str(roster), "--db", db.url,
-                          "--sheets", str(tmp_path / "a"))[0] == 0
+                          "--sheets", str(tmp_path / "a.pdf"))[0] == 0
     with db.read() as session:
         before = session.execute(select(Record.record_id, Record.revision, Record.change_seq)).all()
     status, out, _ = run_in_process(capsys, monkeypatch, "user", "import", str(roster), "--db", db.url,
-                                    "--sheets", str(tmp_path / "b"))
+                                    "--sheets", str(tmp_path / "b.pdf"))
     assert status == 0 and "0 accounts were created, 0 updated, 4 already up to date" in out
-    assert not (tmp_path / "b").exists()
+    assert not (tmp_path / "b.pdf").exists()
     with db.read() as session:
         assert session.execute(select(Record.record_id, Record.revision, Record.change_seq)).all() == before
         assert session.scalar(select(func.count()).select_from(ActivationCode)) == 4
@@ -97,10 +97,10 @@ def test_importing_the_same_roster_twice_changes_nothing_the_second_time(db, tmp
 
 def test_a_changed_row_updates_the_account_and_its_scope(db, tmp_path, capsys, monkeypatch):
     assert run_in_process(capsys, monkeypatch, "user", "import", str(write_xlsx(tmp_path / "a.xlsx", GOOD)),
-                          "--db", db.url, "--sheets", str(tmp_path / "s"))[0] == 0
+                          "--db", db.url, "--sheets", str(tmp_path / "s.pdf"))[0] == 0
     moved = [("乌云", "13812345678", "专家", "基层农技员", "WS-002", "", ""), *GOOD[1:]]
     status, out, _ = run_in_process(capsys, monkeypatch, "user", "import", str(write_xlsx(tmp_path / "b.xlsx", moved)),
-                                    "--db", db.url, "--sheets", str(tmp_path / "s2"))
+                                    "--db", db.url, "--sheets", str(tmp_path / "s2.pdf"))
     assert status == 0 and "0 accounts were created, 1 updated, 3 already up to date" in out
     user = _users(db)["13812345678"]
     assert (user.station_id, user.specialist_type, user.scope_version) == ("WS-002", "grassroots", 2)
@@ -119,11 +119,11 @@ def test_a_changed_row_updates_the_account_and_its_scope(db, tmp_path, capsys, m
 def test_a_bad_row_writes_nothing_and_names_row_column_and_fix(db, tmp_path, capsys, monkeypatch, row, where, fix):
     roster = write_xlsx(tmp_path / "bad.xlsx", [GOOD[0], row])
     status, out, err = run_in_process(capsys, monkeypatch, "user", "import", str(roster), "--db", db.url,
-                                      "--sheets", str(tmp_path / "s"))
+                                      "--sheets", str(tmp_path / "s.pdf"))
     assert status == 2, out + err
     assert "nothing was written" in err and where in err and fix in err, err
     assert _users(db) == {}
-    assert not (tmp_path / "s").exists()
+    assert not (tmp_path / "s.pdf").exists()
 
 
 def test_every_bad_row_is_listed_at_once(db, tmp_path, capsys, monkeypatch):
@@ -156,7 +156,7 @@ def test_a_file_that_is_not_a_roster_is_refused_clearly(db, tmp_path, capsys, mo
 
 def test_an_activation_code_works_once_and_sets_the_password(db, tmp_path, capsys, monkeypatch):
     assert run_in_process(capsys, monkeypatch, "user", "import", str(write_xlsx(tmp_path / "a.xlsx", GOOD[:1])),
-                          "--db", db.url, "--sheets", str(tmp_path / "s"))[0] == 0
+                          "--db", db.url, "--sheets", str(tmp_path / "s.pdf"))[0] == 0
     status, out, _ = run_in_process(capsys, monkeypatch, "user", "activation-code", "13812345678", "--db", db.url)
     code = out.split(": ")[1].split()[0]
     with pytest.raises(ApiError) as refused:
@@ -175,7 +175,7 @@ def test_an_activation_code_works_once_and_sets_the_password(db, tmp_path, capsy
 
 def test_an_expired_or_foreign_code_is_refused(db, tmp_path, capsys, monkeypatch):
     assert run_in_process(capsys, monkeypatch, "user", "import", str(write_xlsx(tmp_path / "a.xlsx", GOOD[:2])),
-                          "--db", db.url, "--sheets", str(tmp_path / "s"))[0] == 0
+                          "--db", db.url, "--sheets", str(tmp_path / "s.pdf"))[0] == 0
     code = run_in_process(capsys, monkeypatch, "user", "activation-code", "13812345678",
                           "--db", db.url)[1].split(": ")[1].split()[0]
     foreign = ActivateRequest(username="13912345678", activation_code=code, new_password="my new password",

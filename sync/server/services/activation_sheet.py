@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from fpdf import FPDF
-from fpdf.fonts import FontFace
 
 #: Where Debian's fonts-noto-cjk puts the font; index 2 of the collection is Simplified Chinese.
 FONT_CANDIDATES = (
@@ -65,10 +64,28 @@ def render(sheets: Sequence[StationSheet], expires_at: dt.datetime, server_hint:
                        f"和激活码，再设置自己的密码。激活码只能使用一次，有效期至 {expires_at:%Y-%m-%d}。"
                        + (f" 服务器地址：{server_hint}" if server_hint else ""), align="L", new_x="LMARGIN", new_y="NEXT")
         pdf.ln(3)
-        pdf.set_font("cjk", size=11)
-        with pdf.table(col_widths=(30, 32, 40, 48), line_height=8,
-                       headings_style=FontFace(fill_color=(230, 236, 242))) as table:
-            table.row(("姓名", "用户名（手机号）", "激活码", "签收"))
-            for line in sheet.lines:
-                table.row((line.name, line.username, line.code, ""))
+        _table(pdf, sheet.lines)
     return bytes(pdf.output())
+
+
+_COLUMNS = (("姓名", 34), ("用户名（手机号）", 40), ("激活码", 46), ("签收", 60))
+
+
+def _table(pdf: FPDF, lines: Sequence[CodeLine]) -> None:
+    """Plain cells rather than fpdf2's table(): a region's 4,000 rows render in a fraction of the time."""
+    def heading() -> None:
+        pdf.set_font("cjk", size=10)
+        pdf.set_fill_color(230, 236, 242)
+        for title, width in _COLUMNS:
+            pdf.cell(width, 8, title, border=1, fill=True)
+        pdf.ln()
+        pdf.set_font("cjk", size=11)
+
+    heading()
+    for line in lines:
+        if pdf.will_page_break(8):
+            pdf.add_page()
+            heading()
+        for text, (_, width) in zip((line.name, line.username, line.code, ""), _COLUMNS, strict=True):
+            pdf.cell(width, 8, text, border=1)
+        pdf.ln()
