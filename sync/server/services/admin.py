@@ -136,7 +136,8 @@ def set_password(db: Database, username: str, password: str) -> None:
 def set_active(db: Database, username: str, active: bool) -> None:
     with db.write() as session:
         user = _user(session, username)
-        user.active = active
+        if user.active != active:
+            user.active, user.deactivated_at = active, None if active else utcnow()
         users.publish(session, user, utcnow())
 
 

@@ -36,6 +36,8 @@ class Caller:
     device_id: str
     viewer: Viewer
     epoch: str
+    #: Set when the account was deactivated and this call may only salvage what was recorded before.
+    deactivated_at: dt.datetime | None = None
 
 
 def login(db: Database, body: LoginRequest) -> LoginResponse:
@@ -85,8 +87,11 @@ def register_device(session: Session, user: User, body: LoginRequest, now: dt.da
                          role=Role(user.role), station_id=user.station_id, server_epoch=epoch)
 
 
-def authenticate(db: Database, token: str | None) -> Caller:
-    """The caller behind a bearer token; raises ApiError 401 for a missing, unknown or revoked one."""
+def authenticate(db: Database, token: str | None, *, salvage: bool = False) -> Caller:
+    """The caller behind a bearer token; raises ApiError 401 for a missing, unknown or revoked one.
+
+    A deactivated account's devices are refused too, except with ``salvage`` (a push): what they
+    recorded before the deactivation is still taken, once, so no one's work is lost."""
     if not token:
         raise ApiError(401, ErrorCode.UNAUTHORIZED, "log in first: send Authorization: Bearer <token>",
                        {"WWW-Authenticate": "Bearer"})
@@ -101,10 +106,11 @@ def authenticate(db: Database, token: str | None) -> Caller:
             raise ApiError(401, ErrorCode.DEVICE_REVOKED,
                            "this device was revoked by an administrator; its unsynced changes are not "
                            "accepted. Ask your station's administrator.")
-        if not user.active:
+        if not user.active and not (salvage and user.deactivated_at is not None):
             raise ApiError(401, ErrorCode.USER_INACTIVE, "this account has been deactivated")
         caller = Caller(device.id, users.viewer(session, user),
-                        meta.user_epoch(meta.server_epoch(session), user.scope_version))
+                        meta.user_epoch(meta.server_epoch(session), user.scope_version),
+                        None if user.active else user.deactivated_at)
         last_seen = device.last_seen_at
     if last_seen is None or now - last_seen > _TOUCH_INTERVAL:
         with db.write() as session:
