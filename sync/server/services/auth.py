@@ -43,27 +43,33 @@ class Caller:
 def login(db: Database, body: LoginRequest) -> LoginResponse:
     if not all(storable(text) for text in (body.username, body.password, body.device_id, body.device_name)):
         raise ApiError(422, ErrorCode.INVALID_REQUEST, "the login contains a NUL character or an unpaired surrogate")
+    user = verify_credentials(db, body.username, body.password)
+    with db.write() as session:
+        return register_device(session, user, body, utcnow())
+
+
+def verify_credentials(db: Database, username: str, password: str) -> User:
+    """The active user with this password, throttled per user name (app and web console alike)."""
     now = utcnow()
     with db.read() as session:
-        failures = login_failures.since(session, body.username, now - login_throttle.WINDOW)
-        user = users.by_username(session, body.username)
+        failures = login_failures.since(session, username, now - login_throttle.WINDOW)
+        user = users.by_username(session, username)
     wait = login_throttle.retry_after(failures, now)
     if wait is not None:
         raise ApiError(429, ErrorCode.TOO_MANY_ATTEMPTS,
-                       f"too many failed logins for {body.username}; try again in {wait} seconds",
+                       f"too many failed logins for {username}; try again in {wait} seconds",
                        {"Retry-After": str(wait)})
     if user is None:
-        security.burn_password_check(body.password)
-    if user is None or not security.verify_password(user.password_hash, body.password):
+        security.burn_password_check(password)
+    if user is None or not security.verify_password(user.password_hash, password):
         with db.write() as session:
-            login_failures.add(session, body.username, now, now - login_throttle.WINDOW)
+            login_failures.add(session, username, now, now - login_throttle.WINDOW)
         raise ApiError(401, ErrorCode.BAD_CREDENTIALS, "this account is not activated yet: sign in once with "
                        "the activation code you were given" if user is not None
                        and user.password_hash == security.NOT_ACTIVATED else "wrong user name or password")
     if not user.active:
         raise ApiError(403, ErrorCode.USER_INACTIVE, "this account has been deactivated")
-    with db.write() as session:
-        return register_device(session, user, body, now)
+    return user
 
 
 def register_device(session: Session, user: User, body: LoginRequest, now: dt.datetime) -> LoginResponse:

@@ -22,9 +22,9 @@ from sync.server.clock import utcnow
 from sync.server.scope import Viewer
 from sync.server.services import activation, audit
 from sync.server.services.admin import STATION_ROLES, AdminError
-from sync.server.store import devices, stations, users
+from sync.server.store import audit_log, devices, stations, users
 from sync.server.store.database import Database
-from sync.server.store.models import Device, User
+from sync.server.store.models import AuditEntry, Device, Station, User
 
 MANAGING_ROLES = frozenset({Role.COUNTY_ADMIN, Role.LEAGUE_ADMIN, Role.REGION_ADMIN})
 
@@ -177,3 +177,19 @@ def report_area(viewer: Viewer) -> str:
     if area is None:
         return viewer.county_code or REGION_CODE
     return area or REGION_CODE
+
+
+def stations_in(db: Database, viewer: Viewer) -> list[Station]:
+    """The stations of the viewer's area, for moving a specialist."""
+    area = own_area(viewer)
+    with db.read() as session:
+        return [s for s in stations.list_all(session) if area is not None and s.county_code.startswith(area)]
+
+
+def audit_entries(db: Database, viewer: Viewer, limit: int | None) -> Sequence[AuditEntry]:
+    """The audit log as the viewer may read it: all of it for a region admin, their area's for the others."""
+    within = own_area(viewer)
+    if within is None:
+        raise NotYours("the audit log is for administrators")
+    with db.read() as session:
+        return audit_log.entries(session, within or None, limit)

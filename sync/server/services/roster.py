@@ -9,7 +9,7 @@ import zipfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from openpyxl import load_workbook
+from openpyxl import Workbook, load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
 from sqlalchemy.orm import Session
 
@@ -246,3 +246,18 @@ class _Places:
             problem("role", "a region admin (自治区管理员) covers the whole region; leave 旗县区 and 盟市 empty")
             return None
         return None, None, None
+
+
+def template_workbook() -> bytes:
+    """The sheet an office fills in: the Chinese header row and one example row."""
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "名单"
+    sheet.append(list(HEADERS_ZH))
+    sheet.append(["乌云", "13812345678", "专家", "特聘农技员", "WS-045", "巴林左旗", "赤峰市"])
+    for column in "ABCDEFG":
+        sheet.column_dimensions[column].width = 18
+    sheet.column_dimensions["E"].width = 36
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
