@@ -61,7 +61,25 @@ ZH: dict[str, str] = {
     "guidance": "技术指导", "policy": "政策宣传", "transfer": "成果转化", "research": "科技研发",
     "training": "科技培训", "marketing": "产销对接",
     "your own records": "本人记录", "your station's records": "本站记录",
-    "No records yet.": "暂无记录。", "Team": "团队",
+    "No records yet.": "暂无记录。", "Team": "团队", "When (UTC)": "时间（UTC）",
+    "roster_import": "导入名单", "account_activated": "账号激活", "account_deactivated": "停用账号",
+    "account_reactivated": "恢复账号", "account_moved": "调动工作站", "activation_code_reset": "重置激活码",
+    "device_revoked": "吊销设备", "device_reinstated": "恢复设备", "targets_changed": "修改目标",
+}
+
+
+#: Codes shown to people in English (the Chinese is in ZH).
+EN: dict[str, str] = {
+    "specialist": "specialist", "station_manager": "station manager", "county_admin": "county admin",
+    "league_admin": "league admin", "region_admin": "region admin",
+    "commissioner": "S&T commissioner", "hired_agent": "hired extension agent", "grassroots": "grassroots staff",
+    "three_areas": "\"three areas\" talent", "national_team": "national team member",
+    "guidance": "technical guidance", "policy": "policy outreach", "transfer": "technology transfer",
+    "research": "research", "training": "training", "marketing": "market linkage",
+    "roster_import": "roster imported", "account_activated": "account activated",
+    "account_deactivated": "account deactivated", "account_reactivated": "account reactivated",
+    "account_moved": "moved to another station", "activation_code_reset": "activation code reset",
+    "device_revoked": "device revoked", "device_reinstated": "device reinstated", "targets_changed": "targets changed",
 }
 
 
@@ -72,6 +90,6 @@ def language(request: Request) -> str:
 
 def translator(lang: str):
     def t(text: str, *args: object) -> str:
-        phrase = ZH.get(text, text) if lang == "zh" else text
+        phrase = ZH.get(text, text) if lang == "zh" else EN.get(text, text)
         return phrase % args if args else phrase
     return t
