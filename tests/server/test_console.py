@@ -167,3 +167,17 @@ def test_english_is_one_click_away(world: World):
     client, _ = _client(world)
     client.get("/console/lang/en?next=/console/accounts")
     assert "Sign out" in client.get("/console/accounts").text
+
+
+def test_a_specialist_in_the_console_sees_only_their_own_figures(world: World):
+    station = world.station(HOME)
+    year = dt.date.today().year
+    me, colleague = (world.login(world.user(Role.SPECIALIST, station)) for _ in range(2))
+    me.push(me.create(RecordType.VISIT, visit_fields(visit_date=f"{year}-05-01")))
+    colleague.push(*(colleague.create(RecordType.VISIT, visit_fields(visit_date=f"{year}-05-0{d}")) for d in (2, 3)))
+    client = ConsoleClient(world.server)
+    assert client.sign_in(me.account.username, PASSWORD).status_code == 303
+    for path in ("/console/indicators", f"/console/indicators?area={HOME}"):
+        page = client.get(path)
+        assert 'id="visits">1<' in page.text and colleague.account.username not in page.text
+    assert client.get("/console/audit").status_code == 404

@@ -65,6 +65,7 @@ ZH: dict[str, str] = {
     "roster_import": "导入名单", "account_activated": "账号激活", "account_deactivated": "停用账号",
     "account_reactivated": "恢复账号", "account_moved": "调动工作站", "activation_code_reset": "重置激活码",
     "device_revoked": "吊销设备", "device_reinstated": "恢复设备", "targets_changed": "修改目标",
+    "account_added": "新建账号", "role_changed": "修改角色", "password_set": "设置密码",
 }
 
 
@@ -80,6 +81,7 @@ EN: dict[str, str] = {
     "account_deactivated": "account deactivated", "account_reactivated": "account reactivated",
     "account_moved": "moved to another station", "activation_code_reset": "activation code reset",
     "device_revoked": "device revoked", "device_reinstated": "device reinstated", "targets_changed": "targets changed",
+    "account_added": "account added", "role_changed": "role changed", "password_set": "password set",
 }
 
 

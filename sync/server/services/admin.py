@@ -101,6 +101,7 @@ def add_user(db: Database, username: str, display_name: str, role: Role, passwor
                     county_code=area.county, league_code=area.league, scope_version=1, active=True,
                     created_at=now)
         users.add(session, user, now)
+        audit.record(session, audit.command_line(), "account_added", username, _area(session, user), role=role.value)
         return user.id
 
 
@@ -114,6 +115,7 @@ def set_role(db: Database, username: str, role: Role, area: Area) -> None:
             role.value, area.station, area.county, area.league)
         user.scope_version += 1
         users.publish(session, user, utcnow())
+        audit.record(session, audit.command_line(), "role_changed", username, _area(session, user), role=role.value)
 
 
 def set_station(db: Database, username: str, station: str) -> None:
@@ -122,15 +124,19 @@ def set_station(db: Database, username: str, station: str) -> None:
         if Role(user.role) not in STATION_ROLES:
             raise AdminError(f"{username} is a {user.role}, not a station member; use `user set-role`")
         _require_station(session, station)
-        user.station_id = station
+        before, user.station_id = user.station_id, station
         user.scope_version += 1
         users.publish(session, user, utcnow())
+        audit.record(session, audit.command_line(), "account_moved", username, _area(session, user),
+                     before=before, after=station)
 
 
 def set_password(db: Database, username: str, password: str) -> None:
     password_hash = security.hash_password(check_password(password))
     with db.write() as session:
-        _user(session, username).password_hash = password_hash
+        user = _user(session, username)
+        user.password_hash = password_hash
+        audit.record(session, audit.command_line(), "password_set", username, _area(session, user))
 
 
 def set_active(db: Database, username: str, active: bool) -> None:
@@ -139,6 +145,8 @@ def set_active(db: Database, username: str, active: bool) -> None:
         if user.active != active:
             user.active, user.deactivated_at = active, None if active else utcnow()
         users.publish(session, user, utcnow())
+        audit.record(session, audit.command_line(), "account_reactivated" if active else "account_deactivated",
+                     username, _area(session, user))
 
 
 def reset_activation_code(db: Database, username: str, actor: audit.Actor) -> str:
@@ -175,6 +183,7 @@ def revoke_device(db: Database, device_id: str) -> None:
         device = _device(session, device_id)
         if device.revoked_at is None:
             device.revoked_at = utcnow()
+        audit.record(session, audit.command_line(), "device_revoked", device_id, None)
 
 
 def reinstate_device(db: Database, device_id: str) -> None:
@@ -182,6 +191,7 @@ def reinstate_device(db: Database, device_id: str) -> None:
     with db.write() as session:
         device = _device(session, device_id)
         device.revoked_at, device.token_hash = None, None
+        audit.record(session, audit.command_line(), "device_reinstated", device_id, None)
 
 
 def renew_epoch(db: Database) -> str:

@@ -39,7 +39,7 @@ def for_pull(db: Database, known_version: int) -> tuple[int, list[PlanTarget] | 
 
 def update(db: Database, caller: Caller, body: TargetUpdate, actor: audit.Actor | None = None) -> TargetList:
     """Set the values in ``body`` all at once for a region admin; ApiError 403 / 404 otherwise.
-    With ``actor`` (the web console) the change goes to the audit log too."""
+    The change goes to the audit log, as ``actor``'s (the web console's user) or the app user's."""
     if caller.viewer.role not in TARGET_EDITOR_ROLES:
         raise ApiError(403, ErrorCode.FORBIDDEN, "only a region administrator may change the plan's targets")
     with db.write() as session:
@@ -48,8 +48,9 @@ def update(db: Database, caller: Caller, body: TargetUpdate, actor: audit.Actor 
                                      utcnow())
         if missing:
             raise ApiError(404, ErrorCode.NOT_FOUND, f"no target with key {', '.join(missing)}")
-        if actor is not None:
-            audit.record(session, actor, "targets_changed", ", ".join(body.values), None, values=dict(body.values))
+        actor = actor or audit.Actor(user.username if user else caller.viewer.user_id,
+                                     f"app, device {caller.device_id}")
+        audit.record(session, actor, "targets_changed", ", ".join(body.values), None, values=dict(body.values))
         return _target_list(targets.version(session), targets.list_all(session))
 
 
