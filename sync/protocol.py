@@ -324,10 +324,14 @@ HEALTH_PATH: Final = "/api/v1/health"
 #: which may be up to MAX_ATTACHMENT_BYTES. Larger bodies get 413: split the push batch.
 MAX_REQUEST_BYTES: Final = 10 * 1024 * 1024
 
-#: tus-style attachment upload headers. ``HEAD`` answers Upload-Offset (bytes the server holds; 0 if
-#: it has none) and Upload-Length once known; ``PUT`` sends both, with the chunk as the body. A
-#: wrong offset gets 409 with the server's Upload-Offset; a finished file whose sha256 differs gets
-#: 422 and the server discards what it had (start again from 0).
+#: tus-style attachment upload headers. ``HEAD`` answers Upload-Offset (bytes the server holds of
+#: the caller's own upload; 0 if they sent none, whoever else did) and Upload-Length once known;
+#: ``PUT`` sends both, with the chunk as the body, and appends to the caller's own upload. A wrong
+#: offset gets 409 with the server's Upload-Offset; a finished file whose sha256 differs gets 422
+#: and the server discards what it had (start again from 0). ``GET`` gives the file to whoever
+#: uploaded it and to those who may see an attachment record for it whose author uploaded it;
+#: everyone else gets 404, as for a file nobody has. So each user who attaches a file uploads it
+#: once, even if someone else sent the same bytes before.
 HEADER_UPLOAD_OFFSET: Final = "Upload-Offset"
 HEADER_UPLOAD_LENGTH: Final = "Upload-Length"
 

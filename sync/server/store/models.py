@@ -160,9 +160,14 @@ class ChangeCounter(Base):
 
 
 class Attachment(Base):
+    """One user's upload of a file. Each uploader has their own progress, so nobody can reset or
+    extend another's upload; a finished one proves the uploader holds the bytes, which is what lets
+    attachment records they wrote open the file to others (see records.attachment_visible)."""
+
     __tablename__ = "attachments"
 
     sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    uploader_id: Mapped[str] = mapped_column(ForeignKey("users.id"), primary_key=True)
     length: Mapped[int] = mapped_column(BigInteger)
     received: Mapped[int] = mapped_column(BigInteger, default=0)
     complete: Mapped[bool] = mapped_column(default=False)
