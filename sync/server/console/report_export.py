@@ -4,21 +4,20 @@ from __future__ import annotations
 
 import io
 
-from openpyxl import Workbook
-from openpyxl.styles import Font
-
 from sync.reports_protocol import IndicatorReport
-
-_HEAD = Font(bold=True)
 
 
 def workbook(report: IndicatorReport, t) -> bytes:
     """Sheets: the indicators, the specialists' on-site days, the visits by type and industry, 三覆盖."""
+    from openpyxl import Workbook  # here: the server's workers start without it
+    from openpyxl.styles import Font
+
+    bold = Font(bold=True)
     book = Workbook()
     summary = book.active
     summary.title = t("Indicators")
     summary.append([f"{report.area_name} {report.year}" + (f" · {report.station_id}" if report.station_id else "")])
-    summary["A1"].font = _HEAD
+    summary["A1"].font = bold
     for label, value in ((t("Visits"), report.visits), (t("On-site visits"), report.onsite_visits),
                          (t("Households served"), report.households_served), (t("Trainings"), report.trainings),
                          (t("Local talent trained"), report.local_talent_trained),
@@ -41,7 +40,7 @@ def workbook(report: IndicatorReport, t) -> bytes:
         coverage.append([c.name, f"{c.townships_served}/{c.townships_total}", f"{c.villages_served}/{c.villages_total}"])
     for sheet in book.worksheets:
         for cell in sheet[1]:
-            cell.font = _HEAD
+            cell.font = bold
         sheet.column_dimensions["A"].width = 28
     buffer = io.BytesIO()
     book.save(buffer)

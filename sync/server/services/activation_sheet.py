@@ -8,7 +8,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from fpdf import FPDF
 
 #: Where Debian's fonts-noto-cjk puts the font; index 2 of the collection is Simplified Chinese.
 FONT_CANDIDATES = (
@@ -48,6 +47,8 @@ def _font() -> tuple[str, int]:
 
 def render(sheets: Sequence[StationSheet], expires_at: dt.datetime, server_hint: str = "") -> bytes:
     """One A4 page (or more) per station; returns the PDF's bytes."""
+    from fpdf import FPDF  # here: fpdf2 and fontTools would slow every worker's start
+
     path, index = _font()
     pdf = FPDF(format="A4")
     pdf.set_auto_page_break(True, margin=15)
@@ -71,7 +72,7 @@ def render(sheets: Sequence[StationSheet], expires_at: dt.datetime, server_hint:
 _COLUMNS = (("姓名", 34), ("用户名（手机号）", 40), ("激活码", 46), ("签收", 60))
 
 
-def _table(pdf: FPDF, lines: Sequence[CodeLine]) -> None:
+def _table(pdf, lines: Sequence[CodeLine]) -> None:
     """Plain cells rather than fpdf2's table(): a region's 4,000 rows render in a fraction of the time."""
     def heading() -> None:
         pdf.set_font("cjk", size=10)
