@@ -266,6 +266,8 @@ class LoginRequest(_Wire):
     #: The device's own id (its store's id): the outbox entries it pushes carry the same one.
     device_id: str = Field(min_length=1, max_length=64)
     device_name: str = Field(min_length=1, max_length=128)
+    #: The device's Ed25519 public key (hex) its sync bundles are signed with (sync.bundle_file).
+    device_key: str | None = Field(default=None, pattern=r"^[0-9a-f]{64}$")
 
 
 class ActivateRequest(_Wire):
@@ -276,6 +278,8 @@ class ActivateRequest(_Wire):
     new_password: str = Field(min_length=1, max_length=256)
     device_id: str = Field(min_length=1, max_length=64)
     device_name: str = Field(min_length=1, max_length=128)
+    #: As LoginRequest.device_key: the key the device's sync bundles are signed with.
+    device_key: str | None = Field(default=None, pattern=r"^[0-9a-f]{64}$")
 
 
 class LoginResponse(_Wire):
@@ -286,6 +290,8 @@ class LoginResponse(_Wire):
     role: Role
     station_id: str | None
     server_epoch: str
+    #: The server's Ed25519 public key (hex): bundles for it are encrypted to it, its bundles signed by it.
+    server_key: str | None = None
 
 
 def is_content_field(field: str) -> bool:

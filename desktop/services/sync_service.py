@@ -79,13 +79,16 @@ class SyncService:
 
         With ``activation_code`` this is a new account's first sign-in: ``password`` is the one the
         specialist chose, set on the server as the code is used up."""
+        from sync.bundle_file import key_hex, signing_key
+
         server_url = server_url.strip().rstrip("/")
         try:
             request = LoginRequest(username=username.strip(), password=password,
-                                   device_id=self.local.device_id(), device_name=device_name or _device_name())
+                                   device_id=self.local.device_id(), device_name=device_name or _device_name(),
+                                   device_key=key_hex(signing_key(self.local.bundle_key())))
             activation = None if activation_code is None else ActivateRequest(
                 username=request.username, activation_code=activation_code.strip(), new_password=password,
-                device_id=request.device_id, device_name=request.device_name)
+                device_id=request.device_id, device_name=request.device_name, device_key=request.device_key)
         except WireValidationError as exc:
             raise SyncError(SyncErrorKind.AUTH, "Enter your user name and password.", detail=str(exc)) from exc
         transport = self._transport(server_url, None)
@@ -95,6 +98,8 @@ class SyncService:
             transport.close()
         self.local.link_account(Account(server_url, request.username, response.user_id, response.display_name,
                                         response.role.value, response.station_id))
+        if response.server_key:
+            self.local.set_server_bundle_key(response.server_key)
         self.credentials.save(server_url, request.username, response.token)
         result = SignInResult(response.user_id, response.display_name, response.role.value, response.station_id,
                               self.credentials.notice)

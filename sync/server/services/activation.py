@@ -76,7 +76,7 @@ def activate(db: Database, body: ActivateRequest, source: str) -> LoginResponse:
             audit.record(session, audit.Actor(user.username, source), "account_activated", user.username,
                          user.station_id or user.county_code or user.league_code)
             login = LoginRequest(username=body.username, password="-", device_id=body.device_id,
-                                 device_name=body.device_name)
+                                 device_name=body.device_name, device_key=body.device_key)
             return register_device(session, user, login, now)
     with db.write() as session:
         login_failures.add(session, body.username, now, now - login_throttle.WINDOW)

@@ -28,3 +28,10 @@ def start(session: Session, sha256: str, uploader_id: str, length: int, now: dt.
 
 def discard(session: Session, row: Attachment) -> None:
     session.delete(row)
+
+
+def complete_of_uploader(session: Session, uploader_id: str) -> list[str]:
+    """sha256 of the files this user has uploaded whole."""
+    return list(session.execute(
+        select(Attachment.sha256).where(Attachment.uploader_id == uploader_id, Attachment.complete.is_(True))
+        .order_by(Attachment.sha256)).scalars())

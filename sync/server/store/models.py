@@ -93,6 +93,10 @@ class Device(Base):
     created_at: Mapped[dt.datetime]
     last_seen_at: Mapped[dt.datetime | None]
     revoked_at: Mapped[dt.datetime | None]
+    #: hex Ed25519 key the device signs its sync bundles with, registered at sign-in.
+    bundle_key: Mapped[str | None] = mapped_column(String(64))
+    #: the pull cursor the device's latest imported bundle stated: where a bundle back starts.
+    bundle_cursor: Mapped[int | None] = mapped_column(BigInteger)
 
 
 class Record(Base):

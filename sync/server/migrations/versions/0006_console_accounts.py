@@ -1,7 +1,7 @@
 """Accounts at scale: specialist type and phone on users, activation codes, the audit log, console sessions.
 
 Revision ID: console_accounts
-Revises: attach_uploaders
+Revises: bundle_keys
 Create Date: 2026-12-06
 """
 
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "console_accounts"
-down_revision = "attach_uploaders"
+down_revision = "bundle_keys"
 branch_labels = None
 depends_on = None
 
