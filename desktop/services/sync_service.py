@@ -25,7 +25,7 @@ from sync.client.credentials import CredentialStore
 from sync.client.engine import SyncEngine, SyncProgress, SyncReport
 from sync.client.errors import SyncError, SyncErrorKind
 from sync.client.transport import Transport, TransportConfig
-from sync.protocol import HEALTH_PATH, LoginRequest, RecordType
+from sync.protocol import HEALTH_PATH, ActivateRequest, LoginRequest, LoginResponse, RecordType
 
 NOT_SIGNED_IN = "Sign in to the server first."
 
@@ -73,9 +73,12 @@ class SyncService:
 
     # --- sign in ----------------------------------------------------------------------------
 
-    def sign_in(self, server_url: str, username: str, password: str,
-                device_name: str | None = None) -> tuple[SignInResult, Changes]:
-        """Log in, link this profile to the account and keep the token; raises SyncError."""
+    def sign_in(self, server_url: str, username: str, password: str, device_name: str | None = None,
+                activation_code: str | None = None) -> tuple[SignInResult, Changes]:
+        """Log in, link this profile to the account and keep the token; raises SyncError.
+
+        With ``activation_code`` this is a new account's first sign-in: ``password`` is the one the
+        specialist chose, set on the server as the code is used up."""
         from sync.bundle_file import key_hex, signing_key
 
         server_url = server_url.strip().rstrip("/")
@@ -83,11 +86,14 @@ class SyncService:
             request = LoginRequest(username=username.strip(), password=password,
                                    device_id=self.local.device_id(), device_name=device_name or _device_name(),
                                    device_key=key_hex(signing_key(self.local.bundle_key())))
+            activation = None if activation_code is None else ActivateRequest(
+                username=request.username, activation_code=activation_code.strip(), new_password=password,
+                device_id=request.device_id, device_name=request.device_name, device_key=request.device_key)
         except WireValidationError as exc:
             raise SyncError(SyncErrorKind.AUTH, "Enter your user name and password.", detail=str(exc)) from exc
         transport = self._transport(server_url, None)
         try:
-            response = transport.login(request)
+            response = transport.login(request) if activation is None else _activate(transport, activation)
         finally:
             transport.close()
         self.local.link_account(Account(server_url, request.username, response.user_id, response.display_name,
@@ -224,3 +230,16 @@ def _record_changes(record_type: str) -> Changes:
 
 def _device_name() -> str:
     return (socket.gethostname() or "Fieldbook device")[:128]
+
+
+def _activate(transport: Transport, request: ActivateRequest) -> LoginResponse:
+    try:
+        return transport.activate(request)
+    except SyncError as exc:
+        if exc.message == "The user name or password is wrong.":
+            raise SyncError(SyncErrorKind.AUTH, ACTIVATION_REFUSED, status=exc.status, detail=exc.detail) from exc
+        raise
+
+
+ACTIVATION_REFUSED = ("The user name or activation code is wrong, or the code was used or has expired. "
+                      "Ask your administrator for a new code.")

@@ -424,6 +424,8 @@ def _apply_reference(s: Session, record_type: RecordType, changes: list[RecordCh
             user.display_name = f.get("display_name") or user.display_name or ""
             user.role = f.get("role") or user.role or ""
             user.station_code = f.get("station_id")
+            if f.get("specialist_type"):  # kept on the account since roster imports; older servers omit it
+                user.specialist_type = f["specialist_type"]
             s.add(user)
 
 

@@ -1646,6 +1646,10 @@
         <translation>请使用管理员分配的账号登录。记录仍保存在本机，登录后即可与服务器同步。</translation>
     </message>
     <message>
+        <source>First sign-in with an activation code</source>
+        <translation>使用激活码首次登录</translation>
+    </message>
+    <message>
         <source>Server address</source>
         <translation>服务器地址</translation>
     </message>
@@ -1654,12 +1658,24 @@
         <translation>用户名</translation>
     </message>
     <message>
+        <source>Activation code</source>
+        <translation>激活码</translation>
+    </message>
+    <message>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
+        <source>Repeat the new password</source>
+        <translation>再次输入新密码</translation>
+    </message>
+    <message>
         <source>Sign in</source>
         <translation>登录</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>新密码</translation>
     </message>
     <message>
         <source>Enter the server address, starting with https://</source>
@@ -1672,6 +1688,22 @@
     <message>
         <source>Signing in…</source>
         <translation>正在登录…</translation>
+    </message>
+    <message>
+        <source>Enter your user name (your mobile number).</source>
+        <translation>请输入用户名（您的手机号）。</translation>
+    </message>
+    <message>
+        <source>Enter the activation code from your sheet.</source>
+        <translation>请输入激活码单上的激活码。</translation>
+    </message>
+    <message>
+        <source>Choose a password of at least %1 characters.</source>
+        <translation>请设置至少 %1 个字符的密码。</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
     </message>
     <message>
         <source>Signed in as %1.</source>
@@ -1896,6 +1928,10 @@
     <message>
         <source>The user name or password is wrong.</source>
         <translation>用户名或密码错误。</translation>
+    </message>
+    <message>
+        <source>The user name or activation code is wrong, or the code was used or has expired. Ask your administrator for a new code.</source>
+        <translation>用户名或激活码错误，或激活码已使用、已过期。请向管理员申请新的激活码。</translation>
     </message>
     <message>
         <source>Too many failed sign-ins. Wait a little and try again.</source>

@@ -238,3 +238,11 @@ def test_signing_in_on_a_profile_never_set_up_makes_the_account_its_user(local, 
     me = profile.identity.current()
     assert (me.user_id, me.display_name, me.station_code, me.can_review) == ("u-42", "王芳", "WS-045", True)
     assert local.account() == ("https://fb.example.cn", "wangfang")
+
+
+def test_the_specialist_type_of_an_account_arrives_with_the_user_record(local, profile):
+    user = RecordChange(record_type=RecordType.USER, record_id="u-8", revision=1, fields={
+        "display_name": "赵敏", "role": "specialist", "station_id": None, "specialist_type": "hired_agent"})
+    local.apply_pull_page(page(user))
+    with profile.store.reader() as s:
+        assert s.get(User, "u-8").specialist_type == "hired_agent"

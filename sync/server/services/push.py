@@ -219,6 +219,8 @@ def _plan(work: _ChunkWork, caller: Caller, raw: dict[str, Any], now: dt.datetim
     except ValidationError as exc:
         return EntryPlan(_unreadable(raw, exc))
     refused = precheck(entry, caller.viewer)
+    if refused is None and caller.deactivated_at is not None and entry.time > caller.deactivated_at:
+        refused = rejection(entry.seq, RejectKind.FORBIDDEN, "recorded after the account was deactivated")
     if refused is not None:
         return EntryPlan(refused)
     stored = work.stored(entry.record_type.value, entry.record_id)

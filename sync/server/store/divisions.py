@@ -37,6 +37,11 @@ def annex_rows(session: Session) -> set[tuple[str, str, str]]:
         select(AnnexIndustry.county_code, AnnexIndustry.industry, AnnexIndustry.annex))}
 
 
+def by_level(session: Session, level: str) -> dict[str, str]:
+    """Code → name of every division of one level (league, county, …)."""
+    return dict(session.execute(select(Division.code, Division.name).where(Division.level == level)).all())
+
+
 def name_of(session: Session, code: str) -> str | None:
     return session.scalar(select(Division.name).where(Division.code == code))
 
