@@ -149,18 +149,22 @@ def test_a_county_admin_sees_their_county_and_drills_down_to_a_specialist(world:
     station = world.station(HOME)
     device = world.login(world.user(Role.SPECIALIST, station))
     year = dt.date.today().year
-    device.push(device.create(RecordType.VISIT, visit_fields(visit_date=f"{year}-05-01")))
+    device.push(device.create(RecordType.VISIT, visit_fields(visit_date=f"{year}-05-01", review_state="submitted")))
     client, _ = _client(world)
     county = client.get("/console/indicators")
     assert county.status_code == 200 and f"station={station}" in county.text
-    at_station = client.get(f"/console/indicators?area={HOME}&station={station}")
+    assert "仅已审核通过的记录" in county.text  # the rule in force is stated: not reviewed yet, not counted
+    assert 'id="visits">0<' in client.get(f"/console/indicators?area={HOME}&station={station}").text
+    at_station = client.get(f"/console/indicators?area={HOME}&station={station}&submitted=true")
     assert 'id="visits">1<' in at_station.text and device.account.username in at_station.text
-    person = client.get(f"/console/indicators?area={HOME}&station={station}&specialist={device.user_id}")
+    assert "已提交未审核" in at_station.text and "submitted=true" in at_station.text  # drill-down keeps the rule
+    person = client.get(f"/console/indicators?area={HOME}&station={station}&specialist={device.user_id}"
+                        "&submitted=true")
     assert person.status_code == 200 and "<b>1</b>" in person.text
     away = client.get(f"/console/indicators?area={AWAY}")
     assert away.status_code == 403
-    workbook = load_workbook(io.BytesIO(client.get(f"/console/export.xlsx?area={HOME}&station={station}").content))
-    assert workbook.worksheets[0]["B2"].value == 1
+    exported = client.get(f"/console/export.xlsx?area={HOME}&station={station}&submitted=true").content
+    assert load_workbook(io.BytesIO(exported)).worksheets[0]["B2"].value == 1
 
 
 def test_english_is_one_click_away(world: World):
@@ -173,11 +177,12 @@ def test_a_specialist_in_the_console_sees_only_their_own_figures(world: World):
     station = world.station(HOME)
     year = dt.date.today().year
     me, colleague = (world.login(world.user(Role.SPECIALIST, station)) for _ in range(2))
-    me.push(me.create(RecordType.VISIT, visit_fields(visit_date=f"{year}-05-01")))
-    colleague.push(*(colleague.create(RecordType.VISIT, visit_fields(visit_date=f"{year}-05-0{d}")) for d in (2, 3)))
+    me.push(me.create(RecordType.VISIT, visit_fields(visit_date=f"{year}-05-01", review_state="submitted")))
+    colleague.push(*(colleague.create(RecordType.VISIT, visit_fields(visit_date=f"{year}-05-0{d}",
+                                                                     review_state="submitted")) for d in (2, 3)))
     client = ConsoleClient(world.server)
     assert client.sign_in(me.account.username, PASSWORD).status_code == 303
-    for path in ("/console/indicators", f"/console/indicators?area={HOME}"):
+    for path in ("/console/indicators?submitted=true", f"/console/indicators?area={HOME}&submitted=true"):
         page = client.get(path)
         assert 'id="visits">1<' in page.text and colleague.account.username not in page.text
     assert client.get("/console/audit").status_code == 404

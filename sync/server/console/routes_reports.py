@@ -25,10 +25,15 @@ AreaQuery = Annotated[str | None, Query(pattern=AREA_PATTERN)]
 StationQuery = Annotated[str | None, Query(min_length=1, max_length=32)]
 
 
-def _request(who, year: int | None, area: str | None, station: str | None) -> reports.ReportRequest:
+SubmittedQuery = Annotated[bool, Query(description="count submitted records not yet reviewed too")]
+
+
+def _request(who, year: int | None, area: str | None, station: str | None,
+             submitted: bool = False) -> reports.ReportRequest:
     area = area or drill_down.home_area(who.viewer)
     # 三覆盖 is listed per county: asked for a county (or one station's county) only, so the region opens fast.
-    return reports.ReportRequest(year or dt.date.today().year, area, station, with_coverage=len(area) == 6)
+    return reports.ReportRequest(year or dt.date.today().year, area, station, approved_only=not submitted,
+                                 with_coverage=len(area) == 6)
 
 
 @router.get("/", response_class=HTMLResponse)
@@ -39,8 +44,8 @@ def home() -> Response:
 @router.get("/indicators", response_class=HTMLResponse)
 async def indicators(request: Request, who: UserDep, db: DbDep, year: YearQuery = None, area: AreaQuery = None,
                      station: StationQuery = None, specialist: Annotated[str | None, Query(max_length=36)] = None,
-                     ) -> Response:
-    wanted = _request(who, year, area, station)
+                     submitted: SubmittedQuery = False) -> Response:
+    wanted = _request(who, year, area, station, submitted)
     try:
         report = await run_in_threadpool(reports.indicator_report, db, who.caller, wanted)
     except ApiError as refused:
@@ -48,13 +53,13 @@ async def indicators(request: Request, who: UserDep, db: DbDep, year: YearQuery 
     trail = await run_in_threadpool(drill_down.trail, db, who.viewer, wanted.area_code, station)
     chosen = next((s for s in report.specialists if s.author_id == specialist), None)
     return render(request, "indicators.html", who, report=report, trail=trail, chosen=chosen,
-                  year=wanted.year, area=wanted.area_code, station=station)
+                  year=wanted.year, area=wanted.area_code, station=station, submitted=submitted)
 
 
 @router.get("/export.xlsx")
 async def export(request: Request, who: UserDep, db: DbDep, year: YearQuery = None, area: AreaQuery = None,
-                 station: StationQuery = None) -> Response:
-    wanted = _request(who, year, area, station)
+                 station: StationQuery = None, submitted: SubmittedQuery = False) -> Response:
+    wanted = _request(who, year, area, station, submitted)
     try:
         report = await run_in_threadpool(reports.indicator_report, db, who.caller, wanted)
     except ApiError as refused:
