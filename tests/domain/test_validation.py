@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from desktop.domain.phone import is_valid_phone, normalise_phone
+from sync.domain.phone import is_valid_phone, normalise_phone
 from desktop.domain.validation import Context, ValidationError, validate
 from tests.factories import COUNTY, OTHER_COUNTY_VILLAGE, TODAY, VILLAGE, household, training, visit
 
