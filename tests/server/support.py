@@ -156,10 +156,15 @@ def login(server: RunningServer, username: str, password: str, device_id: str,
                                "device_name": "test laptop"}, timeout=30)
 
 
+def recent_day(days_ago: int = 30) -> str:
+    """A date the rules accept today (a visit may be dated at most two years back)."""
+    return (dt.date.today() - dt.timedelta(days=days_ago)).isoformat()
+
+
 def visit_fields(**overrides: Any) -> dict[str, Any]:
-    """A visit as a desktop client would create it."""
-    return {"visit_date": "2024-05-01", "mode": "onsite", "duration_hours": 2.5, "village_code": "150125100200",
-            "household_ids": [], "service_types": ["guidance"], "industry": "茶叶", "problem": "aphids on leaves",
+    """A visit as a desktop client would create it (it passes the rules of sync.domain.rules)."""
+    return {"visit_date": recent_day(), "mode": "onsite", "duration_hours": 2.5, "village_code": "150125100200",
+            "household_ids": ["household-1"], "service_types": ["guidance"], "industry": "茶叶", "problem": "aphids on leaves",
             "advice": "spray neem oil", "follow_up_date": None, "latitude": None, "longitude": None,
             "photo_ids": [], "review_state": "draft", "author_id": "", "station_id": None, "deleted": False,
             "created_at": "2024-05-01T08:00:00", "updated_at": "2024-05-01T08:00:00", **overrides}
