@@ -14,7 +14,7 @@ BLZQ = "150422"  # 巴林左旗, 赤峰市
 V1, V2 = "150422100200", "150422100201"  # 索布力嘎村委会, 福山地村委会 (林东镇)
 V3 = "150422101200"  # a village of 隆昌镇
 URBAN = "150422105004"  # 白音诺尔社区居委会 of 白音勿拉镇: on-site service there reaches the township
-SAIHAN = "150105100200"  # a village of 赛罕区, 呼和浩特市
+SAIHAN = "150105001001"  # 健康社区居委会 of 赛罕区, 呼和浩特市
 
 
 def visit(device: DeviceClient, day: str, village: str, households: list[str], mode: str = "onsite",

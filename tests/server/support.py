@@ -17,7 +17,11 @@ import requests
 
 from sync.protocol import HEADER_PROTOCOL, PROTOCOL_VERSION, RecordType, Role
 from sync.server import cli
+from sync.server.clock import utcnow
+from sync.server.entry_planner import RowWrite
+from sync.server.scope import Audience, RowScope
 from sync.server.services import admin
+from sync.server.store import records
 from sync.server.store.database import Database
 
 PASSWORD = "correct horse battery"
@@ -147,6 +151,20 @@ class World:
     def device(self, role: Role = Role.SPECIALIST, station: str | None = None, county: str | None = None,
                league: str | None = None) -> DeviceClient:
         return self.login(self.user(role, station, county, league))
+
+
+def store_as_an_older_server(db: Database, record_type: RecordType, fields: dict[str, Any], station: str,
+                             audience: Audience = Audience.STATION, owner_id: str = "u-older-client") -> str:
+    """Write a record straight through the server's data layer, unchecked, as a server from before
+    the shared rules would have stored a push; returns its id (revision 1, numbered for pull)."""
+    record_id, now = str(uuid.uuid4()), utcnow()
+    scope = RowScope(audience, owner_id, station)
+    stamped = {"deleted": False, "created_at": now.isoformat(), "updated_at": now.isoformat(), "author_id": owner_id,
+               "station_id": station, **fields}
+    with db.write() as session:
+        write = RowWrite(record_type.value, record_id, 1, stamped, scope, is_new=True)
+        records.number(session, records.stage(session, [write], now))
+    return record_id
 
 
 def login(server: RunningServer, username: str, password: str, device_id: str,
