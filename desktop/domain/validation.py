@@ -13,6 +13,8 @@ from sync.domain.rules import (
     LATITUDE_RANGE,
     LONGITUDE_RANGE,
     MAX_ATTENDEES_PER_CATEGORY,
+    MAX_LAND_MU,
+    MAX_LIVESTOCK_HEAD,
     MAX_TRAINING_HOURS,
     MAX_VISIT_HOURS,
     Context,
@@ -21,8 +23,8 @@ from sync.domain.rules import (
     check_record,
 )
 
-__all__ = ["LATITUDE_RANGE", "LONGITUDE_RANGE", "MAX_ATTENDEES_PER_CATEGORY", "MAX_TRAINING_HOURS",
-           "MAX_VISIT_HOURS", "Context", "FieldError", "ValidationError", "validate"]
+__all__ = ["LATITUDE_RANGE", "LONGITUDE_RANGE", "MAX_ATTENDEES_PER_CATEGORY", "MAX_LAND_MU", "MAX_LIVESTOCK_HEAD",
+           "MAX_TRAINING_HOURS", "MAX_VISIT_HOURS", "Context", "FieldError", "ValidationError", "validate"]
 
 
 def validate(record: Record, ctx: Context) -> None:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.records import Household, Record
+from desktop.domain.validation import MAX_LAND_MU, MAX_LIVESTOCK_HEAD
 from desktop.services import vocabulary
 from desktop.ui.division_picker import DivisionPicker
 from desktop.ui.duplicate_dialog import DuplicateHouseholdDialog
@@ -56,12 +57,12 @@ class HouseholdForm(RecordForm):
         self.industries.setPlaceholderText(self.tr("e.g. 玉米，肉牛 (separate with commas)"))
         self.livestock = QSpinBox(self)
         self.livestock.setObjectName("livestock_head")
-        self.livestock.setRange(_NOT_RECORDED, 1_000_000)
+        self.livestock.setRange(_NOT_RECORDED, MAX_LIVESTOCK_HEAD)
         self.livestock.setSpecialValueText(self.tr("not recorded"))
         self.livestock.setSuffix(self.tr(" head"))
         self.land = QDoubleSpinBox(self)
         self.land.setObjectName("land_mu")
-        self.land.setRange(_NOT_RECORDED, 10_000_000)
+        self.land.setRange(_NOT_RECORDED, MAX_LAND_MU)
         self.land.setDecimals(1)
         self.land.setSpecialValueText(self.tr("not recorded"))
         self.land.setSuffix(self.tr(" mu"))

@@ -21,6 +21,11 @@ from sync.protocol import MAX_TEXT_LENGTH, AttendeeCategory, HouseholdKind, Reco
 MAX_VISIT_HOURS = 16.0
 MAX_TRAINING_HOURS = 80.0
 MAX_ATTENDEES_PER_CATEGORY = 5000
+MAX_LIVESTOCK_HEAD = 1_000_000
+MAX_LAND_MU = 10_000_000
+#: Names from a list (an industry, a trainer): short, as the server's columns keep them.
+MAX_NAME_LENGTH = 128
+MAX_PHONE_LENGTH = 32
 #: How far back a visit or training may be dated, counted from the day it is recorded.
 MAX_AGE_DAYS = 731
 # Inner Mongolia lies within these bounds; a GPS fix outside them is a typo or a wrong device setting.
@@ -89,6 +94,7 @@ _M = {
     "choice": QT_TRANSLATE_NOOP("Validation", "Choose one of the listed values."),
     "too_long": QT_TRANSLATE_NOOP("Validation", "The text is longer than %1 characters."),
     "negative": QT_TRANSLATE_NOOP("Validation", "The number cannot be negative."),
+    "amount": QT_TRANSLATE_NOOP("Validation", "Enter a number between 0 and %1."),
     "count": QT_TRANSLATE_NOOP("Validation", "Enter a whole number between 0 and %1."),
     "no_attendees": QT_TRANSLATE_NOOP("Validation", "Enter at least one attendee."),
     "named_attendees": QT_TRANSLATE_NOOP("Validation", "More people are named (%1) than attended in all (%2)."),
@@ -135,16 +141,31 @@ class _Checker:
         if field not in {e.field for e in self.errors}:
             self.errors.append(FieldError(field, _M[key], tuple(str(p) for p in params)))
 
-    def required_text(self, field: str) -> None:
+    def required_text(self, field: str, max_length: int = MAX_TEXT_LENGTH) -> None:
         value = self[field]
         if not (isinstance(value, str) and value.strip()):
             self.fail(field, "required")
-        self.text(field)
+        self.text(field, max_length)
 
-    def text(self, field: str) -> None:
+    def text(self, field: str, max_length: int = MAX_TEXT_LENGTH) -> None:
         value = self[field]
-        if isinstance(value, str) and len(value) > MAX_TEXT_LENGTH:
-            self.fail(field, "too_long", MAX_TEXT_LENGTH)
+        if isinstance(value, str) and len(value) > max_length:
+            self.fail(field, "too_long", max_length)
+
+    def names(self, field: str) -> None:
+        if any(isinstance(name, str) and len(name) > MAX_NAME_LENGTH for name in _items(self[field])):
+            self.fail(field, "too_long", MAX_NAME_LENGTH)
+
+    def amount(self, field: str, maximum: int, *, whole: bool) -> None:
+        value = self[field]
+        if value is None:
+            return
+        number = _number(value)
+        if number is not None and number < 0:
+            self.fail(field, "negative")
+        elif number is None or not math.isfinite(number) or (whole and not isinstance(value, int)) \
+                or number > maximum:
+            self.fail(field, "count" if whole else "amount", maximum)
 
     def past_date(self, field: str) -> dt.date | None:
         value = _date(self[field])
@@ -183,13 +204,12 @@ def _household(c: _Checker) -> None:
     c.required_text("name")
     c.choice("kind", HouseholdKind)
     phone = c["phone"]
-    if phone and not (isinstance(phone, str) and is_valid_phone(phone)):
+    if phone and not (isinstance(phone, str) and len(phone) <= MAX_PHONE_LENGTH and is_valid_phone(phone)):
         c.fail("phone", "phone")
     c.village("village_code")
-    for name in ("livestock_head", "land_mu"):
-        value = c[name]
-        if value is not None and (_number(value) is None or value < 0):
-            c.fail(name, "negative")
+    c.names("industries")
+    c.amount("livestock_head", MAX_LIVESTOCK_HEAD, whole=True)
+    c.amount("land_mu", MAX_LAND_MU, whole=False)
     c.text("notes")
 
 
@@ -205,7 +225,7 @@ def _visit(c: _Checker) -> None:
         c.fail("service_types", "service_types")
     elif any(s not in {m.value for m in ServiceType} for s in service_types):
         c.fail("service_types", "choice")
-    c.required_text("industry")
+    c.required_text("industry", MAX_NAME_LENGTH)
     c.required_text("problem")
     c.required_text("advice")
     follow_up = _date(c["follow_up_date"])
@@ -228,10 +248,11 @@ def _training(c: _Checker) -> None:
     c.past_date("training_date")
     c.village("village_code")
     c.required_text("topic")
-    c.required_text("industry")
+    c.required_text("industry", MAX_NAME_LENGTH)
     c.text("place")
     if not any(isinstance(name, str) and name.strip() for name in _items(c["trainers"])):
         c.fail("trainers", "required")
+    c.names("trainers")
     c.hours("hours", MAX_TRAINING_HOURS)
     attendees = c["attendees"] if isinstance(c["attendees"], dict) else {}
     known = {m.value for m in AttendeeCategory}
