@@ -114,9 +114,14 @@ class Manifest:
             raise BackupError(BackupProblem.DAMAGED, f"the manifest lacks {exc}") from None
 
 
+_REVISION = re.compile(r'^revision = "([^"]+)"', re.MULTILINE)
+
+
 def known_revisions() -> list[str]:
-    """The store schema revisions this Fieldbook can open, oldest first."""
-    return sorted(p.name.split("_", 1)[0] for p in (MIGRATIONS / "versions").glob("[0-9]*_*.py"))
+    """The store schema revisions this Fieldbook can open, oldest first (migration files are
+    numbered in order; a revision id need not be its file's number)."""
+    files = sorted((MIGRATIONS / "versions").glob("[0-9]*_*.py"))
+    return [match.group(1) for p in files if (match := _REVISION.search(p.read_text(encoding="utf-8")))]
 
 
 # --- writing ------------------------------------------------------------------------------------
@@ -274,9 +279,8 @@ def _manifest(archive: zipfile.ZipFile) -> Manifest:
         raise BackupError(BackupProblem.DAMAGED, f"the manifest cannot be read: {exc}") from None
     manifest = Manifest.from_json(data)
     known = known_revisions()
-    if manifest.schema_revision not in known:
-        newer = manifest.schema_revision > known[-1]
-        raise BackupError(BackupProblem.NEWER if newer else BackupProblem.DAMAGED,
+    if manifest.schema_revision not in known:  # every revision this Fieldbook ever had is known: a newer one's
+        raise BackupError(BackupProblem.NEWER,
                           f"store schema {manifest.schema_revision}, this Fieldbook knows up to {known[-1]}")
     return manifest
 
