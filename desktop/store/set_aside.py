@@ -2,8 +2,8 @@
 
 A page is applied one record type at a time inside a savepoint; when that fails (a household
 without a name that an older server accepted, a date that is no date, anything a local constraint
-refuses), the type's records are applied again one by one, each in its own savepoint, and the
-ones that still fail are kept in ``set_aside_rows`` exactly as the server sent them. Nothing is
+refuses), each half is applied again in its own savepoint, and so on down to single records; the
+ones that fail alone are kept in ``set_aside_rows`` exactly as the server sent them. Nothing is
 lost: every sync tries them again (a newer revision from the server, or a newer app, may store
 them), and a stored record removes its set-aside row.
 """
@@ -43,15 +43,8 @@ class SetAsideChange:
 def apply_or_set_aside(s: Session, record_type: RecordType, changes: list[RecordChange],
                        apply: ApplyChanges) -> int:
     """Apply ``changes`` with ``apply``; those it cannot store are set aside. Returns how many were."""
-    try:
-        with s.begin_nested():
-            apply(s, record_type, changes)
-            s.flush()
-    except _STORE_ERRORS:
-        failed = [change for change in changes if not _applied_alone(s, record_type, change, apply)]
-    else:
-        failed = []
-    stored = [c.record_id for c in changes if c not in failed]
+    failed = {c.record_id for c in _apply_part(s, record_type, changes, apply)}
+    stored = [c.record_id for c in changes if c.record_id not in failed]
     for start in range(0, len(stored), 500):
         s.execute(delete(SetAsideRow).where(SetAsideRow.record_type == record_type.value,
                                             SetAsideRow.record_id.in_(stored[start:start + 500])))
@@ -75,15 +68,22 @@ def count(s: Session) -> int:
     return s.scalar(select(func.count()).select_from(SetAsideRow)) or 0
 
 
-def _applied_alone(s: Session, record_type: RecordType, change: RecordChange, apply: ApplyChanges) -> bool:
+def _apply_part(s: Session, record_type: RecordType, changes: list[RecordChange],
+                apply: ApplyChanges) -> list[RecordChange]:
+    """Apply ``changes`` in a savepoint; if that fails, each half again (one bad record in a page
+    of 500 costs about 18 savepoints, not 500). Returns the changes set aside."""
     try:
         with s.begin_nested():
-            apply(s, record_type, [change])
+            apply(s, record_type, changes)
             s.flush()
-        return True
+        return []
     except _STORE_ERRORS as exc:
-        _keep(s, change, _reason(exc))
-        return False
+        if len(changes) == 1:
+            _keep(s, changes[0], _reason(exc))
+            return changes
+    middle = len(changes) // 2
+    return (_apply_part(s, record_type, changes[:middle], apply)
+            + _apply_part(s, record_type, changes[middle:], apply))
 
 
 def _keep(s: Session, change: RecordChange, reason: str) -> None:
