@@ -5,7 +5,8 @@ without a name that an older server accepted, a date that is no date, anything a
 refuses), each half is applied again in its own savepoint, and so on down to single records; the
 ones that fail alone are kept in ``set_aside_rows`` exactly as the server sent them. Nothing is
 lost: every sync tries them again (a newer revision from the server, or a newer app, may store
-them), and a stored record removes its set-aside row.
+them), and a stored record removes its set-aside row. A new epoch clears the list: its re-pull
+sends again whatever is still in the user's scope.
 """
 
 from __future__ import annotations
