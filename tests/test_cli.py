@@ -16,3 +16,12 @@ def test_init_creates_a_migrated_profile_with_reference_data(tmp_path):
         assert db.execute("SELECT version_num FROM alembic_version").fetchone() == ("0003",)
         assert db.execute("SELECT count(*) FROM divisions WHERE level = 'village'").fetchone() == (14592,)
         assert db.execute("SELECT count(*) FROM stations").fetchone() == (74,)
+
+
+def test_version_prints_the_installed_version():
+    from importlib.metadata import version
+
+    result = subprocess.run([sys.executable, "-m", "desktop.app", "--version"], capture_output=True, text=True,
+                            timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == f"fieldbook {version('fieldbook')}"

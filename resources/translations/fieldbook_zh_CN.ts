@@ -139,6 +139,97 @@
     </message>
 </context>
 <context>
+    <name>BundleActions</name>
+    <message>
+        <source>This file is not a Fieldbook sync bundle.</source>
+        <translation>此文件不是 Fieldbook 同步包。</translation>
+    </message>
+    <message>
+        <source>The bundle is incomplete (cut short). Copy it onto the stick again.</source>
+        <translation>同步包不完整（被截断）。请重新拷贝到U盘。</translation>
+    </message>
+    <message>
+        <source>The bundle is damaged. Copy it onto the stick again.</source>
+        <translation>同步包已损坏。请重新拷贝到U盘。</translation>
+    </message>
+    <message>
+        <source>This bundle was made for another laptop or server.</source>
+        <translation>此同步包是为另一台电脑或服务器制作的。</translation>
+    </message>
+    <message>
+        <source>The bundle&apos;s signature is not the server&apos;s: it was changed or forged.</source>
+        <translation>同步包的签名不是服务器的：它被修改或伪造。</translation>
+    </message>
+    <message>
+        <source>This is a bundle for the server, not one from it. Take it to the office.</source>
+        <translation>这是发往服务器的同步包，不是服务器发来的。请带到办公室导入。</translation>
+    </message>
+    <message>
+        <source>The bundle was made by a newer Fieldbook. Update Fieldbook first.</source>
+        <translation>此同步包由较新版本的 Fieldbook 制作。请先升级 Fieldbook。</translation>
+    </message>
+    <message>
+        <source>Sign in to the server once, online, before syncing by USB stick.</source>
+        <translation>用U盘同步之前，请先联网登录一次服务器。</translation>
+    </message>
+    <message>
+        <source>This bundle continues from a later point than this laptop has reached. Import the earlier bundle first, or sync online.</source>
+        <translation>此同步包接续的位置晚于本机已有的数据。请先导入较早的同步包，或联网同步。</translation>
+    </message>
+    <message>
+        <source>The server&apos;s history changed since this laptop last synced. Ask the office for a full bundle.</source>
+        <translation>自本机上次同步以来，服务器的历史已改变。请向办公室索取完整同步包。</translation>
+    </message>
+    <message>
+        <source>The file cannot be read.</source>
+        <translation>无法读取该文件。</translation>
+    </message>
+    <message>
+        <source>&amp;Export sync bundle…</source>
+        <translation>导出同步包(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Write your unsent changes and photos into one file for a USB stick</source>
+        <translation>把尚未发送的更改和照片写入一个文件，用U盘带走</translation>
+    </message>
+    <message>
+        <source>&amp;Import sync bundle…</source>
+        <translation>导入同步包(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Export sync bundle</source>
+        <translation>导出同步包</translation>
+    </message>
+    <message>
+        <source>Sync bundles (*%1)</source>
+        <translation>同步包 (*%1)</translation>
+    </message>
+    <message>
+        <source>Import sync bundle</source>
+        <translation>导入同步包</translation>
+    </message>
+    <message>
+        <source>The bundle holds %1 changes and %2 photos. Take it to the office; they stay waiting here until the server&apos;s answer comes back (by a bundle or an online sync).</source>
+        <translation>同步包包含 %1 项更改和 %2 张照片。请带到办公室导入；在服务器的回复（通过同步包或联网同步）回来之前，它们在本机仍显示为待发送。</translation>
+    </message>
+    <message>
+        <source>Received %1 changes and %2 photos; %3 of your changes were confirmed by the server.</source>
+        <translation>收到 %1 项更改和 %2 张照片；服务器确认了您的 %3 项更改。</translation>
+    </message>
+    <message>
+        <source>%1 refused and %2 in conflict: see Sync → Conflicts and refused changes.</source>
+        <translation>%1 项被拒绝，%2 项有冲突：请查看 同步 → 冲突与被拒绝的更改。</translation>
+    </message>
+    <message>
+        <source>Nothing was changed.</source>
+        <translation>未做任何更改。</translation>
+    </message>
+    <message>
+        <source>Sync bundle</source>
+        <translation>同步包</translation>
+    </message>
+</context>
+<context>
     <name>ChartSection</name>
     <message>
         <source>Visits</source>
@@ -251,6 +342,18 @@
         <translation>回访日期</translation>
     </message>
     <message>
+        <source>Latitude</source>
+        <translation>纬度</translation>
+    </message>
+    <message>
+        <source>Longitude</source>
+        <translation>经度</translation>
+    </message>
+    <message>
+        <source>Photos</source>
+        <translation>照片</translation>
+    </message>
+    <message>
         <source>Place</source>
         <translation>地点</translation>
     </message>
@@ -265,6 +368,10 @@
     <message>
         <source>Attendees</source>
         <translation>参训人数</translation>
+    </message>
+    <message>
+        <source>Named attendees</source>
+        <translation>实名参训人员</translation>
     </message>
     <message>
         <source>Review state</source>
@@ -543,6 +650,38 @@
     </message>
 </context>
 <context>
+    <name>EditConflictPrompt</name>
+    <message>
+        <source>Changed elsewhere</source>
+        <extracomment>Lists of ids: their values mean nothing to a person, so only the field is named.</extracomment>
+        <translation>记录已在别处更改</translation>
+    </message>
+    <message>
+        <source>This record is no longer on this laptop: a sync removed it. Nothing was saved; your input is still in the form.</source>
+        <translation>这条记录已不在本机上：同步时已将其移除。没有保存任何内容；您输入的内容仍在表单中。</translation>
+    </message>
+    <message>
+        <source>This record changed since you opened it (by a sync, a review or another window), in fields you changed too. Nothing was saved yet.</source>
+        <translation>您打开这条记录后，它已被更改（来自同步、审核或另一个窗口），并且涉及您也改过的字段。尚未保存任何内容。</translation>
+    </message>
+    <message>
+        <source>%1 — saved: %2; yours: %3</source>
+        <translation>%1 — 已保存：%2；您的：%3</translation>
+    </message>
+    <message>
+        <source>Reload shows the saved values of these fields and keeps your other changes in the form. Keep my values saves yours over them.</source>
+        <translation>“重新载入”显示这些字段已保存的值，并在表单中保留您的其他更改；“保留我的值”用您的值覆盖它们并保存。</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>重新载入</translation>
+    </message>
+    <message>
+        <source>Keep my values</source>
+        <translation>保留我的值</translation>
+    </message>
+</context>
+<context>
     <name>ErrorDialog</name>
     <message>
         <source>Something went wrong</source>
@@ -685,14 +824,6 @@
         <translation>未登记</translation>
     </message>
     <message>
-        <source> head</source>
-        <translation> 头（只）</translation>
-    </message>
-    <message>
-        <source> mu</source>
-        <translation> 亩</translation>
-    </message>
-    <message>
         <source>The person agreed that their name and phone number are kept</source>
         <translation>本人同意登记其姓名和电话</translation>
     </message>
@@ -729,8 +860,16 @@
         <translation>牲畜存栏</translation>
     </message>
     <message>
+        <source>head</source>
+        <translation>头</translation>
+    </message>
+    <message>
         <source>Land</source>
         <translation>耕地面积</translation>
+    </message>
+    <message>
+        <source>mu</source>
+        <translation>亩</translation>
     </message>
     <message>
         <source>Notes</source>
@@ -1107,6 +1246,10 @@
         <translation>已从自动保存的草稿恢复，尚未保存。</translation>
     </message>
     <message>
+        <source>Ready to save.</source>
+        <translation>可以保存了。</translation>
+    </message>
+    <message>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
@@ -1115,8 +1258,20 @@
         <translation>已于 %1 保存。</translation>
     </message>
     <message>
+        <source>A change made elsewhere meanwhile was kept too: %1.</source>
+        <translation>其间在别处所做的更改也已保留：%1。</translation>
+    </message>
+    <message>
         <source>Not saved: please correct the marked fields.</source>
         <translation>未保存：请修改标红的项目。</translation>
+    </message>
+    <message>
+        <source>Not saved: this record changed elsewhere.</source>
+        <translation>未保存：这条记录已在别处更改。</translation>
+    </message>
+    <message>
+        <source>Reloaded: the saved values are shown; your other changes are kept, not saved yet.</source>
+        <translation>已重新载入：显示的是已保存的值；您的其他更改仍保留，尚未保存。</translation>
     </message>
     <message>
         <source>Not saved.</source>
@@ -1684,6 +1839,10 @@
         <translation>请输入用户名和密码。</translation>
     </message>
     <message>
+        <source>The server address is not usable; write it as https://name.of.the.server</source>
+        <translation>服务器地址无法使用；请写成 https://服务器名称 的形式</translation>
+    </message>
+    <message>
         <source>Sign in to the server first.</source>
         <translation>请先登录服务器。</translation>
     </message>
@@ -1804,6 +1963,14 @@
         <translation>
             <numerusform>%n 条收到的记录未能保存</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>No server set</source>
+        <translation>未配置服务器</translation>
+    </message>
+    <message>
+        <source>Use Sync → Sign in to the server… to link this laptop to one.</source>
+        <translation>请用“同步 → 登录服务器…”将本机关联到服务器。</translation>
     </message>
     <message>
         <source>Online</source>
@@ -1947,12 +2114,8 @@
         <translation>姓名，多人用逗号分隔</translation>
     </message>
     <message>
-        <source> h</source>
-        <translation> 小时</translation>
-    </message>
-    <message>
-        <source>(enter hours)</source>
-        <translation>（请填写时长）</translation>
+        <source>e.g. 2.5</source>
+        <translation>例如 2.5</translation>
     </message>
     <message>
         <source>Date</source>
@@ -1981,6 +2144,10 @@
     <message>
         <source>Hours</source>
         <translation>学时</translation>
+    </message>
+    <message>
+        <source>hours</source>
+        <translation>小时</translation>
     </message>
     <message>
         <source>Attendees</source>
@@ -2057,12 +2224,12 @@
         <translation>内容超过 %1 个字。</translation>
     </message>
     <message>
-        <source>The number cannot be negative.</source>
-        <translation>数值不能为负。</translation>
+        <source>Enter a number, e.g. 2.5.</source>
+        <translation>请填写数字，例如 2.5。</translation>
     </message>
     <message>
         <source>Enter a number between 0 and %1.</source>
-        <translation>请填写 0 到 %1 之间的数字。</translation>
+        <translation>请填写 0 到 %1 之间的数值。</translation>
     </message>
     <message>
         <source>Enter a whole number between 0 and %1.</source>
@@ -2106,18 +2273,14 @@
     </message>
     <message>
         <source>Enter a number from 0 to %1.</source>
-        <translation>请输入 0 到 %1 之间的数。</translation>
+        <translation>请填写 0 到 %1 之间的数值。</translation>
     </message>
 </context>
 <context>
     <name>VisitForm</name>
     <message>
-        <source> h</source>
-        <translation> 小时</translation>
-    </message>
-    <message>
-        <source>(enter hours)</source>
-        <translation>（请填写时长）</translation>
+        <source>e.g. 2.5</source>
+        <translation>例如 2.5</translation>
     </message>
     <message>
         <source>Choose or type an industry</source>
@@ -2154,6 +2317,10 @@
     <message>
         <source>Duration</source>
         <translation>服务时长</translation>
+    </message>
+    <message>
+        <source>hours</source>
+        <translation>小时</translation>
     </message>
     <message>
         <source>Village</source>

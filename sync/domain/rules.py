@@ -21,8 +21,9 @@ from sync.protocol import MAX_TEXT_LENGTH, AttendeeCategory, HouseholdKind, Reco
 MAX_VISIT_HOURS = 16.0
 MAX_TRAINING_HOURS = 80.0
 MAX_ATTENDEES_PER_CATEGORY = 5000
-MAX_LIVESTOCK_HEAD = 1_000_000
-MAX_LAND_MU = 10_000_000
+# Beyond these a size is a slip of the keyboard (an extra zero or two), not a farm of the region.
+MAX_LIVESTOCK_HEAD = 100_000
+MAX_LAND_MU = 1_000_000
 #: Names from a list (an industry, a trainer): short, as the server's columns keep them.
 MAX_NAME_LENGTH = 128
 MAX_PHONE_LENGTH = 32
@@ -93,8 +94,8 @@ _M = {
     "service_types": QT_TRANSLATE_NOOP("Validation", "Choose at least one service type."),
     "choice": QT_TRANSLATE_NOOP("Validation", "Choose one of the listed values."),
     "too_long": QT_TRANSLATE_NOOP("Validation", "The text is longer than %1 characters."),
-    "negative": QT_TRANSLATE_NOOP("Validation", "The number cannot be negative."),
-    "amount": QT_TRANSLATE_NOOP("Validation", "Enter a number between 0 and %1."),
+    "not_a_number": QT_TRANSLATE_NOOP("Validation", "Enter a number, e.g. 2.5."),
+    "range": QT_TRANSLATE_NOOP("Validation", "Enter a number between 0 and %1."),
     "count": QT_TRANSLATE_NOOP("Validation", "Enter a whole number between 0 and %1."),
     "no_attendees": QT_TRANSLATE_NOOP("Validation", "Enter at least one attendee."),
     "named_attendees": QT_TRANSLATE_NOOP("Validation", "More people are named (%1) than attended in all (%2)."),
@@ -156,16 +157,18 @@ class _Checker:
         if any(isinstance(name, str) and len(name) > MAX_NAME_LENGTH for name in _items(self[field])):
             self.fail(field, "too_long", MAX_NAME_LENGTH)
 
-    def amount(self, field: str, maximum: int, *, whole: bool) -> None:
+    def size(self, field: str, maximum: int, *, whole: bool = False) -> None:
+        """An optional size: a number (whole if ``whole``) from 0 to ``maximum``."""
         value = self[field]
         if value is None:
             return
         number = _number(value)
-        if number is not None and number < 0:
-            self.fail(field, "negative")
-        elif number is None or not math.isfinite(number) or (whole and not isinstance(value, int)) \
-                or number > maximum:
-            self.fail(field, "count" if whole else "amount", maximum)
+        if number is None or math.isnan(number):
+            self.fail(field, "not_a_number")
+        elif whole and not (math.isfinite(number) and number == int(number) and 0 <= number <= maximum):
+            self.fail(field, "count", f"{maximum:,}")
+        elif not 0 <= number <= maximum:
+            self.fail(field, "range", f"{maximum:,}")
 
     def past_date(self, field: str) -> dt.date | None:
         value = _date(self[field])
@@ -192,7 +195,9 @@ class _Checker:
 
     def hours(self, field: str, maximum: float) -> None:
         value = _number(self[field])
-        if value is None or not (0.5 <= value <= maximum):
+        if value is not None and math.isnan(value):
+            self.fail(field, "not_a_number")
+        elif value is None or not (0.5 <= value <= maximum):
             self.fail(field, "hours", f"{maximum:g}")
 
     def choice(self, field: str, allowed: type) -> None:
@@ -208,8 +213,8 @@ def _household(c: _Checker) -> None:
         c.fail("phone", "phone")
     c.village("village_code")
     c.names("industries")
-    c.amount("livestock_head", MAX_LIVESTOCK_HEAD, whole=True)
-    c.amount("land_mu", MAX_LAND_MU, whole=False)
+    c.size("livestock_head", MAX_LIVESTOCK_HEAD, whole=True)
+    c.size("land_mu", MAX_LAND_MU)
     c.text("notes")
 
 
@@ -235,7 +240,9 @@ def _visit(c: _Checker) -> None:
 
 
 def _position(c: _Checker, lat: Any, lon: Any) -> None:
-    if (lat is None) != (lon is None):
+    if any(isinstance(v, float) and math.isnan(v) for v in (lat, lon)):
+        c.fail("latitude", "not_a_number")
+    elif (lat is None) != (lon is None):
         c.fail("latitude", "gps_pair")
     elif lat is not None and lon is not None:
         lat, lon = _number(lat), _number(lon)
