@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import socket
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import requests
@@ -19,6 +19,7 @@ from desktop.domain.validation import Context, validate
 from desktop.services.changes import ALL, Changes
 from desktop.store import repository
 from desktop.store.local_store import Account, DesktopLocalStore, RejectedChange
+from desktop.store.set_aside import SetAsideChange
 from desktop.store.store import Store
 from desktop.store.wire import from_wire
 from sync.client.credentials import CredentialStore
@@ -53,6 +54,7 @@ class SyncOverview:
     rejected: list[RejectedChange]
     open_conflicts: list[Conflict]
     credentials_notice: str | None
+    set_aside: list[SetAsideChange] = field(default_factory=list)  # pulled records this device could not store
 
 
 TransportFactory = Callable[[TransportConfig, str | None], Transport]
@@ -156,6 +158,7 @@ class SyncService:
             signed_in=self.signed_in(), pending_changes=self.local.pending_count(), last_sync_at=last_at,
             last_sync_ok=last_ok, last_sync_result=last_result, rejected=self.local.rejected_changes(),
             open_conflicts=self.local.open_conflicts(), credentials_notice=self.credentials.notice,
+            set_aside=self.local.set_aside_changes(),
         )
 
     # --- conflicts --------------------------------------------------------------------------

@@ -477,6 +477,10 @@
         <source>Time</source>
         <translation>时间</translation>
     </message>
+    <message>
+        <source>Records received from the server that this computer could not store. They are kept and tried again at every sync; the rest of the sync went on without them.</source>
+        <translation>从服务器收到、但本机无法保存的记录。这些记录已保留，每次同步都会重试；同步的其余部分照常完成。</translation>
+    </message>
 </context>
 <context>
     <name>CoverageDialog</name>
@@ -2022,6 +2026,10 @@
         <translation>%n 项更改被服务器拒绝，请查看“冲突”。</translation>
     </message>
     <message>
+        <source>%n record(s) from the server could not be stored here and were set aside: see Conflicts.</source>
+        <translation>%n 条来自服务器的记录无法在本机保存，已暂存待处理，请查看“冲突”。</translation>
+    </message>
+    <message>
         <source>%n change(s) still waiting to be sent.</source>
         <translation>还有 %n 项更改等待发送。</translation>
     </message>
@@ -2067,6 +2075,12 @@
         <source>%n conflict(s)</source>
         <translation>
             <numerusform>%n 个冲突</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n received record(s) set aside</source>
+        <translation>
+            <numerusform>%n 条收到的记录未能保存</numerusform>
         </translation>
     </message>
     <message>
@@ -2285,6 +2299,7 @@
     <name>Validation</name>
     <message>
         <source>This field is required.</source>
+        <extracomment>Names from a list (an industry, a trainer): short, as the server&apos;s columns keep them. How far back a visit or training may be dated, counted from the day it is recorded. The record types with rules; the others (review events, attachments, conflicts) have none here.</extracomment>
         <translation>此项为必填项。</translation>
     </message>
     <message>

@@ -1,6 +1,7 @@
-"""Checks of pushed field values: types, enums, dates, bounds. Pure; raises FieldValueError.
+"""Checks of pushed field values, one field at a time: types, enums, dates, bounds. Pure; raises FieldValueError.
 
-Every field may be null (drafts are incomplete); whatever is given must have the right shape.
+A field given must have the right shape (null passes here: whether the record may lack it is for
+the rules of ``sync.domain.rules``, which the entry planner asks of the whole record afterwards).
 Fields this server does not know (from a newer client) are kept after a generic size check.
 """
 

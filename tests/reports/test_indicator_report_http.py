@@ -13,8 +13,8 @@ from tests.server.support import DeviceClient, World, visit_fields
 BLZQ = "150422"  # 巴林左旗, 赤峰市
 V1, V2 = "150422100200", "150422100201"  # 索布力嘎村委会, 福山地村委会 (林东镇)
 V3 = "150422101200"  # a village of 隆昌镇
-URBAN = "150422100001"  # a residents' committee of 林东镇: on-site service there reaches the township
-SAIHAN = "150105100200"  # a village of 赛罕区, 呼和浩特市
+URBAN = "150422105004"  # 白音诺尔社区居委会 of 白音勿拉镇: on-site service there reaches the township
+SAIHAN = "150105001001"  # 健康社区居委会 of 赛罕区, 呼和浩特市
 
 
 def visit(device: DeviceClient, day: str, village: str, households: list[str], mode: str = "onsite",
@@ -106,7 +106,7 @@ def test_county_coverage_names_what_the_service_has_not_reached(county):
     # 肉牛牦牛 lies within 牛 (resources/reference/industry_taxonomy.json): guiding it guides 牛 too.
     assert cov["industries_guided"] == sorted(["大豆", "牧草", "肉牛牦牛", "牛", "高粱"])
     assert set(cov["industries_unguided"]) == {"笤帚", "绒毛用羊", "肉驴", "羊"}  # the returned 羊 visit: no
-    assert (cov["townships_served"], cov["townships_total"]) == (2, 11)
+    assert (cov["townships_served"], cov["townships_total"]) == (3, 11)
     assert {"code": "150422102", "name": "十三敖包镇"} in cov["townships_unserved"]
     assert (cov["villages_served"], cov["villages_total"], len(cov["villages_unserved"])) == (3, 166, 163)
     unserved = {v["code"]: v["name"] for v in cov["villages_unserved"]}

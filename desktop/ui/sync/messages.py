@@ -108,7 +108,7 @@ def summary_text(report: SyncReport) -> str:
                          report.pushed, report.pulled)]
     # Counts go through plain names: lupdate does not see a plural translate() whose count is an
     # attribute expression.
-    conflicts, rejected, pending = report.conflicts, report.rejected, report.still_pending
+    conflicts, rejected, pending, set_aside = report.conflicts, report.rejected, report.still_pending, report.set_aside
     uploads, downloads = report.uploads_pending, report.downloads_pending
     if conflicts:
         lines.append(QCoreApplication.translate(
@@ -116,6 +116,10 @@ def summary_text(report: SyncReport) -> str:
     if rejected:
         lines.append(QCoreApplication.translate(
             "SyncMessages", "%n change(s) were refused by the server: see Conflicts.", None, rejected))
+    if set_aside:
+        lines.append(QCoreApplication.translate(
+            "SyncMessages", "%n record(s) from the server could not be stored here and were set aside: "
+                            "see Conflicts.", None, set_aside))
     if pending:
         lines.append(QCoreApplication.translate(
             "SyncMessages", "%n change(s) still waiting to be sent.", None, pending))
