@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from sync.protocol import Role
 from sync.server import security
 from sync.server.clock import utcnow
+from sync.server.services import auth
 from sync.server.store import devices, meta, stations, users
 from sync.server.store.database import Database
 from sync.server.store.models import Device, Station, User
@@ -109,6 +110,10 @@ def set_role(db: Database, username: str, role: Role, area: Area) -> None:
     with db.write() as session:
         user = _user(session, username)
         _require_station(session, area.station)
+        if (user.role, user.station_id, user.county_code, user.league_code) == (
+                role.value, area.station, area.county, area.league):
+            return
+        devices.end_sessions(session, user.id, auth.ACCOUNT_CHANGED)
         user.role, user.station_id, user.county_code, user.league_code = (
             role.value, area.station, area.county, area.league)
         user.scope_version += 1
@@ -121,21 +126,29 @@ def set_station(db: Database, username: str, station: str) -> None:
         if Role(user.role) not in STATION_ROLES:
             raise AdminError(f"{username} is a {user.role}, not a station member; use `user set-role`")
         _require_station(session, station)
+        if user.station_id == station:
+            return
+        devices.end_sessions(session, user.id, auth.ACCOUNT_CHANGED)
         user.station_id = station
         user.scope_version += 1
         users.publish(session, user, utcnow())
 
 
 def set_password(db: Database, username: str, password: str) -> None:
+    """Change the password; every device of the user signs in again with the new one."""
     password_hash = security.hash_password(check_password(password))
     with db.write() as session:
-        _user(session, username).password_hash = password_hash
+        user = _user(session, username)
+        user.password_hash = password_hash
+        devices.end_sessions(session, user.id, auth.PASSWORD_CHANGED)
 
 
 def set_active(db: Database, username: str, active: bool) -> None:
     with db.write() as session:
         user = _user(session, username)
         user.active = active
+        if not active:
+            devices.end_sessions(session, user.id, auth.DEACTIVATED)
         users.publish(session, user, utcnow())
 
 
@@ -162,7 +175,7 @@ def reinstate_device(db: Database, device_id: str) -> None:
     """Undo a revocation made in error: the device may log in again (with a password)."""
     with db.write() as session:
         device = _device(session, device_id)
-        device.revoked_at, device.token_hash = None, None
+        device.revoked_at, device.token_hash, device.session_ended = None, None, None
 
 
 def renew_epoch(db: Database) -> str:

@@ -7,11 +7,20 @@ log in again (403 ``device_revoked``), even with a correct password: its unsynce
 entries stay in the device's outbox; if the revocation was a mistake, ``fieldbook-server device
 reinstate`` lets the device log in again and send them. A device id belongs to the user who first
 logged in with it; another user logging in with it gets 403 ``device_of_another_user``.
+
+Ended sessions: changing a user's password, deactivating the user, or changing their role, station
+or area ends the sessions of all their devices (there is no password change from a device, so none
+keeps its own). Every call with such a token answers 401 ``session_ended`` saying why; the device
+signs in again (with the new password), and what it has not sent yet is still in its outbox and
+goes with the next sync: nothing a specialist recorded is refused. A role or station change ends
+sessions because the device learns who it is (role, station) at sign-in. Reactivating a user does
+not bring their old sessions back.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import secrets
 from dataclasses import dataclass
 
 from sync.protocol import ErrorCode, LoginRequest, LoginResponse, Role
@@ -21,10 +30,17 @@ from sync.server.errors import ApiError
 from sync.server.scope import Viewer
 from sync.server.store import devices, login_failures, meta, users
 from sync.server.store.database import Database
-from sync.server.store.models import Device
+from sync.server.store.models import Device, User
 from sync.server.validation import storable
 
 _TOUCH_INTERVAL = dt.timedelta(minutes=5)
+
+PASSWORD_CHANGED, DEACTIVATED, ACCOUNT_CHANGED = "password_changed", "deactivated", "account_changed"
+SESSION_END_REASONS = {
+    PASSWORD_CHANGED: "the password of this account was changed",
+    DEACTIVATED: "this account was deactivated",
+    ACCOUNT_CHANGED: "the role or station of this account was changed",
+}
 
 
 @dataclass(frozen=True)
@@ -36,23 +52,25 @@ class Caller:
     epoch: str
 
 
-def login(db: Database, body: LoginRequest) -> LoginResponse:
+def login(db: Database, body: LoginRequest, source: str = "local", proof: str | None = None) -> LoginResponse:
+    """``source``: the caller's address (login_throttle.source_of); ``proof``: the last token this
+    device was given, if it kept one, which makes it a known device for the throttle."""
     if not all(storable(text) for text in (body.username, body.password, body.device_id, body.device_name)):
         raise ApiError(422, ErrorCode.INVALID_REQUEST, "the login contains a NUL character or an unpaired surrogate")
     now = utcnow()
     with db.read() as session:
-        failures = login_failures.since(session, body.username, now - login_throttle.WINDOW)
         user = users.by_username(session, body.username)
-    wait = login_throttle.retry_after(failures, now)
-    if wait is not None:
-        raise ApiError(429, ErrorCode.TOO_MANY_ATTEMPTS,
-                       f"too many failed logins for {body.username}; try again in {wait} seconds",
-                       {"Retry-After": str(wait)})
+        known = _known_device(devices.get(session, body.device_id), user, proof)
+        failures = login_failures.relevant(session, body.username, source, known, now - login_throttle.WINDOW)
+    refusal = login_throttle.check(failures, body.username, source, known, now)
+    if refusal is not None:
+        raise ApiError(429, ErrorCode.TOO_MANY_ATTEMPTS, refusal.message, {"Retry-After": str(refusal.wait)})
     if user is None:
         security.burn_password_check(body.password)
     if user is None or not security.verify_password(user.password_hash, body.password):
         with db.write() as session:
-            login_failures.add(session, body.username, now, now - login_throttle.WINDOW)
+            login_failures.add(session, login_throttle.Failure(body.username, source, known, now),
+                               now - login_throttle.WINDOW)
         raise ApiError(401, ErrorCode.BAD_CREDENTIALS, "wrong user name or password")
     if not user.active:
         raise ApiError(403, ErrorCode.USER_INACTIVE, "this account has been deactivated")
@@ -70,10 +88,21 @@ def login(db: Database, body: LoginRequest) -> LoginResponse:
                                token_hash=security.token_digest(token), created_at=now, last_seen_at=now))
         else:
             device.name, device.token_hash, device.last_seen_at = body.device_name, security.token_digest(token), now
-        login_failures.clear(session, body.username)
+            device.session_ended = None
+        login_failures.clear(session, body.username, source, known)
         epoch = meta.user_epoch(meta.server_epoch(session), user.scope_version)
     return LoginResponse(token=token, device_id=body.device_id, user_id=user.id, display_name=user.display_name,
                          role=Role(user.role), station_id=user.station_id, server_epoch=epoch)
+
+
+def _known_device(device: Device | None, user: User | None, proof: str | None) -> str | None:
+    """The device id if ``proof`` is the last token issued to this device of this user (even one whose
+    session ended since); None for a stranger."""
+    if device is None or user is None or not proof or device.token_hash is None:
+        return None
+    if device.user_id != user.id or device.revoked_at is not None:
+        return None
+    return device.id if secrets.compare_digest(device.token_hash, security.token_digest(proof)) else None
 
 
 def authenticate(db: Database, token: str | None) -> Caller:
@@ -94,6 +123,11 @@ def authenticate(db: Database, token: str | None) -> Caller:
                            "accepted. Ask your station's administrator.")
         if not user.active:
             raise ApiError(401, ErrorCode.USER_INACTIVE, "this account has been deactivated")
+        if device.session_ended is not None:
+            reason = SESSION_END_REASONS.get(device.session_ended, "the account was changed")
+            raise ApiError(401, ErrorCode.SESSION_ENDED,
+                           f"your sign-in ended because {reason}: sign in again. Changes not sent yet stay "
+                           "on this device and are sent once you have signed in.", {"WWW-Authenticate": "Bearer"})
         caller = Caller(device.id, users.viewer(session, user),
                         meta.user_epoch(meta.server_epoch(session), user.scope_version))
         last_seen = device.last_seen_at
