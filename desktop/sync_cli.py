@@ -1,7 +1,8 @@
 """``fieldbook sync``: one headless sync of a profile, for a township office's scheduler.
 
 Prints one log line per run and exits with a code a script can act on:
-0 success · 2 offline / server unreachable · 3 sign-in needed or refused (also a revoked device) ·
+0 success · 2 offline / server unreachable · 3 sign-in needed or refused (also a revoked device, an
+ended session, or a token file not fit for use) ·
 4 finished, but conflicts are open or this run's changes were rejected · 1 any other failure.
 """
 
@@ -15,6 +16,7 @@ import time
 from pathlib import Path
 
 from sync.client.errors import SyncError, SyncErrorKind
+from sync.client.token_file import TokenFile
 
 log = logging.getLogger("fieldbook.sync")
 
@@ -36,6 +38,9 @@ def add_sync_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--server", help="server address, e.g. https://fieldbook.example.cn "
                                          "(default: the one this profile signed in to)")
     parser.add_argument("--user", help="sign in as this user first; the password is read from stdin")
+    parser.add_argument("--token-file", type=Path,
+                        help="keep this profile's device token in FILE (mode 0600, yours) instead of the "
+                             "system key store: for scheduled sync on a box without one")
     parser.add_argument("--ca-bundle", help="PEM file of the CA that signed the server's certificate")
     parser.add_argument("-v", "--verbose", action="store_true", help="log each step, not just the outcome")
 
@@ -52,6 +57,8 @@ def run_sync(args: argparse.Namespace) -> int:
     profile = open_profile(args.profile)
     try:
         service = SyncService(profile.store, ca_bundle=args.ca_bundle)
+        if getattr(args, "token_file", None) is not None:
+            service.credentials = TokenFile(args.token_file.expanduser().absolute(), service.local.device_id())
         account = service.local.account()
         server = (args.server or (account[0] if account else "")).rstrip("/")
         if not server:

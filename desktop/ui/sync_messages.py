@@ -10,7 +10,7 @@ from desktop.domain.i18n import QT_TRANSLATE_NOOP
 from desktop.services.sync_service import NOT_SIGNED_IN
 from sync.client.credentials import NO_SECURE_STORE
 from sync.client.engine import SyncPhase, SyncProgress, SyncReport
-from sync.client.errors import MESSAGES, SyncError, SyncErrorKind
+from sync.client.errors import MESSAGES, SESSION_ENDED, SyncError, SyncErrorKind
 
 CONTEXT = "SyncMessages"
 
@@ -40,6 +40,9 @@ _KNOWN = {
         QT_TRANSLATE_NOOP("SyncMessages", "This profile belongs to another account. Sign in as its owner, "
                                           "or use another profile for this account."),
     "Enter your user name and password.": QT_TRANSLATE_NOOP("SyncMessages", "Enter your user name and password."),
+    SESSION_ENDED: QT_TRANSLATE_NOOP(
+        "SyncMessages", "Your sign-in has ended because your password, role or station was changed. Please sign "
+                        "in again; changes not sent yet are kept and sent then."),
     NOT_SIGNED_IN: QT_TRANSLATE_NOOP("SyncMessages", "Sign in to the server first."),
     NO_SECURE_STORE: QT_TRANSLATE_NOOP(
         "SyncMessages", "No secure key store on this computer; you will be asked to sign in again next time."),
