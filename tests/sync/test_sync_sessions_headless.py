@@ -9,11 +9,12 @@ from pathlib import Path
 
 import pytest
 
+from sync.client.errors import SyncError
 from sync.protocol import Role
 from sync.server.services import admin
 from tests.factories import household, visit
 from tests.server.conftest import REPO, server_command
-from tests.server.support import PASSWORD
+from tests.server.support import API_HEADERS, PASSWORD, login
 from tests.sync.harness import server_records
 
 NEW_PASSWORD = "the password after the change"
@@ -146,3 +147,22 @@ def test_a_revoked_office_device_exits_3_with_its_token_file(make_device, statio
         assert refused.returncode == 3, refused.stderr
         assert "revoked" in refused.stderr
     assert office.service.local.pending_count() == 1
+
+
+def test_a_laptop_whose_session_ended_signs_in_again_while_strangers_are_throttled(make_device, station, world):
+    wang = make_device("wang", station)
+    wang.records.save(household())
+    admin.set_password(world.db, wang.username, NEW_PASSWORD)
+    report = wang.sync()
+    assert report.error is not None and "sign in again" in report.error.message
+    assert not wang.service.signed_in()
+    for n in range(4):  # someone guesses from four other places
+        for _ in range(5):
+            guessed = login(world.server, wang.username, "guess", "evil-pc",
+                            headers={**API_HEADERS, "X-Forwarded-For": f"203.0.113.{n + 1}"})
+            assert guessed.status_code == 401
+    new_laptop = make_device("new-laptop", station, signed_in=False)
+    with pytest.raises(SyncError, match="Too many failed sign-ins"):
+        new_laptop.service.sign_in(world.server.base_url, wang.username, NEW_PASSWORD)
+    wang.service.sign_in(world.server.base_url, wang.username, NEW_PASSWORD)
+    assert wang.sync_ok().applied == 1
