@@ -8,9 +8,9 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from sync.protocol import LOGIN_PATH, ErrorBody, LoginRequest, LoginResponse
+from sync.server import login_throttle
 from sync.server.errors import error_responses
 from sync.server.deps import DbDep, require_protocol
-from sync.server import login_throttle
 from sync.server.services import auth
 
 router = APIRouter(tags=["auth"], dependencies=[Depends(require_protocol)],

@@ -12,7 +12,8 @@ Ended sessions: changing a user's password, deactivating the user, or changing t
 or area ends the sessions of all their devices (there is no password change from a device, so none
 keeps its own). Every call with such a token answers 401 ``session_ended`` saying why; the device
 signs in again (with the new password), and what it has not sent yet is still in its outbox and
-goes with the next sync: nothing a specialist recorded is refused. A role or station change ends
+goes with the next sync, judged as any entry is (after a move to another station, edits of the old
+station's records are refused and shown to the user, as before). A role or station change ends
 sessions because the device learns who it is (role, station) at sign-in. Reactivating a user does
 not bring their old sessions back.
 """
