@@ -38,3 +38,7 @@ def end_sessions(session: Session, user_id: str, reason: str) -> None:
     which device is signing in."""
     session.execute(update(Device).where(Device.user_id == user_id, Device.token_hash.is_not(None))
                     .values(session_ended=reason))
+
+
+def set_bundle_cursor(session: Session, device_id: str, cursor: int) -> None:
+    session.execute(update(Device).where(Device.id == device_id).values(bundle_cursor=cursor))

@@ -1,7 +1,7 @@
 """Sessions ended by account changes, and login failures counted per source and known device.
 
 Revision ID: auth_sessions
-Revises: 0003
+Revises: bundle_keys
 Create Date: 2026-12-06
 """
 
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "auth_sessions"
-down_revision = "0003"
+down_revision = "bundle_keys"
 branch_labels = None
 depends_on = None
 
