@@ -369,6 +369,7 @@ class ErrorCode(StrEnum):
     DEVICE_REVOKED = "device_revoked"  # 401 on any call, 403 on login: the device is locked out
     DEVICE_OF_ANOTHER_USER = "device_of_another_user"  # 403 on login
     USER_INACTIVE = "user_inactive"  # 401 / 403: the account was deactivated
+    SESSION_ENDED = "session_ended"  # 401: password, role or station changed on the server: sign in again
     DEVICE_MISMATCH = "device_mismatch"  # 403: a pushed entry names another device
     FORBIDDEN = "forbidden"  # 403
     NOT_FOUND = "not_found"  # 404

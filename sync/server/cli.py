@@ -57,20 +57,20 @@ def build_parser() -> argparse.ArgumentParser:
     add.add_argument("--role", required=True, choices=roles)
     _area(add)
     add.set_defaults(run=cli_commands.user_add)
-    set_role = user.add_parser("set-role", help="change a user's role (and area)")
+    set_role = user.add_parser("set-role", help="change a user's role (and area); their devices sign in again")
     _common(set_role)
     set_role.add_argument("username")
     set_role.add_argument("role", choices=roles)
     _area(set_role)
     set_role.set_defaults(run=cli_commands.user_set_role)
-    set_station = user.add_parser("set-station", help="move a station member to another station")
+    set_station = user.add_parser("set-station", help="move a station member to another station; their devices sign in again")
     _common(set_station)
     set_station.add_argument("username")
     set_station.add_argument("station")
     set_station.set_defaults(run=cli_commands.user_set_station)
     for name, helptext, run in (
-        ("set-password", "set a new password, read from stdin", cli_commands.user_set_password),
-        ("deactivate", "refuse the user's logins and tokens", cli_commands.user_deactivate),
+        ("set-password", "set a new password, read from stdin; every device of the user signs in again", cli_commands.user_set_password),
+        ("deactivate", "refuse the user's logins and end their sessions", cli_commands.user_deactivate),
         ("activate", "allow a deactivated user again", cli_commands.user_activate),
     ):
         sub = user.add_parser(name, help=helptext)

@@ -104,19 +104,20 @@ def user_add(args: argparse.Namespace) -> None:
 def user_set_role(args: argparse.Namespace) -> None:
     with _database(args) as db:
         admin.set_role(db, args.username, Role(args.role), _area(args))
-        print(f"{args.username} is now {args.role}; their devices will pull again")
+        print(f"{args.username} is now {args.role}; their devices must sign in again and will pull again")
 
 
 def user_set_station(args: argparse.Namespace) -> None:
     with _database(args) as db:
         admin.set_station(db, args.username, args.station)
-        print(f"{args.username} now belongs to station {args.station}; their devices will pull again")
+        print(f"{args.username} now belongs to station {args.station}; "
+              "their devices must sign in again and will pull again")
 
 
 def user_set_password(args: argparse.Namespace) -> None:
     with _database(args) as db:
         admin.set_password(db, args.username, _password(f"New password for {args.username}: "))
-        print(f"password of {args.username} changed")
+        print(f"password of {args.username} changed; their devices must sign in again")
 
 
 def user_deactivate(args: argparse.Namespace) -> None:
