@@ -18,8 +18,8 @@ from sync.server.store import users
 from .conftest import REPO, server_command
 from .support import PASSWORD, DeviceClient, World, login
 
-#: Routes anyone may call without a device token; every other route must refuse an ended session.
-PUBLIC_ROUTES = {("GET", "/api/v1/health"), ("POST", "/api/v1/auth/login")}
+#: Routes a device reaches before it has a token: health, sign-in, and a new account's first sign-in (activation).
+PUBLIC_ROUTES = {("GET", "/api/v1/health"), ("POST", "/api/v1/auth/login"), ("POST", "/api/v1/auth/activate")}
 NEW_PASSWORD = "a brand new passphrase"
 
 

@@ -41,4 +41,4 @@ def login(body: LoginRequest, db: DbDep, request: Request,
 })
 def activate(body: ActivateRequest, db: DbDep, request: Request) -> LoginResponse:
     """A new account's first sign-in: the one-time code and the password the specialist chooses."""
-    return activation.activate(db, body, request.client.host if request.client else "unknown")
+    return activation.activate(db, body, login_throttle.source_of(request.client.host if request.client else None))
