@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 from fastapi import APIRouter, Depends
 
 from sync.protocol import PUSH_PATH, ErrorBody, PushResponse
@@ -18,6 +20,8 @@ router = APIRouter(tags=["sync"], dependencies=[Depends(require_protocol)],
     403: {"model": ErrorBody, "description": "an entry names another device"},
     413: {"model": ErrorBody, "description": "the body is larger than protocol.MAX_REQUEST_BYTES"},
 })
-def push(body: PushEnvelope, caller: CallerDep, db: DbDep) -> PushResponse:
-    """Each entry is an ``OutboxEntry``; one the server cannot read is rejected on its own."""
-    return push_service.push(db, caller, body)
+def push(body: PushEnvelope, caller: CallerDep, db: DbDep,
+         protocol: Annotated[int, Depends(require_protocol)]) -> PushResponse:
+    """Each entry is an ``OutboxEntry``; one the server cannot read is rejected on its own. A batch
+    naming one seq for two different entries is refused whole (422)."""
+    return push_service.push(db, caller, body, protocol)
