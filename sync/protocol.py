@@ -265,12 +265,17 @@ class PullResponse(_Wire):
     targets: list[PlanTarget] | None = None
 
 
+#: What the published schema says of login texts: no NUL, which neither database can keep (the
+#: server checks it, and unpaired surrogates, and says so; an ECMA regex cannot name surrogates).
+STORABLE_TEXT: Final = {"pattern": "^[^\\u0000]*$"}
+
+
 class LoginRequest(_Wire):
-    username: str = Field(min_length=1, max_length=64)
-    password: str = Field(min_length=1, max_length=256)
+    username: str = Field(min_length=1, max_length=64, json_schema_extra=STORABLE_TEXT)
+    password: str = Field(min_length=1, max_length=256, json_schema_extra=STORABLE_TEXT)
     #: The device's own id (its store's id): the outbox entries it pushes carry the same one.
-    device_id: str = Field(min_length=1, max_length=64)
-    device_name: str = Field(min_length=1, max_length=128)
+    device_id: str = Field(min_length=1, max_length=64, json_schema_extra=STORABLE_TEXT)
+    device_name: str = Field(min_length=1, max_length=128, json_schema_extra=STORABLE_TEXT)
 
 
 class LoginResponse(_Wire):
@@ -297,7 +302,7 @@ def is_content_field(field: str) -> bool:
 #
 # Push: entries are answered in order, one EntryResult each; a rejected entry has
 # ``reason = "<RejectKind>: <detail>"`` and changed nothing. A batch that names one seq for two
-# different entries is refused whole (422 ``invalid_request``, detail naming the seq, nothing
+# different entries is refused whole (409 ``seq_reused``, detail naming the seq, nothing
 # applied): the ledger keeps one result per seq, so both cannot be acknowledged, and answering
 # the second with the first's result would tell the device a change was stored that was not. A
 # device's outbox holds one entry per seq, so its queue is never held up by this. The same entry
@@ -362,6 +367,7 @@ class ErrorCode(StrEnum):
     USER_INACTIVE = "user_inactive"  # 401 / 403: the account was deactivated
     DEVICE_MISMATCH = "device_mismatch"  # 403: a pushed entry names another device
     FORBIDDEN = "forbidden"  # 403
+    SEQ_REUSED = "seq_reused"  # 409 on push: one seq names two different entries (see "Push")
     NOT_FOUND = "not_found"  # 404
     INVALID_REQUEST = "invalid_request"  # 400 / 422: malformed JSON, wrong types, bad headers
     PAYLOAD_TOO_LARGE = "payload_too_large"  # 413

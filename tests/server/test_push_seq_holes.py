@@ -14,9 +14,9 @@ def test_a_push_naming_one_seq_twice_is_refused_whole_and_writes_nothing(world: 
 
     response = device.push_response([first, second])
 
-    assert response.status_code == 422, response.text
+    assert response.status_code == 409, response.text
     body = response.json()
-    assert body["code"] == "invalid_request"
+    assert body["code"] == "seq_reused"
     assert f"seq {first['seq']} names two different entries" in body["detail"]
     assert device.pull_all(RecordType.HOUSEHOLD) == {}
     assert device.pull()["acked_seq"] == 0
@@ -26,7 +26,7 @@ def test_after_the_refusal_the_entries_pushed_each_under_its_own_seq_are_applied
     device = world.device(Role.SPECIALIST, world.station())
     entry = device.create(RecordType.VISIT, visit_fields())
     other = {**device.create(RecordType.VISIT, visit_fields(problem="frost")), "seq": entry["seq"]}
-    assert device.push_response([entry, other]).status_code == 422
+    assert device.push_response([entry, other]).status_code == 409
     renumbered = {**other, "seq": entry["seq"] + 1}
     assert [r["status"] for r in device.push(entry, renumbered)] == ["applied", "applied"]
     assert set(device.pull_all(RecordType.VISIT)) == {entry["record_id"], other["record_id"]}

@@ -110,7 +110,7 @@ def _refuse_two_entries_under_one_seq(entries: list[dict[str, Any]]) -> None:
     for entry in entries:
         seen = first.setdefault(entry["seq"], entry)
         if seen is not entry and seen != entry:
-            raise ApiError(422, ErrorCode.INVALID_REQUEST,
+            raise ApiError(409, ErrorCode.SEQ_REUSED,
                            f"seq {entry['seq']} names two different entries in this push; every outbox entry "
                            "has a seq of its own, so nothing of this push was applied")
 
