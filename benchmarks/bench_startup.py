@@ -41,7 +41,7 @@ BARE = textwrap.dedent("""
     app.exec()
 """)
 
-# The real entry point (desktop.ui.launch.run_gui) with a timer that reports once the window is usable.
+# The real entry point (desktop.ui.shell.launch.run_gui) with a timer that reports once the window is usable.
 FIELDBOOK = textwrap.dedent("""
     import argparse, sys
     from pathlib import Path
@@ -49,7 +49,7 @@ FIELDBOOK = textwrap.dedent("""
     from PySide6.QtWidgets import QApplication
     app = QApplication([])
     def poll():
-        from desktop.ui.main_window import MainWindow
+        from desktop.ui.shell.main_window import MainWindow
         windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
         if windows and windows[0].visits_page.model.rowCount() > 0:
             print("READY", windows[0].visits_page.model.total, flush=True)
@@ -58,7 +58,7 @@ FIELDBOOK = textwrap.dedent("""
         else:
             QTimer.singleShot(2, poll)
     QTimer.singleShot(0, poll)
-    from desktop.ui.launch import run_gui
+    from desktop.ui.shell.launch import run_gui
     sys.exit(run_gui(argparse.Namespace(profile=Path(sys.argv[1]), self_test=False, lang="zh_CN")))
 """)
 
@@ -120,9 +120,9 @@ def bench_filters(folder: Path, repeats: int) -> None:
     from desktop.domain.filters import RecordFilter
     from desktop.profile import open_profile
     from desktop.services.records import RecordService
-    from desktop.ui.operations import OperationRunner
-    from desktop.ui.record_columns import VISIT_COLUMNS, visit_source
-    from desktop.ui.record_table_model import RecordTableModel
+    from desktop.ui.shell.operations import OperationRunner
+    from desktop.ui.lists.record_columns import VISIT_COLUMNS, visit_source
+    from desktop.ui.lists.record_table_model import RecordTableModel
 
     app = QApplication.instance() or QApplication([])
     profile = open_profile(folder)

@@ -53,7 +53,7 @@ def main(argv: list[str] | None = None) -> int:
         return run_export(args)
     if args.command in ("backup", "restore"):
         return run_backup(args) if args.command == "backup" else run_restore(args)
-    from desktop.ui.launch import run_gui
+    from desktop.ui.shell.launch import run_gui
 
     return run_gui(args)
 

@@ -36,11 +36,11 @@ def main() -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen" if not os.environ.get("DISPLAY") else "xcb")
     from PySide6.QtWidgets import QApplication
 
-    from desktop.ui.context import AppContext
-    from desktop.ui.demo_launch import DemoChooser, build_with_progress, demo_settings
-    from desktop.ui.i18n import install_language
-    from desktop.ui.main_window import MainWindow
-    from desktop.ui.operations import OperationRunner
+    from desktop.ui.shell.context import AppContext
+    from desktop.demo.launch import DemoChooser, build_with_progress, demo_settings
+    from desktop.ui.shell.i18n import install_language
+    from desktop.ui.shell.main_window import MainWindow
+    from desktop.ui.shell.operations import OperationRunner
     from desktop.domain.records import Visit
     from sync.protocol import Role
 

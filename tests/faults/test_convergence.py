@@ -2,9 +2,11 @@
 all end up with the same data: a hypothesis state machine over a real server.
 
 Two specialists of one station and its manager, plus a specialist of another station, create, edit,
-delete, submit and review; after everyone syncs twice the devices of one station agree checksum for
-checksum, nothing of the other station reached them, every outbox is acknowledged and no created
-record is lost. Concurrent edits of one field become a conflict record holding both values.
+delete, submit and review visits and trainings and put photos on them; after everyone syncs twice
+the devices of one station agree checksum for checksum, nothing of the other station reached them,
+every outbox is acknowledged, no created record is lost and every photo a device holds a record of
+is on that device byte for byte. Concurrent edits of one field become a conflict record holding both
+values.
 
 Size: ``FIELDBOOK_CONVERGENCE_EXAMPLES`` (default 2) examples of ``FIELDBOOK_CONVERGENCE_STEPS``
 (default 12) steps; a long run is e.g. 50 × 30.
@@ -13,9 +15,12 @@ Size: ``FIELDBOOK_CONVERGENCE_EXAMPLES`` (default 2) examples of ``FIELDBOOK_CON
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import itertools
 import os
+import random
 from collections import Counter
+from pathlib import Path
 
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
@@ -26,10 +31,13 @@ from hypothesis.stateful import (
     run_state_machine_as_test,
 )
 
-from desktop.domain.records import Household, Visit
+from PIL import Image
+
+from desktop.domain.records import Household, Training, Visit
+from desktop.services.photos import PhotoService
 from sync.client.errors import SyncErrorKind
 from sync.protocol import ReviewAction, ReviewState, Role
-from tests.factories import household, visit
+from tests.factories import household, training, visit
 from tests.faults.checks import created_ids, device_checksums
 from tests.sync.harness import assert_converged, device_records, server_records
 
@@ -44,7 +52,15 @@ _names = itertools.count()
 STEPS_RUN: Counter[str] = Counter()
 
 
-def converging_machine(make_device, world, server_db, netsim):
+def noise_photo(folder: Path, seed: int) -> Path:
+    """A small picture of noise: it does not compress, so its upload takes several round trips."""
+    rng = random.Random(seed)
+    path = folder / f"noise-{seed}.png"
+    Image.frombytes("RGB", (480, 360), rng.randbytes(480 * 360 * 3)).save(path)
+    return path
+
+
+def converging_machine(make_device, world, server_db, netsim, folder: Path):
     class Convergence(RuleBasedStateMachine):
         def __init__(self) -> None:
             super().__init__()
@@ -79,6 +95,27 @@ def converging_machine(make_device, world, server_db, netsim):
                                                  problem=f"问题{next(self.serial)}",
                                                  visit_date=dt.date(2026, 6, 1 + pick % 14)))
 
+        @rule(who=AUTHORS, pick=PICK)
+        def create_training(self, who, pick):
+            STEPS_RUN["create_training"] += 1
+            households = self._ids(who, Household)
+            attendees = (households[pick % len(households)],) if households else ()
+            self.devices[who].records.save(training(topic=f"培训{next(self.serial)}", hours=float(1 + pick % 6),
+                                                    attendee_household_ids=attendees))
+
+        @rule(who=AUTHORS, pick=PICK, kind=st.sampled_from([Visit, Training]))
+        def photo_on_own_record(self, who, pick, kind):
+            STEPS_RUN["photo_on_own_record"] += 1
+            device = self.devices[who]
+            me = device.profile.identity.current().user_id
+            editable = [r for r in (device.records.get(kind, i) for i in self._ids(who, kind))
+                        if r.author_id == me and r.review_state in (ReviewState.DRAFT, ReviewState.RETURNED)]
+            if not editable:
+                return
+            record = editable[pick % len(editable)]
+            photo = PhotoService(device.store).import_photo(noise_photo(folder, next(self.serial)))
+            device.records.save(record.with_changes(photo_ids=(*record.photo_ids, photo.sha256)))
+
         @rule(who=AUTHORS, pick=PICK, field=st.sampled_from(["notes", "livestock_head"]))
         def edit_household(self, who, pick, field):
             STEPS_RUN["edit_household"] += 1
@@ -109,12 +146,22 @@ def converging_machine(make_device, world, server_db, netsim):
             if drafts:
                 device.records.save(drafts[pick % len(drafts)].with_changes(review_state=ReviewState.SUBMITTED))
 
-        @rule(pick=PICK, approve=st.booleans())
-        def manager_reviews(self, pick, approve):
+        @rule(who=AUTHORS, pick=PICK)
+        def submit_own_training(self, who, pick):
+            STEPS_RUN["submit_own_training"] += 1
+            device = self.devices[who]
+            me = device.profile.identity.current().user_id
+            drafts = [t for t in (device.records.get(Training, i) for i in self._ids(who, Training))
+                      if t.author_id == me and t.review_state == ReviewState.DRAFT]
+            if drafts:
+                device.records.save(drafts[pick % len(drafts)].with_changes(review_state=ReviewState.SUBMITTED))
+
+        @rule(pick=PICK, approve=st.booleans(), kind=st.sampled_from([Visit, Training]))
+        def manager_reviews(self, pick, approve, kind):
             STEPS_RUN["manager_reviews"] += 1
             li = self.devices[LI]
-            submitted = [v for v in (li.records.get(Visit, i) for i in self._ids(LI, Visit))
-                         if v.review_state == ReviewState.SUBMITTED]
+            submitted = [r for r in (li.records.get(kind, i) for i in self._ids(LI, kind))
+                         if r.review_state == ReviewState.SUBMITTED]
             if submitted:
                 action, state = ((ReviewAction.APPROVE, ReviewState.APPROVED) if approve
                                  else (ReviewAction.RETURN, ReviewState.RETURNED))
@@ -185,12 +232,24 @@ def converging_machine(make_device, world, server_db, netsim):
                 lost = created_ids(device) - on_server
                 assert not lost, f"{device.name} created records the server does not have: {lost}"
             self.nothing_out_of_scope()
+            self.every_photo_arrived()
+
+        def every_photo_arrived(self) -> None:
+            for device in self.devices:
+                photos = PhotoService(device.store)
+                for (record_type, _), fields in device_records(device.profile).items():
+                    if record_type != "attachment" or fields.get("deleted"):
+                        continue
+                    path = photos.path_for(fields["sha256"])
+                    assert path.is_file(), f"{device.name} lacks the photo {fields['sha256']}"
+                    assert hashlib.sha256(path.read_bytes()).hexdigest() == fields["sha256"], device.name
 
     return Convergence
 
 
-def test_devices_working_offline_and_syncing_in_any_order_converge(make_device, world, server_db, netsim):
-    machine = converging_machine(make_device, world, server_db, netsim)
+def test_devices_working_offline_and_syncing_in_any_order_converge(make_device, world, server_db, netsim,
+                                                                   tmp_path):
+    machine = converging_machine(make_device, world, server_db, netsim, tmp_path)
     STEPS_RUN.clear()
     run_state_machine_as_test(machine, settings=settings(
         max_examples=EXAMPLES, stateful_step_count=STEPS, deadline=None, database=None, derandomize=False,

@@ -16,11 +16,11 @@ from PySide6.QtCore import QSettings  # noqa: E402
 from desktop.domain.records import Household, Visit  # noqa: E402
 from desktop.profile import open_profile  # noqa: E402
 from desktop.store.store import DB_NAME  # noqa: E402
-from desktop.ui.context import AppContext  # noqa: E402
-from desktop.ui.i18n import install_language  # noqa: E402
-from desktop.ui.main_window import MainWindow  # noqa: E402
-from desktop.ui.operations import OperationRunner  # noqa: E402
-from desktop.ui.settings import AppSettings  # noqa: E402
+from desktop.ui.shell.context import AppContext  # noqa: E402
+from desktop.ui.shell.i18n import install_language  # noqa: E402
+from desktop.ui.shell.main_window import MainWindow  # noqa: E402
+from desktop.ui.shell.operations import OperationRunner  # noqa: E402
+from desktop.ui.shell.settings import AppSettings  # noqa: E402
 from sync.protocol import Role, ServiceType  # noqa: E402
 
 #: 巴林左旗 / 林东镇 / 索布力嘎村委会: a real village from the official list.

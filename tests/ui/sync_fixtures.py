@@ -8,7 +8,7 @@ import uuid
 import pytest
 
 from desktop.services.sync_service import SyncService
-from desktop.ui.main_window import MainWindow
+from desktop.ui.shell.main_window import MainWindow
 from sync.client.credentials import CredentialStore
 from sync.protocol import Role
 from tests.server.support import PASSWORD

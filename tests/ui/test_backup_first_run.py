@@ -19,9 +19,9 @@ from desktop.services.records import RecordService
 from desktop.store import repository
 from desktop.store.models import LocalFile
 from desktop.store.store import DB_NAME
-from desktop.ui.context import AppContext
-from desktop.ui.first_run_dialog import FirstRunDialog
-from desktop.ui.main_window import MainWindow
+from desktop.ui.shell.context import AppContext
+from desktop.ui.shell.first_run_dialog import FirstRunDialog
+from desktop.ui.shell.main_window import MainWindow
 from sync.protocol import RecordType, Role
 from tests.factories import household, visit
 

@@ -15,12 +15,12 @@ import requests
 from PySide6.QtCore import Qt
 
 from desktop.domain.records import Visit
-from desktop.services.demo import MANAGER, SPECIALIST, STATION, TEAM, build_demo
+from desktop.demo.world import MANAGER, SPECIALIST, STATION, TEAM, build_demo
 from desktop.services.indicators import IndicatorService
 from desktop.services.store_check import StoreCheckService
-from desktop.ui.context import AppContext
-from desktop.ui.demo_launch import DemoChooser, demo_settings
-from desktop.ui.main_window import MainWindow
+from desktop.ui.shell.context import AppContext
+from desktop.demo.launch import DemoChooser, demo_settings
+from desktop.ui.shell.main_window import MainWindow
 from sync.indicators import Area
 from sync.protocol import Role
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from desktop.ui.division_picker import DivisionPicker
+from desktop.ui.widgets.division_picker import DivisionPicker
 
 
 def test_pinyin_initials_find_balin_left_banner_and_fill_the_combos(qtbot, profile, language):

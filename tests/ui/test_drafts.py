@@ -7,8 +7,8 @@ from PySide6.QtCore import Qt
 
 from desktop.domain.filters import RecordFilter
 from desktop.domain.records import Visit
-from desktop.ui.main_window import MainWindow
-from desktop.ui.visit_form import VisitForm
+from desktop.ui.shell.main_window import MainWindow
+from desktop.ui.forms.visit_form import VisitForm
 
 from .conftest import VILLAGE
 

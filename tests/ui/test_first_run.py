@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from desktop.ui.first_run_dialog import FirstRunDialog
+from desktop.ui.shell.first_run_dialog import FirstRunDialog
 from sync.protocol import Role
 
 

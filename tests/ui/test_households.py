@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QPoint, Qt
 
 from desktop.domain.records import Household
-from desktop.ui.household_form import HouseholdForm
+from desktop.ui.forms.household_form import HouseholdForm
 
 from .conftest import VILLAGE
 

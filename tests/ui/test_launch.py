@@ -6,7 +6,7 @@ import os
 import subprocess
 import sys
 
-from desktop.ui import launch
+from desktop.ui.shell import launch
 
 
 def test_self_test_opens_the_window_offscreen_checks_the_store_and_exits_0(profile_dir, tmp_path):

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from desktop.ui.app_shell import AppShell
-from desktop.ui.household_form import HouseholdForm
-from desktop.ui.training_form import TrainingForm
-from desktop.ui.visit_form import VisitForm
+from desktop.ui.shell.app_shell import AppShell
+from desktop.ui.forms.household_form import HouseholdForm
+from desktop.ui.forms.training_form import TrainingForm
+from desktop.ui.forms.visit_form import VisitForm
 
 
 def test_the_navigation_offers_the_five_pages_in_chinese(window):

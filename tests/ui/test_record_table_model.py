@@ -8,8 +8,8 @@ from PySide6.QtCore import Qt
 
 from desktop.domain.filters import RecordFilter, SortKey
 from desktop.domain.records import Visit
-from desktop.ui.record_columns import VISIT_COLUMNS, visit_source
-from desktop.ui.record_table_model import PAGE_SIZE, RecordTableModel
+from desktop.ui.lists.record_columns import VISIT_COLUMNS, visit_source
+from desktop.ui.lists.record_table_model import PAGE_SIZE, RecordTableModel
 from sync.protocol import ServiceType
 
 from .conftest import VILLAGE

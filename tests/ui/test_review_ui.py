@@ -10,9 +10,9 @@ from PySide6.QtCore import Qt
 from desktop.domain.records import Visit
 from desktop.services.identity import Identity
 from desktop.services.review import ReviewService
-from desktop.ui.context import AppContext
-from desktop.ui.review_dialog import ReviewDialog
-from desktop.ui.review_page import ReviewPage
+from desktop.ui.shell.context import AppContext
+from desktop.ui.review.dialog import ReviewDialog
+from desktop.ui.review.page import ReviewPage
 from sync.protocol import Role
 from tests.ui.conftest import COUNTY, STATION
 

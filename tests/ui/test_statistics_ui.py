@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from desktop.domain.records import Training
-from desktop.ui.statistics_page import StatisticsPage
+from desktop.ui.statistics.page import StatisticsPage
 from sync.protocol import VisitMode
 from tests.ui.conftest import VILLAGE
 

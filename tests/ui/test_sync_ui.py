@@ -9,8 +9,8 @@ import pytest
 from PySide6.QtCore import Qt
 
 from desktop.services.changes import Changes
-from desktop.ui.sign_in_dialog import SignInDialog
-from desktop.ui.sync_messages import error_text
+from desktop.ui.sync.sign_in_dialog import SignInDialog
+from desktop.ui.sync.messages import error_text
 from sync.client.credentials import CredentialStore
 from sync.client.errors import SyncError, SyncErrorKind
 from tests.server.support import PASSWORD

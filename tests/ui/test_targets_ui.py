@@ -11,8 +11,8 @@ from PySide6.QtCore import Qt
 
 from desktop.services.reference import ReferenceService
 from desktop.services.sync_service import SyncService
-from desktop.ui.statistics_page import StatisticsPage
-from desktop.ui.targets_dialog import TargetsDialog
+from desktop.ui.statistics.page import StatisticsPage
+from desktop.ui.statistics.targets_dialog import TargetsDialog
 from sync.client.credentials import CredentialStore
 from sync.protocol import Role
 from sync.server.services import reference_import

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from desktop.domain.records import Training
-from desktop.ui.training_form import TrainingForm
+from desktop.ui.forms.training_form import TrainingForm
 
 from .conftest import VILLAGE
 

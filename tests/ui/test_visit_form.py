@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from desktop.domain.filters import RecordFilter
 from desktop.domain.records import Visit
-from desktop.ui.visit_form import VisitForm
+from desktop.ui.forms.visit_form import VisitForm
 from sync.protocol import ReviewState
 
 from .conftest import VILLAGE

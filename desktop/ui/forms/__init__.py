@@ -1,0 +1,1 @@
+"""The record forms (visit, training, household), their drafts, photos and duplicate checks."""

@@ -1,0 +1,168 @@
+"""Opens record forms and runs what they ask for: the one write path from a form to the store.
+
+A form emits ``save_requested``; the controller runs the save as an operation on the worker and
+reports the outcome to the form and, as ``Changes``, to the window (which refreshes its views).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QWidget
+
+from desktop.domain.records import Household, Record, Training, Visit
+from desktop.services.changes import Changes
+from desktop.services.drafts import DraftItem
+from desktop.ui.shell.context import AppContext
+from desktop.ui.forms.record_payload import record_from_draft
+
+if TYPE_CHECKING:
+    from desktop.ui.forms.draft_restore_dialog import DraftRestoreDialog
+    from desktop.ui.forms.household_form import HouseholdForm
+    from desktop.ui.forms.household_history_dialog import HouseholdHistoryDialog
+    from desktop.ui.forms.record_form import RecordForm, SaveRequest
+
+
+def _form_class(record: Record) -> type[RecordForm]:
+    # The forms are imported when first opened, not at start-up: the main window shows sooner.
+    from desktop.ui.forms.household_form import HouseholdForm
+    from desktop.ui.forms.training_form import TrainingForm
+    from desktop.ui.forms.visit_form import VisitForm
+
+    return {Visit: VisitForm, Training: TrainingForm, Household: HouseholdForm}[type(record)]
+
+
+class FormController(QObject):
+    """``changes_made(changes, initiator)`` after every successful write; ``form_opened(form)`` for each form."""
+
+    changes_made = Signal(object, object)
+    form_opened = Signal(object)
+
+    def __init__(self, ctx: AppContext, window: QWidget):
+        super().__init__(window)
+        self.ctx = ctx
+        self.window = window
+        self.forms: list[RecordForm] = []
+        self.draft_dialog: DraftRestoreDialog | None = None
+        self.history_dialog: HouseholdHistoryDialog | None = None
+
+    # --- opening -------------------------------------------------------------------------
+
+    def new_record(self, cls: type[Record]) -> RecordForm:
+        today = dt.date.today()
+        record = {Visit: lambda: Visit(visit_date=today), Training: lambda: Training(training_date=today),
+                  Household: lambda: Household()}[cls]()
+        return self._show(record)
+
+    def open_record(self, cls: type[Record], record_id: str, parent: QWidget | None = None) -> None:
+        """Read the record on the worker, then show its form (if it is not open already)."""
+        for form in self.forms:
+            if form.record.id == record_id:
+                form.raise_()
+                form.activateWindow()
+                return
+        records = self.ctx.records
+        self.ctx.runner.run(lambda: records.get(cls, record_id),
+                            on_success=lambda record: record is not None and self._show(record, parent),
+                            label="open record", owner=parent or self.window)
+
+    def new_household_for(self, parent: RecordForm, on_saved: Callable[[Household], None]) -> HouseholdForm:
+        village = getattr(parent, "village", None)
+        household = Household(village_code=village.value() if village and village.level() == "village" else "")
+        form = self._show(household, parent)
+        form.saved.connect(on_saved)
+        return form  # type: ignore[return-value]
+
+    def open_history(self, household_id: str, parent: QWidget | None = None) -> HouseholdHistoryDialog:
+        from desktop.ui.forms.household_history_dialog import HouseholdHistoryDialog
+
+        dialog = HouseholdHistoryDialog(self.ctx, household_id, parent or self.window)
+        dialog.visit_requested.connect(lambda i: self.open_record(Visit, i, dialog))
+        dialog.training_requested.connect(lambda i: self.open_record(Training, i, dialog))
+        self.history_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _show(self, record: Record, parent: QWidget | None = None, *, restored: bool = False) -> RecordForm:
+        from desktop.ui.forms.household_form import HouseholdForm
+        from desktop.ui.forms.training_form import TrainingForm
+        from desktop.ui.forms.visit_form import VisitForm
+
+        form = _form_class(record)(self.ctx, record, parent or self.window, restored=restored)
+        form.save_requested.connect(lambda request: self._save(form, request))
+        if isinstance(form, VisitForm):
+            form.new_household_requested.connect(lambda: self.new_household_for(form, form.households.add_household))
+        elif isinstance(form, TrainingForm):
+            form.new_household_requested.connect(lambda: self.new_household_for(form, form.named.add_household))
+        elif isinstance(form, HouseholdForm):
+            form.open_household_requested.connect(lambda i: self.open_record(Household, i))
+            form.history_requested.connect(lambda i: self.open_history(i, form))
+        form.finished.connect(lambda _r: self.forms.remove(form) if form in self.forms else None)
+        self.forms.append(form)
+        form.open()
+        self.form_opened.emit(form)
+        return form
+
+    # --- saving --------------------------------------------------------------------------
+
+    def _save(self, form: RecordForm, request: SaveRequest) -> None:
+        records = self.ctx.records
+
+        def call():
+            if request.check_duplicates:
+                duplicates = records.likely_duplicates(request.record)
+                if duplicates:
+                    return duplicates, None, Changes()
+            saved, changes = records.save(request.record, request.county_code)
+            return [], saved, changes
+
+        def succeeded(result) -> None:
+            duplicates, saved, changes = result
+            if duplicates:
+                form.on_duplicates(duplicates, request)
+                return
+            self.changes_made.emit(changes, form)
+            form.on_saved(saved, request.close_after)
+
+        def failed(error: BaseException) -> None:
+            form.on_failed()
+            self.ctx.runner.report(error, "save")
+
+        self.ctx.runner.run(call, on_success=succeeded, on_invalid=form.on_invalid, on_failure=failed,
+                            label=f"save {type(request.record).__name__}", owner=form)
+
+    # --- drafts left behind --------------------------------------------------------------
+
+    def offer_drafts(self) -> None:
+        """Ask the worker for drafts; if any, offer them back (non-blocking dialog)."""
+        self.ctx.runner.run(self.ctx.drafts.pending, on_success=self._drafts_found, label="pending drafts")
+
+    def _drafts_found(self, drafts: list[DraftItem]) -> None:
+        drafts = [d for d in drafts if not any(f.draft_key == d.form for f in self.forms)]
+        if not drafts:
+            return
+        from desktop.ui.forms.draft_restore_dialog import DraftRestoreDialog
+
+        dialog = DraftRestoreDialog(drafts, self.window)
+        dialog.restore_requested.connect(self.restore_drafts)
+        dialog.discard_requested.connect(self.discard_drafts)
+        self.draft_dialog = dialog
+        dialog.open()
+
+    def restore_drafts(self, drafts: list[DraftItem]) -> None:
+        for draft in drafts:
+            record = record_from_draft(draft.form, draft.payload)
+            if record is not None:
+                self._show(record, restored=True)
+
+    def discard_drafts(self, drafts: list[DraftItem]) -> None:
+        service = self.ctx.drafts
+        self.ctx.runner.run(lambda: [service.discard(d.form) for d in drafts], label="discard drafts")
+
+    def keep_all_drafts(self) -> None:
+        """The app is closing: every form with unsaved input keeps it as a draft."""
+        for form in list(self.forms):
+            form.keep_draft_and_close()

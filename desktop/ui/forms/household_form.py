@@ -1,0 +1,152 @@
+"""The household form: who is served, where, what they farm, and their consent to keep contact details."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain.records import Household, Record
+from desktop.services import vocabulary
+from desktop.ui.widgets.division_picker import DivisionPicker
+from desktop.ui.forms.duplicate_dialog import DuplicateHouseholdDialog
+from desktop.ui.widgets.form_fields import add_field_row
+from desktop.ui.shell.i18n import vocab
+from desktop.ui.forms.record_form import RecordForm, SaveRequest
+from desktop.ui.forms.training_form import split_names
+from sync.protocol import HouseholdKind
+
+_NOT_RECORDED = -1
+
+
+class HouseholdForm(RecordForm):
+    """Create or edit a Household. Before saving, the window checks for likely duplicates and the
+    form lets the user open the existing household or save anyway."""
+
+    open_household_requested = Signal(str)
+    history_requested = Signal(str)
+
+    def build(self, layout: QFormLayout) -> None:
+        self._duplicates_accepted = False
+        self.duplicate_dialog: DuplicateHouseholdDialog | None = None
+        self.name = QLineEdit(self)
+        self.name.setObjectName("name")
+        self.name.setPlaceholderText(self.tr("Head of household or name of the entity"))
+        self.kind = QComboBox(self)
+        self.kind.setObjectName("kind")
+        for kind in HouseholdKind:
+            self.kind.addItem(vocab(vocabulary.HOUSEHOLD_KINDS, kind), kind.value)
+        self.phone = QLineEdit(self)
+        self.phone.setObjectName("phone")
+        self.phone.setPlaceholderText(self.tr("Mobile or landline with area code"))
+        self.village = DivisionPicker(self.ctx.reference, parent=self)
+        self.industries = QLineEdit(self)
+        self.industries.setObjectName("industries")
+        self.industries.setPlaceholderText(self.tr("e.g. 玉米，肉牛 (separate with commas)"))
+        self.livestock = QSpinBox(self)
+        self.livestock.setObjectName("livestock_head")
+        self.livestock.setRange(_NOT_RECORDED, 1_000_000)
+        self.livestock.setSpecialValueText(self.tr("not recorded"))
+        self.livestock.setSuffix(self.tr(" head"))
+        self.land = QDoubleSpinBox(self)
+        self.land.setObjectName("land_mu")
+        self.land.setRange(_NOT_RECORDED, 10_000_000)
+        self.land.setDecimals(1)
+        self.land.setSpecialValueText(self.tr("not recorded"))
+        self.land.setSuffix(self.tr(" mu"))
+        self.notes = QPlainTextEdit(self)
+        self.notes.setObjectName("notes")
+        self.notes.setTabChangesFocus(True)
+        self.notes.setFixedHeight(64)
+        consent_box = QWidget(self)
+        self.consent = QCheckBox(self.tr("The person agreed that their name and phone number are kept"), consent_box)
+        self.consent.setObjectName("contact_consent")
+        why = QLabel(self.tr("China's Personal Information Protection Law asks for consent before contact details "
+                             "are kept, and for no more data than the service needs. They are used only to follow "
+                             "up on advice and are shared only with your station."), consent_box)
+        why.setWordWrap(True)
+        why.setEnabled(False)
+        consent_layout = QVBoxLayout(consent_box)
+        consent_layout.setContentsMargins(0, 0, 0, 0)
+        consent_layout.addWidget(self.consent)
+        consent_layout.addWidget(why)
+        self.history_button = QPushButton(self.tr("Visits and trainings of this household…"), self)
+        self.history_button.clicked.connect(lambda: self.history_requested.emit(self.record.id))
+
+        e = self.errors
+        add_field_row(layout, e, self.tr("Name"), self.name, "name")
+        add_field_row(layout, e, self.tr("Kind"), self.kind, "kind")
+        add_field_row(layout, e, self.tr("Phone"), self.phone, "phone")
+        add_field_row(layout, e, self.tr("Village"), self.village, "village_code", focus=self.village.search)
+        add_field_row(layout, e, self.tr("Industries"), self.industries, "industries")
+        add_field_row(layout, e, self.tr("Livestock"), self.livestock, "livestock_head")
+        add_field_row(layout, e, self.tr("Land"), self.land, "land_mu")
+        add_field_row(layout, e, self.tr("Notes"), self.notes, "notes")
+        add_field_row(layout, e, self.tr("Consent"), consent_box, "contact_consent", focus=self.consent)
+        layout.addRow(self.history_button)
+        self.watch(self.name, self.kind, self.phone, self.village, self.industries, self.livestock, self.land,
+                   self.notes, self.consent)
+        self.name.textEdited.connect(self._identity_edited)
+        self.phone.textEdited.connect(self._identity_edited)
+        self.village.division_changed.connect(self._identity_edited)
+        self.resize(680, 540)
+
+    def title(self, is_new: bool) -> str:
+        return self.tr("New household") if is_new else self.tr("Household: %1").replace("%1", self.record.name)
+
+    def load(self, record: Household) -> None:
+        self.name.setText(record.name)
+        self.kind.setCurrentIndex(max(0, self.kind.findData(str(record.kind))))
+        self.phone.setText(record.phone)
+        self.village.set_value(record.village_code)
+        self.industries.setText("，".join(record.industries))
+        self.livestock.setValue(_NOT_RECORDED if record.livestock_head is None else record.livestock_head)
+        self.land.setValue(_NOT_RECORDED if record.land_mu is None else record.land_mu)
+        self.notes.setPlainText(record.notes)
+        self.consent.setChecked(record.contact_consent)
+        self.history_button.setEnabled(record.created_at is not None)
+
+    def collect(self) -> Household:
+        return self.record.with_changes(
+            name=self.name.text().strip(),
+            kind=HouseholdKind(self.kind.currentData()),
+            phone=self.phone.text().strip(),
+            village_code=self.village.value() if self.village.level() == "village" else "",
+            industries=split_names(self.industries.text()),
+            livestock_head=None if self.livestock.value() == _NOT_RECORDED else self.livestock.value(),
+            land_mu=None if self.land.value() == _NOT_RECORDED else self.land.value(),
+            notes=self.notes.toPlainText().strip(),
+            contact_consent=self.consent.isChecked(),
+        )
+
+    def make_request(self, record: Record, close_after: bool) -> SaveRequest:
+        return SaveRequest(record, check_duplicates=not self._duplicates_accepted, close_after=close_after)
+
+    def on_duplicates(self, duplicates: list[Household], request: SaveRequest) -> None:
+        """The window found households that look like this one: let the user decide."""
+        self.on_failed()
+        self.status.setText(self.tr("Not saved yet: this household may already be registered."))
+        dialog = DuplicateHouseholdDialog(duplicates, self.ctx, self)
+        dialog.open_requested.connect(self.open_household_requested)
+        dialog.save_anyway_requested.connect(lambda: self._save_anyway(request))
+        self.duplicate_dialog = dialog
+        dialog.open()
+
+    def _save_anyway(self, request: SaveRequest) -> None:
+        self._duplicates_accepted = True
+        self.request_save(close_after=request.close_after)
+
+    def _identity_edited(self, *_args: object) -> None:
+        # A new name, phone or village deserves a fresh duplicate check.
+        self._duplicates_accepted = False

@@ -1,0 +1,303 @@
+"""The frame every record form shares: inline errors, dirty tracking, autosaved drafts, Esc and Ctrl+S.
+
+A form never writes: it emits ``save_requested(SaveRequest)``; the main window runs the save as an
+operation and answers with ``on_saved``, ``on_invalid`` or ``on_failed``. Drafts are the exception
+the brief allows: they go straight through the runner because no view shows them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication, QDateTime, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractSpinBox,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain.records import Record
+from desktop.domain.validation import ValidationError
+from desktop.ui.shell.context import AppContext
+from desktop.ui.widgets.form_fields import ErrorLabel, FieldErrors
+from desktop.ui.forms.record_payload import draft_key, to_payload
+from sync.protocol import ReviewState
+
+AUTOSAVE_MS = 3000
+# PySide's self.tr() looks strings up under the runtime subclass's name, so this base class names
+# its own context explicitly: QCoreApplication.translate("RecordForm", …).
+
+
+@dataclass(frozen=True)
+class SaveRequest:
+    record: Record
+    county_code: str | None = None
+    check_duplicates: bool = False
+    close_after: bool = False
+
+
+class RecordForm(QDialog):
+    """Subclasses build their rows in ``build``, and implement ``load``, ``collect`` and ``title``."""
+
+    save_requested = Signal(object)  # SaveRequest
+    saved = Signal(object)  # the record as stored
+    can_submit = False
+
+    def __init__(self, ctx: AppContext, record: Record, parent: QWidget | None = None, *, restored: bool = False):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.record = record
+        self._is_new = record.created_at is None  # stored records always have one
+        self._dirty = False
+        self._loading = False
+        self._busy = False
+        self._last_draft: dict | None = None
+        self.close_prompt: QMessageBox | None = None
+        self.setModal(True)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self._autosave = QTimer(self)
+        self._autosave.setInterval(AUTOSAVE_MS)
+        self._autosave.timeout.connect(self.autosave_now)
+
+        self.banner = ErrorLabel(self)
+        self.errors = FieldErrors(self.banner)
+        body = QWidget()
+        body_layout = QVBoxLayout(body)
+        self.form_layout = QFormLayout()
+        body_layout.addLayout(self.form_layout)
+        body_layout.addStretch(1)  # spare height goes below the last row, not between rows
+        self.form_layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.form_layout.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        self.build(self.form_layout)
+        self.scroll = QScrollArea(self)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.scroll.setWidget(body)
+
+        self.status = QLabel(self)
+        self.status.setObjectName("form_status")
+        self.buttons = QDialogButtonBox(self)
+        self.save_button = QPushButton(QCoreApplication.translate("RecordForm", "&Save"), self)
+        self.save_button.setToolTip(QCoreApplication.translate("RecordForm", "Save (Ctrl+S)"))
+        self.buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.ApplyRole)
+        self.submit_button = QPushButton(QCoreApplication.translate("RecordForm", "Submit for review"), self)
+        if self.can_submit:
+            self.buttons.addButton(self.submit_button, QDialogButtonBox.ButtonRole.ActionRole)
+        else:
+            self.submit_button.hide()
+        self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        self.save_button.clicked.connect(lambda: self.request_save())
+        self.submit_button.clicked.connect(lambda: self.request_save(submit=True))
+        self.close_button.clicked.connect(self.reject)
+        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.request_save)
+
+        footer = QHBoxLayout()
+        footer.addWidget(self.status, 1)
+        footer.addWidget(self.buttons)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.scroll, 1)
+        layout.addLayout(footer)
+
+        for button in self.findChildren(QPushButton):
+            # Enter in a text field must not save a half-filled form (QDialog's default behaviour).
+            button.setAutoDefault(False)
+            button.setDefault(False)
+
+        self._loading = True
+        self.load(record)
+        self._loading = False
+        self._refresh_title()
+        if restored:
+            self.status.setText(QCoreApplication.translate("RecordForm",
+                                                           "Restored from an autosaved draft; not saved yet."))
+            self.mark_dirty()
+
+    # --- to implement --------------------------------------------------------------------
+
+    def build(self, layout: QFormLayout) -> None:
+        raise NotImplementedError
+
+    def load(self, record: Record) -> None:
+        raise NotImplementedError
+
+    def collect(self) -> Record:
+        """The record as the widgets show it now (may be invalid: the service decides)."""
+        raise NotImplementedError
+
+    def title(self, is_new: bool) -> str:
+        raise NotImplementedError
+
+    def county_code(self) -> str | None:
+        return None
+
+    # --- dirty tracking and drafts -------------------------------------------------------
+
+    @property
+    def is_dirty(self) -> bool:
+        return self._dirty
+
+    @property
+    def draft_key(self) -> str:
+        return draft_key(self.record)
+
+    def watch(self, *widgets: QWidget) -> None:
+        """Mark the form dirty when any of ``widgets`` is edited."""
+        for w in widgets:
+            if isinstance(w, QLineEdit):
+                w.textEdited.connect(self.mark_dirty)
+            elif isinstance(w, QPlainTextEdit):
+                w.textChanged.connect(self.mark_dirty)
+            elif isinstance(w, QComboBox):
+                w.currentIndexChanged.connect(self.mark_dirty)
+                w.editTextChanged.connect(self.mark_dirty)
+            elif isinstance(w, QDateEdit):
+                w.dateChanged.connect(self.mark_dirty)
+            elif isinstance(w, QAbstractSpinBox):
+                w.valueChanged.connect(self.mark_dirty)  # type: ignore[attr-defined]
+            elif isinstance(w, (QCheckBox, QAbstractButton)):
+                w.toggled.connect(self.mark_dirty)
+            elif hasattr(w, "changed"):
+                w.changed.connect(self.mark_dirty)
+            elif hasattr(w, "division_changed"):
+                w.division_changed.connect(self.mark_dirty)
+
+    def mark_dirty(self, *_args: object) -> None:
+        if self._loading:
+            return
+        self._dirty = True
+        self._refresh_title()
+        if not self._autosave.isActive():
+            self._autosave.start()
+
+    def draft_payload(self) -> dict:
+        return {"record": to_payload(self.collect()), "county_code": self.county_code()}
+
+    def autosave_now(self) -> None:
+        """Keep the current input as a draft (on the worker); nothing to do if unchanged."""
+        if not self._dirty:
+            self._autosave.stop()
+            return
+        payload = self.draft_payload()
+        if payload == self._last_draft:
+            return
+        self._last_draft = payload
+        key, drafts = self.draft_key, self.ctx.drafts
+        self.ctx.runner.run(lambda: drafts.save(key, payload), label="autosave draft")
+
+    # --- saving --------------------------------------------------------------------------
+
+    def request_save(self, *, submit: bool = False, close_after: bool = False) -> None:
+        if self._busy:
+            return
+        record = self.collect()
+        if submit:
+            record = record.with_changes(review_state=ReviewState.SUBMITTED)
+            close_after = True
+        self._set_busy(True)
+        self.errors.clear()
+        self.status.setText(QCoreApplication.translate("RecordForm", "Saving…"))
+        self.save_requested.emit(self.make_request(record, close_after))
+
+    def make_request(self, record: Record, close_after: bool) -> SaveRequest:
+        return SaveRequest(record, self.county_code(), close_after=close_after)
+
+    def on_saved(self, record: Record, close_after: bool = False) -> None:
+        self._set_busy(False)
+        self.record = record
+        self._is_new = False
+        self._dirty = False
+        self._last_draft = None
+        self._autosave.stop()
+        key, drafts = self.draft_key, self.ctx.drafts
+        self.ctx.runner.run(lambda: drafts.discard(key), label="discard draft")
+        self._loading = True
+        self.load(record)
+        self._loading = False
+        self._refresh_title()
+        saved_at = QDateTime.currentDateTime().toString("HH:mm")
+        self.status.setText(QCoreApplication.translate("RecordForm", "Saved at %1.").replace("%1", saved_at))
+        self.saved.emit(record)
+        if close_after:
+            self.done(QDialog.DialogCode.Accepted)
+
+    def on_invalid(self, error: ValidationError) -> None:
+        self._set_busy(False)
+        self.status.setText(QCoreApplication.translate("RecordForm", "Not saved: please correct the marked fields."))
+        self.errors.show(error, self.scroll)
+
+    def on_failed(self) -> None:
+        self._set_busy(False)
+        self.status.setText(QCoreApplication.translate("RecordForm", "Not saved."))
+
+    def _set_busy(self, busy: bool) -> None:
+        self._busy = busy
+        for button in (self.save_button, self.submit_button):
+            button.setEnabled(not busy)
+
+    def _refresh_title(self) -> None:
+        self.setWindowTitle(self.title(self._is_new) + (" *" if self._dirty else ""))
+
+    # --- closing -------------------------------------------------------------------------
+
+    def reject(self) -> None:
+        """Esc, Close or the title bar: ask first when there is unsaved input."""
+        if not self._dirty:
+            self._close_clean()
+            return
+        if self.close_prompt is not None:
+            return
+        prompt = QMessageBox(QMessageBox.Icon.Question, QCoreApplication.translate("RecordForm", "Unsaved changes"),
+                             QCoreApplication.translate("RecordForm", "Save your changes before closing?"),
+                             QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+                             | QMessageBox.StandardButton.Cancel, self)
+        prompt.setDefaultButton(QMessageBox.StandardButton.Save)
+        prompt.setEscapeButton(QMessageBox.StandardButton.Cancel)
+        prompt.buttonClicked.connect(lambda b: self._close_answered(prompt.standardButton(b)))
+        prompt.finished.connect(lambda _r: setattr(self, "close_prompt", None))
+        self.close_prompt = prompt
+        prompt.open()
+
+    def _close_answered(self, button: QMessageBox.StandardButton) -> None:
+        if button == QMessageBox.StandardButton.Save:
+            self.request_save(close_after=True)
+        elif button == QMessageBox.StandardButton.Discard:
+            key, drafts = self.draft_key, self.ctx.drafts
+            self.ctx.runner.run(lambda: drafts.discard(key), label="discard draft")
+            self._dirty = False
+            self._close_clean()
+
+    def _close_clean(self) -> None:
+        self._autosave.stop()
+        super().reject()
+
+    def keep_draft_and_close(self) -> None:
+        """The app is quitting: keep unsaved input as a draft (offered back next start), no question."""
+        if self._dirty:
+            self._last_draft = None
+            self.autosave_now()
+        self._dirty = False
+        self._close_clean()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        if self._dirty:
+            event.ignore()
+            self.reject()
+        else:
+            self._autosave.stop()
+            super().closeEvent(event)

@@ -1,0 +1,141 @@
+"""The training form: one training session with its place, trainers, attendance by category and photos."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QFormLayout, QGridLayout, QLabel, QLineEdit, QSpinBox, QWidget
+
+from desktop.domain.records import Training
+from desktop.domain.validation import MAX_ATTENDEES_PER_CATEGORY, MAX_TRAINING_HOURS
+from desktop.services import vocabulary
+from desktop.ui.widgets.date_fields import date_edit, from_qdate, to_qdate
+from desktop.ui.widgets.division_picker import DivisionPicker
+from desktop.ui.widgets.form_fields import add_field_row
+from desktop.ui.forms.household_picker import HouseholdPicker
+from desktop.ui.shell.i18n import vocab
+from desktop.ui.forms.photo_strip import PhotoStrip
+from desktop.ui.forms.record_form import RecordForm
+from sync.protocol import AttendeeCategory
+
+_NAME_SEPARATORS = re.compile(r"[,，、;；]+")
+
+
+def split_names(text: str) -> tuple[str, ...]:
+    return tuple(n.strip() for n in _NAME_SEPARATORS.split(text) if n.strip())
+
+
+class TrainingForm(RecordForm):
+    """Create or edit a Training. Attendee counts are per category; named attendees come from households."""
+
+    new_household_requested = Signal()
+    can_submit = True
+
+    def build(self, layout: QFormLayout) -> None:
+        ctx = self.ctx
+        self.training_date = date_edit(self, latest=dt.date.today())
+        self.training_date.setObjectName("training_date")
+        self.village = DivisionPicker(ctx.reference, parent=self)
+        self.place = QLineEdit(self)
+        self.place.setObjectName("place")
+        self.place.setPlaceholderText(self.tr("e.g. village committee meeting room, demonstration field"))
+        self.topic = QLineEdit(self)
+        self.topic.setObjectName("topic")
+        self.topic.setPlaceholderText(self.tr("e.g. Spring sowing of maize with drip irrigation"))
+        self.industry = QComboBox(self)
+        self.industry.setObjectName("industry")
+        self.industry.setEditable(True)
+        self.industry.addItems(ctx.reference.industries())
+        self.industry.lineEdit().setPlaceholderText(self.tr("Choose or type an industry"))
+        self.trainers = QLineEdit(self)
+        self.trainers.setObjectName("trainers")
+        self.trainers.setPlaceholderText(self.tr("Names, separated by commas"))
+        self.hours = QDoubleSpinBox(self)
+        self.hours.setObjectName("hours")
+        self.hours.setRange(0, MAX_TRAINING_HOURS)
+        self.hours.setSingleStep(0.5)
+        self.hours.setDecimals(1)
+        self.hours.setSuffix(self.tr(" h"))
+        self.hours.setSpecialValueText(self.tr("(enter hours)"))
+
+        self.attendee_box = QWidget(self)
+        grid = QGridLayout(self.attendee_box)
+        grid.setContentsMargins(0, 0, 0, 0)
+        self.attendee_spins: dict[str, QSpinBox] = {}
+        for n, category in enumerate(AttendeeCategory):
+            spin = QSpinBox(self.attendee_box)
+            spin.setObjectName(f"attendees_{category.value}")
+            spin.setRange(0, MAX_ATTENDEES_PER_CATEGORY)
+            spin.valueChanged.connect(self._update_total)
+            label = QLabel(vocab(vocabulary.ATTENDEE_CATEGORIES, category), self.attendee_box)
+            label.setBuddy(spin)
+            grid.addWidget(label, n // 2, (n % 2) * 2)
+            grid.addWidget(spin, n // 2, (n % 2) * 2 + 1)
+            self.attendee_spins[category.value] = spin
+        self.total_label = QLabel(self.attendee_box)
+        self.total_label.setObjectName("attendee_total")
+        grid.addWidget(self.total_label, 2, 2, 1, 2)
+        self.named = HouseholdPicker(ctx, self)
+        self.named.new_household_requested.connect(self.new_household_requested)
+        self.photos = PhotoStrip(ctx, self)
+
+        e = self.errors
+        add_field_row(layout, e, self.tr("Date"), self.training_date, "training_date")
+        add_field_row(layout, e, self.tr("Village"), self.village, "village_code", focus=self.village.search)
+        add_field_row(layout, e, self.tr("Place"), self.place, "place")
+        add_field_row(layout, e, self.tr("Topic"), self.topic, "topic")
+        add_field_row(layout, e, self.tr("Industry"), self.industry, "industry")
+        add_field_row(layout, e, self.tr("Trainers"), self.trainers, "trainers")
+        add_field_row(layout, e, self.tr("Hours"), self.hours, "hours")
+        add_field_row(layout, e, self.tr("Attendees"), self.attendee_box, "attendees",
+                      focus=self.attendee_spins[AttendeeCategory.BACKBONE.value])
+        add_field_row(layout, e, self.tr("Named attendees (optional)"), self.named, "attendee_household_ids",
+                      focus=self.named.search)
+        add_field_row(layout, e, self.tr("Photos"), self.photos, "photo_ids", focus=self.photos.add_button)
+        self.watch(self.training_date, self.village, self.place, self.topic, self.industry, self.trainers,
+                   self.hours, *self.attendee_spins.values(), self.named, self.photos)
+        self.resize(780, 820)
+
+    def title(self, is_new: bool) -> str:
+        if is_new:
+            return self.tr("New training session")
+        date = self.record.training_date.isoformat() if self.record.training_date else ""
+        return self.tr("Training of %1").replace("%1", date)
+
+    def load(self, record: Training) -> None:
+        self.training_date.setDate(to_qdate(record.training_date or dt.date.today()))
+        self.village.set_value(record.village_code)
+        self.place.setText(record.place)
+        self.topic.setText(record.topic)
+        self.industry.setCurrentText(record.industry)
+        trainers = record.trainers or ((self.ctx.identity.display_name,) if record.created_at is None else ())
+        self.trainers.setText("，".join(trainers))
+        self.hours.setValue(record.hours or 0)
+        for code, spin in self.attendee_spins.items():
+            spin.setValue(int(record.attendees.get(code, 0)))
+        self.named.set_value(record.attendee_household_ids)
+        self.photos.set_value(record.photo_ids)
+        self.submit_button.setEnabled(record.review_state in ("draft", "returned"))
+        self._update_total()
+
+    def collect(self) -> Training:
+        return self.record.with_changes(
+            training_date=from_qdate(self.training_date.date()),
+            village_code=self.village.value() if self.village.level() == "village" else "",
+            place=self.place.text().strip(),
+            topic=self.topic.text().strip(),
+            industry=self.industry.currentText().strip(),
+            trainers=split_names(self.trainers.text()),
+            hours=self.hours.value() or None,
+            attendees={code: spin.value() for code, spin in self.attendee_spins.items() if spin.value()},
+            attendee_household_ids=self.named.value(),
+            photo_ids=self.photos.value(),
+        )
+
+    def total(self) -> int:
+        return sum(spin.value() for spin in self.attendee_spins.values())
+
+    def _update_total(self) -> None:
+        self.total_label.setText(self.tr("Total: %n person(s)", "", self.total()))

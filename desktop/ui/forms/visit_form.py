@@ -1,0 +1,171 @@
+"""The visit form: one service visit with its village, households, services, advice and photos."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QDoubleValidator
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QWidget,
+)
+
+from desktop.domain.records import Visit
+from desktop.domain.validation import MAX_VISIT_HOURS
+from desktop.services import vocabulary
+from desktop.ui.widgets.date_fields import OptionalDateEdit, date_edit, from_qdate, to_qdate
+from desktop.ui.widgets.division_picker import DivisionPicker
+from desktop.ui.widgets.form_fields import add_field_row
+from desktop.ui.forms.household_picker import HouseholdPicker
+from desktop.ui.shell.i18n import mnemonic_safe, vocab
+from desktop.ui.forms.photo_strip import PhotoStrip
+from desktop.ui.forms.record_form import RecordForm
+from sync.protocol import ServiceType, VisitMode
+
+
+def _text(edit: QPlainTextEdit) -> str:
+    return edit.toPlainText().strip()
+
+
+def _number(edit: QLineEdit) -> float | None:
+    text = edit.text().strip().replace(",", ".")
+    try:
+        return float(text) if text else None
+    except ValueError:
+        return float("nan")  # not None: validation must say the position is wrong, not drop it
+
+
+class VisitForm(RecordForm):
+    """Create or edit a Visit. ``new_household_requested`` asks the window for the household form."""
+
+    new_household_requested = Signal()
+    can_submit = True
+
+    def build(self, layout: QFormLayout) -> None:
+        ctx = self.ctx
+        self.visit_date = date_edit(self, latest=dt.date.today())
+        self.visit_date.setObjectName("visit_date")
+        self.mode = QComboBox(self)
+        self.mode.setObjectName("mode")
+        for mode in VisitMode:
+            self.mode.addItem(vocab(vocabulary.VISIT_MODES, mode), mode.value)
+        self.duration = QDoubleSpinBox(self)
+        self.duration.setObjectName("duration_hours")
+        self.duration.setRange(0, MAX_VISIT_HOURS)
+        self.duration.setSingleStep(0.5)
+        self.duration.setDecimals(1)
+        self.duration.setSuffix(self.tr(" h"))
+        self.duration.setSpecialValueText(self.tr("(enter hours)"))
+        self.village = DivisionPicker(ctx.reference, parent=self)
+        self.households = HouseholdPicker(ctx, self)
+        self.households.new_household_requested.connect(self.new_household_requested)
+        self.service_box = QWidget(self)
+        grid = QGridLayout(self.service_box)
+        grid.setContentsMargins(0, 0, 0, 0)
+        self.service_checks: dict[str, QCheckBox] = {}
+        for n, service in enumerate(ServiceType):
+            check = QCheckBox(mnemonic_safe(vocab(vocabulary.SERVICE_TYPES, service)), self.service_box)
+            check.setObjectName(f"service_{service.value}")
+            self.service_checks[service.value] = check
+            grid.addWidget(check, n // 3, n % 3)
+        self.industry = QComboBox(self)
+        self.industry.setObjectName("industry")
+        self.industry.setEditable(True)
+        self.industry.addItems(ctx.reference.industries())
+        self.industry.lineEdit().setPlaceholderText(self.tr("Choose or type an industry"))
+        self.problem = QPlainTextEdit(self)
+        self.problem.setObjectName("problem")
+        self.problem.setPlaceholderText(self.tr("What did you find? e.g. maize leaves yellowing in the lower field"))
+        self.advice = QPlainTextEdit(self)
+        self.advice.setObjectName("advice")
+        self.advice.setPlaceholderText(self.tr("What did you advise or do?"))
+        for edit in (self.problem, self.advice):
+            edit.setTabChangesFocus(True)
+            edit.setFixedHeight(72)
+        self.follow_up = OptionalDateEdit(self.tr("Planned for"), self)
+        self.gps = QWidget(self)
+        self.latitude = QLineEdit(self.gps)
+        self.latitude.setObjectName("latitude")
+        self.longitude = QLineEdit(self.gps)
+        self.longitude.setObjectName("longitude")
+        for edit, hint in ((self.latitude, self.tr("latitude, e.g. 43.98")),
+                           (self.longitude, self.tr("longitude, e.g. 119.39"))):
+            edit.setValidator(QDoubleValidator(-180, 180, 6, edit))
+            edit.setPlaceholderText(hint)
+        gps_row = QHBoxLayout(self.gps)
+        gps_row.setContentsMargins(0, 0, 0, 0)
+        gps_row.addWidget(self.latitude)
+        gps_row.addWidget(self.longitude)
+        self.photos = PhotoStrip(ctx, self)
+
+        e = self.errors
+        add_field_row(layout, e, self.tr("Date"), self.visit_date, "visit_date")
+        add_field_row(layout, e, self.tr("How"), self.mode, "mode")
+        add_field_row(layout, e, self.tr("Duration"), self.duration, "duration_hours")
+        add_field_row(layout, e, self.tr("Village"), self.village, "village_code", focus=self.village.search)
+        add_field_row(layout, e, self.tr("Households served"), self.households, "household_ids",
+                      focus=self.households.search)
+        add_field_row(layout, e, self.tr("Services"), self.service_box, "service_types",
+                      focus=self.service_checks[ServiceType.GUIDANCE.value])
+        add_field_row(layout, e, self.tr("Industry"), self.industry, "industry")
+        add_field_row(layout, e, self.tr("Problem found"), self.problem, "problem")
+        add_field_row(layout, e, self.tr("Advice and measures"), self.advice, "advice")
+        add_field_row(layout, e, self.tr("Follow-up"), self.follow_up, "follow_up_date", focus=self.follow_up.enabled)
+        add_field_row(layout, e, self.tr("GPS (optional)"), self.gps, "latitude", focus=self.latitude)
+        add_field_row(layout, e, self.tr("Photos"), self.photos, "photo_ids", focus=self.photos.add_button)
+        layout.addRow(QLabel(self.tr("Only on-site visits count toward the 60 on-site days a year."), self))
+        self.watch(self.visit_date, self.mode, self.duration, self.village, self.households,
+                   *self.service_checks.values(), self.industry, self.problem, self.advice, self.follow_up,
+                   self.latitude, self.longitude, self.photos)
+        self.resize(780, 860)
+
+    def title(self, is_new: bool) -> str:
+        if is_new:
+            return self.tr("New visit")
+        date = self.record.visit_date.isoformat() if self.record.visit_date else ""
+        return self.tr("Visit of %1").replace("%1", date)
+
+    def load(self, record: Visit) -> None:
+        self.visit_date.setDate(to_qdate(record.visit_date or dt.date.today()))
+        self.mode.setCurrentIndex(max(0, self.mode.findData(str(record.mode))))
+        self.duration.setValue(record.duration_hours or 0)
+        self.village.set_value(record.village_code)
+        self.households.set_value(record.household_ids)
+        for code, check in self.service_checks.items():
+            check.setChecked(code in record.service_types)
+        self.industry.setCurrentText(record.industry)
+        self.problem.setPlainText(record.problem)
+        self.advice.setPlainText(record.advice)
+        self.follow_up.set_value(record.follow_up_date, default=(record.visit_date or dt.date.today())
+                                 + dt.timedelta(days=14))
+        self.latitude.setText("" if record.latitude is None else f"{record.latitude:g}")
+        self.longitude.setText("" if record.longitude is None else f"{record.longitude:g}")
+        self.photos.set_value(record.photo_ids)
+        self.submit_button.setEnabled(record.review_state in ("draft", "returned"))
+
+    def collect(self) -> Visit:
+        duration = self.duration.value()
+        return self.record.with_changes(
+            visit_date=from_qdate(self.visit_date.date()),
+            mode=VisitMode(self.mode.currentData()),
+            duration_hours=duration or None,
+            village_code=self.village.value() if self.village.level() == "village" else "",
+            household_ids=self.households.value(),
+            service_types=tuple(code for code, check in self.service_checks.items() if check.isChecked()),
+            industry=self.industry.currentText().strip(),
+            problem=_text(self.problem),
+            advice=_text(self.advice),
+            follow_up_date=self.follow_up.value(),
+            latitude=_number(self.latitude),
+            longitude=_number(self.longitude),
+            photo_ids=self.photos.value(),
+        )

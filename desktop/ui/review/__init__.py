@@ -1,0 +1,1 @@
+"""The station manager's review: the queue page, its model and the review dialog."""

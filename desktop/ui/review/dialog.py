@@ -1,0 +1,206 @@
+"""A visit or training shown read-only with its review trail; a station manager approves or returns it here."""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain.i18n import QT_TRANSLATE_NOOP
+from desktop.domain.records import Household, ReviewEvent, Training, Visit
+from desktop.domain.validation import ValidationError
+from desktop.services import vocabulary
+from desktop.ui.shell.context import AppContext
+from desktop.ui.shell.i18n import field_error_text, list_separator, local_time_text, vocab
+
+_CLASSES = {"visit": Visit, "training": Training}
+_ACTIONS = {
+    "submit": QT_TRANSLATE_NOOP("ReviewDialog", "Submitted for review"),
+    "approve": QT_TRANSLATE_NOOP("ReviewDialog", "Approved"),
+    "return": QT_TRANSLATE_NOOP("ReviewDialog", "Returned for fixes"),
+}
+
+
+@dataclass(frozen=True)
+class ReviewDetail:
+    record: Visit | Training
+    trail: list[ReviewEvent]
+    place: str
+    households: list[str]
+    names: dict[str, str]
+
+
+def load_detail(ctx: AppContext, record_type: str, record_id: str) -> ReviewDetail | None:
+    """Everything the dialog shows, read on the worker."""
+    record = ctx.records.get(_CLASSES[record_type], record_id)
+    if record is None:
+        return None
+    division = ctx.reference.division(record.village_code) if record.village_code else None
+    ids = record.household_ids if isinstance(record, Visit) else record.attendee_household_ids
+    households = [h.name for h in (ctx.records.get(Household, i) for i in ids) if h is not None]
+    return ReviewDetail(record, ctx.review.trail(record_id), division.path if division else record.village_code,
+                        households, ctx.team_log.display_names())
+
+
+class ReviewDialog(QDialog):
+    """``changes_made(changes, initiator)`` after an approve or a return; ``edit_requested(type, id)``
+    when the author asks to fix the record in its form."""
+
+    changes_made = Signal(object, object)
+    edit_requested = Signal(str, str)
+
+    def __init__(self, ctx: AppContext, record_type: str, record_id: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx, self.record_type, self.record_id = ctx, record_type, record_id
+        self.detail: ReviewDetail | None = None
+        self.setWindowTitle(self.tr("Review a record"))
+        self.resize(760, 620)
+        self.details = QTextBrowser(self)
+        self.details.setObjectName("review_details")
+        self.trail = QTextBrowser(self)
+        self.trail.setObjectName("review_trail")
+        self.comment = QPlainTextEdit(self)
+        self.comment.setObjectName("review_comment")
+        self.comment.setPlaceholderText(self.tr("Comment for the author (required to return the record)"))
+        self.comment.setMaximumHeight(90)
+        self.error = QLabel(self)
+        self.error.setObjectName("review_error")
+        self.error.setStyleSheet("color: #b00020;")
+        self.error.hide()
+        self.approve_button = QPushButton(self.tr("Approve"), self)
+        self.approve_button.setObjectName("approve_button")
+        self.return_button = QPushButton(self.tr("Return for fixes"), self)
+        self.return_button.setObjectName("return_button")
+        self.edit_button = QPushButton(self.tr("Open in form to fix"), self)
+        self.edit_button.setObjectName("edit_button")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        for button in (self.approve_button, self.return_button, self.edit_button):
+            buttons.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
+            button.setEnabled(False)
+        buttons.rejected.connect(self.reject)
+        self.approve_button.clicked.connect(self.approve)
+        self.return_button.clicked.connect(self.return_for_fixes)
+        self.edit_button.clicked.connect(self._edit)
+        self.comment.textChanged.connect(self.error.hide)
+        reviewer = ctx.identity.can_review
+        for widget in (self.approve_button, self.return_button, self.comment):
+            widget.setVisible(reviewer)
+        self.edit_button.setVisible(not reviewer)
+
+        split = QSplitter(Qt.Orientation.Vertical, self)
+        split.addWidget(self.details)
+        split.addWidget(self.trail)
+        split.setSizes([400, 160])
+        layout = QVBoxLayout(self)
+        layout.addWidget(split, 1)
+        layout.addWidget(self.comment)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.reload()
+
+    def reload(self) -> None:
+        ctx, record_type, record_id = self.ctx, self.record_type, self.record_id
+        ctx.runner.run(lambda: load_detail(ctx, record_type, record_id), on_success=self._show,
+                       label="load review detail", owner=self)
+
+    def _show(self, detail: ReviewDetail | None) -> None:
+        self.detail = detail
+        if detail is None:
+            self.details.setPlainText(self.tr("This record no longer exists."))
+            return
+        self.details.setHtml(self._record_html(detail))
+        self.trail.setHtml(self._trail_html(detail))
+        state = detail.record.review_state
+        self.approve_button.setEnabled(state == "submitted")
+        self.return_button.setEnabled(state == "submitted")
+        self.edit_button.setEnabled(detail.record.author_id == self.ctx.identity.user_id)
+
+    def _record_html(self, d: ReviewDetail) -> str:
+        r, sep = d.record, list_separator()
+        if isinstance(r, Visit):
+            rows = [(self.tr("Kind"), self.tr("Service visit")), (self.tr("Date"), str(r.visit_date)),
+                    (self.tr("Mode"), vocab(vocabulary.VISIT_MODES, r.mode)),
+                    (self.tr("Hours"), "" if r.duration_hours is None else f"{r.duration_hours:g}"),
+                    (self.tr("Village"), d.place), (self.tr("Households"), sep.join(d.households)),
+                    (self.tr("Service types"), sep.join(vocab(vocabulary.SERVICE_TYPES, s) for s in r.service_types)),
+                    (self.tr("Industry"), r.industry), (self.tr("Problem found"), r.problem),
+                    (self.tr("Advice and measures"), r.advice),
+                    (self.tr("Follow-up"), str(r.follow_up_date or ""))]
+        else:
+            rows = [(self.tr("Kind"), self.tr("Training session")), (self.tr("Date"), str(r.training_date)),
+                    (self.tr("Village"), d.place), (self.tr("Place"), r.place), (self.tr("Topic"), r.topic),
+                    (self.tr("Industry"), r.industry), (self.tr("Trainers"), sep.join(r.trainers)),
+                    (self.tr("Hours"), "" if r.hours is None else f"{r.hours:g}"),
+                    (self.tr("Attendees"), sep.join(f"{vocab(vocabulary.ATTENDEE_CATEGORIES, k)} {v}"
+                                                    for k, v in r.attendees.items() if v))]
+        rows[1:1] = [(self.tr("Author"), d.names.get(r.author_id) or r.author_id),
+                     (self.tr("Review state"), vocab(vocabulary.REVIEW_STATES, r.review_state)),
+                     (self.tr("Photos"), str(len(r.photo_ids)))]
+        body = "".join(f"<tr><td style='padding-right:12px'><b>{html.escape(k)}</b></td>"
+                       f"<td>{html.escape(v)}</td></tr>" for k, v in rows)
+        return f"<table cellspacing='4'>{body}</table>"
+
+    def _trail_html(self, d: ReviewDetail) -> str:
+        if not d.trail:
+            empty = self.tr("Not submitted for review yet.")
+            return f"<i>{html.escape(empty)}</i>"
+        lines = []
+        for e in reversed(d.trail):
+            who = d.names.get(e.author_id) or e.author_id
+            action = QCoreApplication.translate("ReviewDialog", _ACTIONS.get(str(e.action), str(e.action)))
+            when = local_time_text(e.created_at) if e.created_at else ""
+            text = f"{when} · <b>{html.escape(who)}</b> · {html.escape(action)}"
+            if e.comment:
+                text += f"<br>&nbsp;&nbsp;“{html.escape(e.comment)}”"
+            lines.append(text)
+        heading = self.tr("Review trail")
+        return f"<h4>{html.escape(heading)}</h4>" + "<br>".join(lines)
+
+    # --- actions ---------------------------------------------------------------------------
+
+    def approve(self) -> None:
+        review, record_type, record_id = self.ctx.review, self.record_type, self.record_id
+        self._run(lambda: review.approve(record_type, record_id))
+
+    def return_for_fixes(self) -> None:
+        comment = self.comment.toPlainText()
+        if not comment.strip():  # the service refuses it too; say so before asking the worker
+            self._invalid_text(self.tr("Say what needs fixing, so the author can correct it."))
+            return
+        review, record_type, record_id = self.ctx.review, self.record_type, self.record_id
+        self._run(lambda: review.return_for_fixes(record_type, record_id, comment))
+
+    def _run(self, call) -> None:
+        self.approve_button.setEnabled(False)
+        self.return_button.setEnabled(False)
+        self.ctx.runner.run(call, on_success=self._done, on_invalid=self._invalid, label="review step", owner=self)
+
+    def _done(self, changes) -> None:
+        self.changes_made.emit(changes, self)
+        self.accept()
+
+    def _invalid(self, error: ValidationError) -> None:
+        self._invalid_text(field_error_text(error.errors[0]))
+        self.reload()
+
+    def _invalid_text(self, text: str) -> None:
+        self.error.setText(text)
+        self.error.show()
+        self.comment.setFocus()
+
+    def _edit(self) -> None:
+        self.edit_requested.emit(self.record_type, self.record_id)
+        self.accept()
+

@@ -1,0 +1,50 @@
+"""The 审核 page: the review queue and the team log as two tabs."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
+
+from desktop.services.changes import Changes
+from desktop.ui.shell.context import AppContext
+from desktop.ui.review.queue import ReviewQueue
+from desktop.ui.lists.team_log_page import TeamLogPage
+
+
+class ReviewPage(QWidget):
+    """``changes_made(changes, initiator)`` after a review step; ``open_requested(type, id)`` asks the
+    window to open a record's form (to fix a returned record, or from a member's timeline)."""
+
+    changes_made = Signal(object, object)
+    open_requested = Signal(str, str)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        reviewer = ctx.identity.can_review
+        heading = QLabel(self.tr("Review of the team's records") if reviewer else self.tr("My records under review"),
+                         self)
+        heading.setStyleSheet("font-size: 15pt; font-weight: 600;")
+        self.queue = ReviewQueue(ctx, self)
+        self.team_log = TeamLogPage(ctx, self)
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(self.queue, self.tr("Review queue") if reviewer else self.tr("Review state"))
+        self.tabs.addTab(self.team_log, self.tr("Team log") if reviewer else self.tr("My log"))
+        self.queue.changes_made.connect(self.changes_made)
+        self.queue.edit_requested.connect(self.open_requested)
+        self.team_log.open_requested.connect(self.open_requested)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        layout.addWidget(self.tabs, 1)
+        self._started = False
+
+    def start(self) -> None:
+        """First load (on the worker); the window calls it when the page is first shown."""
+        if not self._started:
+            self._started = True
+            self.queue.start()
+            self.team_log.start()
+
+    def apply_changes(self, changes: Changes) -> None:
+        if self._started:
+            self.queue.apply_changes(changes)
+            self.team_log.apply_changes(changes)

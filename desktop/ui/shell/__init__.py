@@ -1,0 +1,1 @@
+"""The application frame: start-up, the main window, settings, language, the operations runner."""

@@ -1,0 +1,85 @@
+"""What every window and form of one open profile shares: its services and the operation runner."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from desktop.profile import Profile
+from desktop.services.identity import Identity
+from desktop.services.indicators import IndicatorService
+from desktop.services.photos import PhotoService
+from desktop.services.records import RecordService
+from desktop.services.review import ReviewService
+from desktop.services.store_check import StoreCheckService
+from desktop.services.sync_service import SyncService
+from desktop.services.sync_status import SyncStatusService
+from desktop.services.team_log import TeamLogService
+from desktop.ui.shell.operations import OperationRunner
+from desktop.ui.widgets.reference_cache import CachedReference
+from desktop.ui.shell.settings import AppSettings
+
+
+@dataclass
+class AppContext:
+    """Plain holder: widgets read services from it and send work through ``runner``."""
+
+    profile: Profile
+    identity: Identity
+    runner: OperationRunner
+    settings: AppSettings
+    records: RecordService
+    photos: PhotoService
+    sync_status: SyncStatusService
+    store_check: StoreCheckService
+    reference: CachedReference
+    #: Sync and its network worker live as long as the profile (a language change rebuilds the
+    #: window, not these): tokens kept in memory and a running sync must survive it.
+    sync: SyncService | None = field(default=None)
+    network: OperationRunner | None = field(default=None)
+    #: A profile of ``fieldbook --demo``: the window says so in its title.
+    demo: bool = False
+
+    @classmethod
+    def create(cls, profile: Profile, identity: Identity, runner: OperationRunner,
+               settings: AppSettings) -> AppContext:
+        store = profile.store
+        return cls(profile, identity, runner, settings, RecordService(store, identity), PhotoService(store),
+                   SyncStatusService(store), StoreCheckService(store), CachedReference(profile.reference))
+
+    def set_identity(self, identity: Identity) -> None:
+        """After sign-in the local first-run user became the server account: every service that
+        writes on the user's behalf (records, and the review services once made) acts as it now."""
+        self.identity = identity
+        self.records.identity = identity
+        for name in ("review", "team_log"):  # cached properties: only those already made
+            if name in self.__dict__:
+                self.__dict__[name].identity = identity
+
+    def sync_service(self) -> SyncService:
+        if self.sync is None:
+            self.sync = SyncService(self.profile.store)
+        return self.sync
+
+    def network_runner(self) -> OperationRunner:
+        """The network worker: a second one-thread runner, so a slow server never holds up the store."""
+        if self.network is None:
+            self.network = OperationRunner()
+            self.network.failed.connect(self.runner.failed)
+        return self.network
+
+    @cached_property
+    def review(self) -> ReviewService:
+        return ReviewService(self.profile.store, self.identity)
+
+    @cached_property
+    def team_log(self) -> TeamLogService:
+        return TeamLogService(self.profile.store, self.identity)
+
+    @cached_property
+    def indicators(self) -> IndicatorService:
+        return IndicatorService(self.profile.store)
+
+    @property
+    def drafts(self):
+        return self.profile.drafts

@@ -1,0 +1,97 @@
+"""The status bar: who is signed in, online or offline, changes waiting to sync, and the last sync."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtNetwork import QNetworkInformation
+from PySide6.QtWidgets import QLabel, QPushButton, QStatusBar, QWidget
+
+from desktop.services import vocabulary
+from desktop.services.identity import SPECIALIST_TYPES
+from desktop.services.sync_status import SyncStatus
+from desktop.ui.shell.context import AppContext
+from desktop.ui.shell.i18n import local_time_text, vocab
+
+
+class SyncStatusBar(QStatusBar):
+    """``refresh()`` re-reads the sync status on the worker; the sync UI may call ``set_online``,
+    ``show_identity`` and ``show_attention``; the conflicts badge emits ``conflicts_requested``."""
+
+    conflicts_requested = Signal()
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.user_label = QLabel(self)
+        self.user_label.setObjectName("status_user")
+        self.network_label = QLabel(self)
+        self.network_label.setObjectName("status_network")
+        self.pending_label = QLabel(self)
+        self.pending_label.setObjectName("status_pending")
+        self.last_sync_label = QLabel(self)
+        self.last_sync_label.setObjectName("status_last_sync")
+        self.conflicts_button = QPushButton(self)
+        self.conflicts_button.setObjectName("status_conflicts")
+        self.conflicts_button.setFlat(True)
+        self.conflicts_button.setStyleSheet("color: #b00020; font-weight: bold; padding: 0 8px;")
+        self.conflicts_button.clicked.connect(self.conflicts_requested)
+        self.conflicts_button.hide()
+        self.addPermanentWidget(self.conflicts_button)
+        for label in (self.user_label, self.network_label, self.pending_label, self.last_sync_label):
+            label.setContentsMargins(8, 0, 8, 0)
+            self.addPermanentWidget(label)
+        self.setStyleSheet("QStatusBar::item { border: none; border-left: 1px solid palette(mid); }")
+        self.show_identity()
+        self._network: QNetworkInformation | None = None
+        self._online_override: bool | None = None
+        self._show_network()
+        # Asking the OS about the network can take a moment; do it once the window is up.
+        self._network_timer = QTimer(self)  # a child: it goes away with the bar, never fires late
+        self._network_timer.setSingleShot(True)
+        self._network_timer.timeout.connect(self._watch_network)
+        self._network_timer.start(0)
+        self.status: SyncStatus | None = None
+
+    def show_identity(self) -> None:
+        identity = self.ctx.identity
+        kind = vocab(SPECIALIST_TYPES, identity.specialist_type) if identity.specialist_type in SPECIALIST_TYPES \
+            else vocab(vocabulary.ROLES, identity.role)
+        self.user_label.setText(self.tr("Signed in: %1 (%2)").replace("%1", identity.display_name).replace("%2", kind)
+                                if identity.display_name else self.tr("Not set up"))
+
+    def show_attention(self, conflicts: int) -> None:
+        """The badge of open conflicts, hidden when there are none. (Refused changes are told in the
+        sync summary and listed in the conflicts window: they stay listed, so they would never clear.)"""
+        self.conflicts_button.setText(self.tr("%n conflict(s)", "", conflicts))
+        self.conflicts_button.setVisible(conflicts > 0)
+
+    def _watch_network(self) -> None:
+        if QNetworkInformation.loadDefaultBackend():
+            self._network = QNetworkInformation.instance()
+            self._network.reachabilityChanged.connect(lambda _r: self._show_network())
+        self._show_network()
+
+    def set_online(self, online: bool | None) -> None:
+        """What the sync module learnt by talking to the server; None to go back to the OS's view."""
+        self._online_override = online
+        self._show_network()
+
+    def is_online(self) -> bool:
+        if self._online_override is not None:
+            return self._online_override
+        return self._network is not None and \
+            self._network.reachability() == QNetworkInformation.Reachability.Online
+
+    def refresh(self) -> None:
+        service = self.ctx.sync_status
+        self.ctx.runner.run(service.status, on_success=self._show_status, label="sync status")
+
+    def _show_network(self) -> None:
+        self.network_label.setText(self.tr("Online") if self.is_online() else self.tr("Offline"))
+
+    def _show_status(self, status: SyncStatus) -> None:
+        self.status = status
+        self.pending_label.setText(self.tr("%n change(s) waiting to sync", "", status.pending_changes)
+                                   if status.pending_changes else self.tr("All changes synced"))
+        self.last_sync_label.setText(self.tr("Last sync: %1").replace("%1", local_time_text(status.last_sync_at))
+                                     if status.last_sync_at else self.tr("Never synced"))

@@ -1,0 +1,1 @@
+"""The statistics page: indicators against targets, charts, coverage and the targets dialog."""

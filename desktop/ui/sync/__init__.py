@@ -1,0 +1,1 @@
+"""Sync in the window: sign-in, the sync controller and progress, messages, conflicts."""

@@ -1,0 +1,181 @@
+"""The conflicts window: fields two people changed at once, each side's value, and changes the server refused."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain.records import RECORD_CLASSES, Conflict, Record
+from desktop.services.changes import Changes
+from desktop.services.sync_service import SyncOverview
+from desktop.store.local_store import RejectedChange
+from desktop.ui.sync.conflict_edit_dialog import ConflictEditDialog
+from desktop.ui.sync.conflict_text import editable_by_hand, field_label, record_kind_label, record_label, value_text
+from desktop.ui.shell.context import AppContext
+from desktop.ui.shell.i18n import local_time_text
+from sync.protocol import RecordType
+
+
+@dataclass(frozen=True)
+class ConflictsView:
+    """What the dialog lists, read on the database worker."""
+
+    conflicts: list[Conflict]
+    records: dict[str, Record | None]  # conflict id -> the record it is about, as it is now
+    rejected: list[RejectedChange]
+
+
+def load_conflicts(ctx: AppContext) -> ConflictsView:
+    overview: SyncOverview = ctx.sync_service().overview()
+    records = {}
+    for conflict in overview.open_conflicts:
+        cls = RECORD_CLASSES.get(RecordType(conflict.record_type))
+        records[conflict.id] = ctx.records.get(cls, conflict.record_id) if cls else None
+    return ConflictsView(overview.open_conflicts, records, overview.rejected)
+
+
+class ConflictsDialog(QDialog):
+    """Lists open conflicts; "Keep server value", "Keep mine" and "Edit by hand" resolve the selected
+    one with an ordinary edit (``SyncService.keep_value`` / ``resolve_conflict``) that the next sync
+    sends. Emits ``changes_applied(changes, self)`` after each resolution."""
+
+    changes_applied = Signal(object, object)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.view: ConflictsView | None = None
+        self.setWindowTitle(self.tr("Conflicts and refused changes"))
+        self.resize(900, 560)
+        intro = QLabel(self.tr("Someone else changed these fields while you were offline. The server's value "
+                               "stands until you choose; your choice is sent with the next sync."), self)
+        intro.setWordWrap(True)
+        self.table = QTableWidget(0, 4, self)
+        self.table.setObjectName("conflicts")
+        self.table.setHorizontalHeaderLabels([self.tr("Record"), self.tr("Field"), self.tr("Server value"),
+                                              self.tr("Your value")])
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(True)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().hide()
+        self.table.itemSelectionChanged.connect(self._enable_buttons)
+        self.keep_server = QPushButton(self.tr("Keep server value"), self)
+        self.keep_server.setObjectName("keep_server")
+        self.keep_mine = QPushButton(self.tr("Keep mine"), self)
+        self.keep_mine.setObjectName("keep_mine")
+        self.edit = QPushButton(self.tr("Edit by hand…"), self)
+        self.edit.setObjectName("edit_by_hand")
+        self.keep_server.clicked.connect(lambda: self._keep("server"))
+        self.keep_mine.clicked.connect(lambda: self._keep("client"))
+        self.edit.clicked.connect(self.edit_by_hand)
+        actions = QHBoxLayout()
+        for button in (self.keep_server, self.keep_mine, self.edit):
+            actions.addWidget(button)
+        actions.addStretch(1)
+        self.empty = QLabel(self.tr("No open conflicts."), self)
+        self.rejected_title = QLabel(self.tr("Changes the server refused"), self)
+        self.rejected = QTableWidget(0, 3, self)
+        self.rejected.setObjectName("rejected")
+        self.rejected.setHorizontalHeaderLabels([self.tr("Record"), self.tr("Reason"), self.tr("Time")])
+        self.rejected.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.rejected.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.rejected.verticalHeader().hide()
+        self.rejected.setMaximumHeight(160)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.empty)
+        layout.addLayout(actions)
+        layout.addWidget(self.rejected_title)
+        layout.addWidget(self.rejected)
+        layout.addWidget(buttons)
+        self._enable_buttons()
+
+    def reload(self) -> None:
+        self.ctx.runner.run(lambda: load_conflicts(self.ctx), on_success=self.show_view, label="conflicts",
+                            owner=self)
+
+    def show_view(self, view: ConflictsView) -> None:
+        self.view = view
+        self.table.setRowCount(len(view.conflicts))
+        for row, conflict in enumerate(view.conflicts):
+            cells = (record_label(conflict.record_type, view.records.get(conflict.id)), field_label(conflict.field),
+                     value_text(conflict.field, conflict.server_value),
+                     value_text(conflict.field, conflict.client_value))
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)
+                self.table.setItem(row, column, item)
+        self.table.resizeRowsToContents()
+        self.empty.setVisible(not view.conflicts)
+        if view.conflicts and not self.table.selectedItems():
+            self.table.selectRow(0)
+        self.rejected.setRowCount(len(view.rejected))
+        for row, change in enumerate(view.rejected):
+            for column, text in enumerate((record_kind_label(change.record_type), change.reason,
+                                           local_time_text(change.time))):
+                self.rejected.setItem(row, column, QTableWidgetItem(text))
+        self.rejected.resizeColumnToContents(0)
+        self.rejected.resizeColumnToContents(2)
+        for widget in (self.rejected_title, self.rejected):
+            widget.setVisible(bool(view.rejected))
+        self._enable_buttons()
+
+    def selected(self) -> Conflict | None:
+        rows = {index.row() for index in self.table.selectionModel().selectedRows()}
+        if self.view is None or len(rows) != 1:
+            return None
+        return self.view.conflicts[rows.pop()]
+
+    def _enable_buttons(self) -> None:
+        conflict = self.selected()
+        for button in (self.keep_server, self.keep_mine):
+            button.setEnabled(conflict is not None)
+        self.edit.setEnabled(conflict is not None and editable_by_hand(conflict.field))
+
+    def _keep(self, side: str) -> None:
+        conflict = self.selected()
+        if conflict is not None:
+            self._resolve(lambda: self.ctx.sync_service().keep_value(conflict.id, side))
+
+    def edit_by_hand(self) -> ConflictEditDialog | None:
+        conflict = self.selected()
+        if conflict is None or not editable_by_hand(conflict.field):
+            return None
+        dialog = ConflictEditDialog(self.ctx, conflict, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.changes_applied.connect(self._resolved)
+        dialog.open()
+        return dialog
+
+    def _resolve(self, call) -> None:
+        for button in (self.keep_server, self.keep_mine, self.edit):
+            button.setEnabled(False)
+        self.ctx.runner.run(call, on_success=self._resolved, on_failure=self._failed, label="resolve conflict",
+                            owner=self)
+
+    def _resolved(self, changes: Changes) -> None:
+        self.changes_applied.emit(changes, self)
+        self.reload()
+
+    def _failed(self, error: BaseException) -> None:
+        self._enable_buttons()
+        self.ctx.runner.report(error, "resolve conflict")

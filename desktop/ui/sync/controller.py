@@ -1,0 +1,187 @@
+"""Runs sign-in, sync and the server health check on the network worker, and syncs by itself when
+the server comes back."""
+
+from __future__ import annotations
+
+import threading
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from desktop.services.changes import Changes
+from desktop.services.sync_service import SignInResult, SyncOverview
+from desktop.ui.shell.context import AppContext
+from sync.client.engine import SyncReport
+from sync.client.errors import SyncError, SyncErrorKind
+
+#: How often the server is asked whether it is there, while signed in and not syncing.
+HEALTH_INTERVAL_MS = 60_000
+
+
+class _ProgressRelay(QObject):
+    """Lives on the UI thread; the worker emits through it, so progress arrives queued."""
+
+    progressed = Signal(object)
+
+
+class SyncController(QObject):
+    """The window's sync: ``sign_in``, ``sync_now`` / ``cancel``, and a health timer.
+
+    Signals: ``sign_in_finished(SignInResult)`` / ``sign_in_failed(SyncError)``, ``sync_started(automatic)``,
+    ``sync_progressed(SyncProgress)``, ``sync_finished(SyncReport)``, ``online_changed(bool)``,
+    ``signed_in_changed(bool)``, ``overview_loaded(SyncOverview)`` and ``changes_applied(changes,
+    initiator)`` for everything a sync or a sign-in may have changed.
+    Network calls go to ``ctx.network_runner()``, reads of the store to ``ctx.runner``.
+    """
+
+    changes_applied = Signal(object, object)
+    sign_in_finished = Signal(object)
+    sign_in_failed = Signal(object)
+    signed_in_changed = Signal(bool)
+    sync_started = Signal(bool)
+    sync_progressed = Signal(object)
+    sync_finished = Signal(object)
+    online_changed = Signal(bool)
+    overview_loaded = Signal(object)
+
+    def __init__(self, ctx: AppContext, parent: QObject | None = None, health_interval_ms: int = HEALTH_INTERVAL_MS):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.service = ctx.sync_service()
+        self.network = ctx.network_runner()
+        self.signed_in = False
+        self.online: bool | None = None  # None until the server was asked
+        self.syncing = False
+        self.overview: SyncOverview | None = None
+        self._cancel = threading.Event()
+        self._checking = False
+        self._relay = _ProgressRelay(self)
+        self._relay.progressed.connect(self.sync_progressed)
+        self.health_timer = QTimer(self)
+        self.health_timer.setInterval(health_interval_ms)
+        self.health_timer.timeout.connect(self.check_server)
+
+    def start(self) -> None:
+        """Learn whether a token is at hand (on the worker), then start watching the server."""
+        self.refresh_overview()
+
+    # --- sign in ------------------------------------------------------------------------------
+
+    def sign_in(self, server_url: str, username: str, password: str) -> None:
+        """Ends in ``sign_in_finished(SignInResult)`` or ``sign_in_failed(SyncError)``."""
+        def failed(error: BaseException) -> None:
+            if not isinstance(error, SyncError):
+                self.network.report(error, "sign in")
+                error = SyncError(SyncErrorKind.PROTOCOL, detail=str(error))
+            elif error.kind == SyncErrorKind.OFFLINE:
+                self._set_online(False)
+            self.sign_in_failed.emit(error)
+
+        def done(outcome: tuple[SignInResult, Changes]) -> None:
+            result, changes = outcome
+            self.ctx.settings.server_url = server_url
+            self._set_online(True)
+            self._identity_changed(changes)
+            self.sign_in_finished.emit(result)
+
+        self.network.run(lambda: self.service.sign_in(server_url, username, password), on_success=done,
+                         on_failure=failed, label="sign in", owner=self)
+
+    def _identity_changed(self, changes: Changes) -> None:
+        """The local first-run user became the server account: records made from now on are its."""
+        def reloaded(identity) -> None:
+            if identity is not None:
+                self.ctx.set_identity(identity)
+            self.changes_applied.emit(changes, self)
+            self.refresh_overview()
+
+        self.ctx.runner.run(self.ctx.profile.identity.current, on_success=reloaded, label="identity", owner=self)
+
+    def sign_out(self) -> None:
+        self.ctx.runner.run(self.service.sign_out, on_success=lambda c: (self.changes_applied.emit(c, self),
+                                                                         self.refresh_overview()),
+                            label="sign out", owner=self)
+
+    # --- sync ---------------------------------------------------------------------------------
+
+    def sync_now(self, *, automatic: bool = False) -> bool:
+        """Start a sync unless one is running; returns whether it started."""
+        if self.syncing:
+            return False
+        self.syncing = True
+        self._cancel.clear()
+        self.health_timer.stop()
+        self.sync_started.emit(automatic)
+        relay = self._relay
+        self.network.run(lambda: self.service.sync_now(relay.progressed.emit, self._cancel.is_set),
+                         on_success=self._sync_done, on_failure=self._sync_failed, label="sync", owner=self)
+        return True
+
+    def cancel(self) -> None:
+        """Ask the running sync to stop before its next request; what was done stays done."""
+        self._cancel.set()
+
+    def _sync_done(self, outcome: tuple[SyncReport, Changes]) -> None:
+        report, changes = outcome
+        self.syncing = False
+        error = report.error
+        self._set_online(error is None or error.kind != SyncErrorKind.OFFLINE)
+        if error is not None and error.kind in (SyncErrorKind.AUTH, SyncErrorKind.REVOKED):
+            self._set_signed_in(False)  # the service forgot the token: the user must sign in again
+        self.changes_applied.emit(changes | Changes(sync_state=True, conflicts=True), self)
+        self.sync_finished.emit(report)
+        self.refresh_overview()
+
+    def _sync_failed(self, error: BaseException) -> None:
+        self.syncing = False
+        self.network.report(error, "sync")
+        report = SyncReport(error=error if isinstance(error, SyncError) else SyncError(SyncErrorKind.PROTOCOL))
+        self.sync_finished.emit(report)
+        self.refresh_overview()
+
+    # --- overview and health ------------------------------------------------------------------
+
+    def refresh_overview(self) -> None:
+        self.ctx.runner.run(self.service.overview, on_success=self._show_overview, label="sync overview", owner=self)
+
+    def _show_overview(self, overview: SyncOverview) -> None:
+        self.overview = overview
+        self._set_signed_in(overview.signed_in)
+        self.overview_loaded.emit(overview)
+
+    def _set_signed_in(self, signed_in: bool) -> None:
+        changed = signed_in != self.signed_in
+        self.signed_in = signed_in
+        if signed_in and not self.syncing and not self.health_timer.isActive():
+            self.health_timer.start()
+        elif not signed_in:
+            self.health_timer.stop()
+        if changed:
+            self.signed_in_changed.emit(signed_in)
+
+    def check_server(self) -> None:
+        """Ask the server's health check on the network worker; back online starts a sync."""
+        if self._checking or self.syncing or not self.signed_in:
+            return
+        self._checking = True
+        self.network.run(self.service.server_reachable, on_success=self._server_checked,
+                         on_failure=lambda _e: self._server_checked(False), label="health check", owner=self)
+
+    def _server_checked(self, reachable: bool) -> None:
+        self._checking = False
+        came_back = reachable and self.online is False
+        self._set_online(reachable)
+        if came_back and self.signed_in:
+            self.sync_now(automatic=True)
+
+    def _set_online(self, online: bool) -> None:
+        if online != self.online:
+            self.online = online
+            self.online_changed.emit(online)
+        if not self.syncing and self.signed_in and not self.health_timer.isActive():
+            self.health_timer.start()
+
+    def shutdown(self, wait_ms: int = 10000) -> None:
+        """On quit: no more checks, the running sync stops at its next request, the worker drains."""
+        self.health_timer.stop()
+        self._cancel.set()
+        self.network.wait_idle(wait_ms)
