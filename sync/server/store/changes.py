@@ -6,9 +6,9 @@ PostgreSQL one counter row would be a lock every push waits on, so a transaction
 from its own transaction id instead: ``base + (xid << XID_SHIFT) + position``, with ``base`` the
 counter's value (it stays put on PostgreSQL; a database that had used the counter goes on above
 the numbers it handed out). A pull reads only numbers below the *watermark* ``base +
-(xmin << XID_SHIFT)``, ``xmin`` being the oldest transaction still running (``pg_snapshot_xmin``
-of the reader's snapshot): every transaction with a lower id has ended, and no transaction that
-starts later can get a lower id, so what lies below the watermark never changes and a cursor
+(xmin << XID_SHIFT)``, ``xmin`` being the oldest transaction of this database still running (or,
+when none is, ``pg_snapshot_xmax`` of the reader's snapshot: the next id to be handed out): every
+transaction with a lower id has ended, and no transaction that starts later can get a lower id, so what lies below the watermark never changes and a cursor
 that moved past a number never misses a row numbered below it. No row is locked by every writer.
 """
 
@@ -26,8 +26,23 @@ XID_SHIFT = 16
 ROWS_PER_TRANSACTION = 1 << XID_SHIFT
 
 _PG_BASE = text(f"SELECT value + (pg_current_xact_id()::text::bigint << {XID_SHIFT}) FROM change_counter WHERE id = 1")
-_PG_WATERMARK = text(f"SELECT value + (pg_snapshot_xmin(pg_current_snapshot())::text::bigint << {XID_SHIFT}) "
-                     "FROM change_counter WHERE id = 1")
+# The oldest transaction of this database still running, as a 64-bit id: pg_stat_activity and
+# pg_prepared_xacts show 32-bit ids, widened against the snapshot's xmax (every running id is
+# within 2**31 below it). The snapshot is taken before the statement reads them, so a transaction
+# that got its id after the snapshot has one at or above xmax. Transactions of other databases on
+# the cluster do not hold this database's pulls back.
+_PG_WATERMARK = text(f"""
+WITH snap AS (SELECT pg_snapshot_xmax(pg_current_snapshot())::text::bigint AS xmax),
+running AS (
+    SELECT backend_xid::text::bigint AS xid FROM pg_stat_activity
+    WHERE datname = current_database() AND backend_xid IS NOT NULL
+    UNION ALL
+    SELECT transaction::text::bigint FROM pg_prepared_xacts WHERE database = current_database()
+)
+SELECT c.value + (least(snap.xmax, (
+    SELECT min(snap.xmax - (((snap.xmax % 4294967296) - running.xid + 4294967296) % 4294967296))
+    FROM running)) << {XID_SHIFT})
+FROM change_counter c, snap WHERE c.id = 1""")
 
 
 def _postgresql(session: Session) -> bool:
