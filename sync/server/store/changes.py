@@ -30,12 +30,13 @@ _PG_BASE = text(f"SELECT value + (pg_current_xact_id()::text::bigint << {XID_SHI
 # pg_prepared_xacts show 32-bit ids, widened against the snapshot's xmax (every running id is
 # within 2**31 below it). The snapshot is taken before the statement reads them, so a transaction
 # that got its id after the snapshot has one at or above xmax. Transactions of other databases on
-# the cluster do not hold this database's pulls back.
+# the cluster do not hold this database's pulls back, nor does autovacuum (its ANALYZE takes an id
+# for seconds and never writes a record).
 _PG_WATERMARK = text(f"""
 WITH snap AS (SELECT pg_snapshot_xmax(pg_current_snapshot())::text::bigint AS xmax),
 running AS (
     SELECT backend_xid::text::bigint AS xid FROM pg_stat_activity
-    WHERE datname = current_database() AND backend_xid IS NOT NULL
+    WHERE datname = current_database() AND backend_xid IS NOT NULL AND backend_type = 'client backend'
     UNION ALL
     SELECT transaction::text::bigint FROM pg_prepared_xacts WHERE database = current_database()
 )
