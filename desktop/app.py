@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from desktop.backup_cli import add_backup_arguments, add_restore_arguments, run_backup, run_restore
+from desktop.bundle_cli import add_bundle_arguments, run_bundle
 from desktop.export_cli import add_export_arguments, run_export
 from desktop.sync_cli import add_sync_arguments, run_sync
 
@@ -33,6 +34,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_export_arguments(sub.add_parser("export", help="export indicators or records to XLSX, PDF or CSV"))
     add_backup_arguments(sub.add_parser("backup", help="back up the profile into one file (.fbk)"))
     add_restore_arguments(sub.add_parser("restore", help="restore a backup file into a data folder"))
+    add_bundle_arguments(sub.add_parser("bundle", help="sync by USB stick: export or import a sync bundle"))
     return parser
 
 
@@ -51,6 +53,8 @@ def main(argv: list[str] | None = None) -> int:
         return run_sync(args)
     if args.command == "export":
         return run_export(args)
+    if args.command == "bundle":
+        return run_bundle(args)
     if args.command in ("backup", "restore"):
         return run_backup(args) if args.command == "backup" else run_restore(args)
     from desktop.ui.shell.launch import run_gui

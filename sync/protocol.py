@@ -276,6 +276,8 @@ class LoginRequest(_Wire):
     #: The device's own id (its store's id): the outbox entries it pushes carry the same one.
     device_id: str = Field(min_length=1, max_length=64, json_schema_extra=STORABLE_TEXT)
     device_name: str = Field(min_length=1, max_length=128, json_schema_extra=STORABLE_TEXT)
+    #: The device's Ed25519 public key (hex) its sync bundles are signed with (sync.bundle_file).
+    device_key: str | None = Field(default=None, pattern=r"^[0-9a-f]{64}$")
 
 
 class LoginResponse(_Wire):
@@ -286,6 +288,8 @@ class LoginResponse(_Wire):
     role: Role
     station_id: str | None
     server_epoch: str
+    #: The server's Ed25519 public key (hex): bundles for it are encrypted to it, its bundles signed by it.
+    server_key: str | None = None
 
 
 def is_content_field(field: str) -> bool:
@@ -330,10 +334,14 @@ HEALTH_PATH: Final = "/api/v1/health"
 #: which may be up to MAX_ATTACHMENT_BYTES. Larger bodies get 413: split the push batch.
 MAX_REQUEST_BYTES: Final = 10 * 1024 * 1024
 
-#: tus-style attachment upload headers. ``HEAD`` answers Upload-Offset (bytes the server holds; 0 if
-#: it has none) and Upload-Length once known; ``PUT`` sends both, with the chunk as the body. A
-#: wrong offset gets 409 with the server's Upload-Offset; a finished file whose sha256 differs gets
-#: 422 and the server discards what it had (start again from 0).
+#: tus-style attachment upload headers. ``HEAD`` answers Upload-Offset (bytes the server holds of
+#: the caller's own upload; 0 if they sent none, whoever else did) and Upload-Length once known;
+#: ``PUT`` sends both, with the chunk as the body, and appends to the caller's own upload. A wrong
+#: offset gets 409 with the server's Upload-Offset; a finished file whose sha256 differs gets 422
+#: and the server discards what it had (start again from 0). ``GET`` gives the file to whoever
+#: uploaded it and to those who may see an attachment record for it whose author uploaded it;
+#: everyone else gets 404, as for a file nobody has. So each user who attaches a file uploads it
+#: once, even if someone else sent the same bytes before.
 HEADER_UPLOAD_OFFSET: Final = "Upload-Offset"
 HEADER_UPLOAD_LENGTH: Final = "Upload-Length"
 

@@ -76,10 +76,13 @@ class SyncService:
     def sign_in(self, server_url: str, username: str, password: str,
                 device_name: str | None = None) -> tuple[SignInResult, Changes]:
         """Log in, link this profile to the account and keep the token; raises SyncError."""
+        from sync.bundle_file import key_hex, signing_key
+
         server_url = server_url.strip().rstrip("/")
         try:
             request = LoginRequest(username=username.strip(), password=password,
-                                   device_id=self.local.device_id(), device_name=device_name or _device_name())
+                                   device_id=self.local.device_id(), device_name=device_name or _device_name(),
+                                   device_key=key_hex(signing_key(self.local.bundle_key())))
         except WireValidationError as exc:
             raise SyncError(SyncErrorKind.AUTH, "Enter your user name and password.", detail=str(exc)) from exc
         transport = self._transport(server_url, None)
@@ -89,6 +92,8 @@ class SyncService:
             transport.close()
         self.local.link_account(Account(server_url, request.username, response.user_id, response.display_name,
                                         response.role.value, response.station_id))
+        if response.server_key:
+            self.local.set_server_bundle_key(response.server_key)
         self.credentials.save(server_url, request.username, response.token)
         result = SignInResult(response.user_id, response.display_name, response.role.value, response.station_id,
                               self.credentials.notice)

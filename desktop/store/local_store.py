@@ -241,10 +241,13 @@ class DesktopLocalStore:
 
     # --- attachment files -------------------------------------------------------------------
 
-    def pending_uploads(self) -> list[PendingUpload]:
-        """Files not yet on the server whose attachment record the server already has."""
+    def pending_uploads(self, *, records_sent: bool = True) -> list[PendingUpload]:
+        """Files not yet on the server whose attachment record the server already has (with
+        ``records_sent=False``: whose record is live here, sent or not, as a bundle carries them)."""
         with self.store.reader() as s:
-            on_server = select(AttachmentRow.sha256).where(AttachmentRow.revision > 0, AttachmentRow.deleted.is_(False))
+            on_server = select(AttachmentRow.sha256).where(AttachmentRow.deleted.is_(False))
+            if records_sent:
+                on_server = on_server.where(AttachmentRow.revision > 0)
             rows = s.scalars(select(LocalFile).where(LocalFile.uploaded.is_(False), LocalFile.sha256.in_(on_server))
                              .order_by(LocalFile.size))
             return [PendingUpload(r.sha256, self._absolute(r.path), r.size, r.mime_type) for r in rows]
@@ -327,6 +330,27 @@ class DesktopLocalStore:
             for key, value in (("user_id", account.user_id), ("server_url", account.server_url),
                                ("username", account.username)):
                 self.store.set_state(s, key, value)
+
+    # --- bundle keys ------------------------------------------------------------------------
+
+    def bundle_key(self) -> str:
+        # The private key stays in the store, beside the data it signs: a lost laptop is revoked on
+        # the server, which then refuses everything signed with it. (PyNaCl loads on first use only.)
+        from sync.bundle_file import new_key, seed_hex
+
+        with self.store.unit_of_work(remote=True) as s:
+            row = s.get(SyncState, "bundle_key")
+            if row is None:
+                row = SyncState(key="bundle_key", value=seed_hex(new_key()))
+                s.add(row)
+            return row.value
+
+    def server_bundle_key(self) -> str | None:
+        return self.store.state("server_bundle_key")
+
+    def set_server_bundle_key(self, key: str) -> None:
+        with self.store.unit_of_work(remote=True) as s:
+            self.store.set_state(s, "server_bundle_key", key)
 
     # --- status -----------------------------------------------------------------------------
 

@@ -139,6 +139,97 @@
     </message>
 </context>
 <context>
+    <name>BundleActions</name>
+    <message>
+        <source>This file is not a Fieldbook sync bundle.</source>
+        <translation>此文件不是 Fieldbook 同步包。</translation>
+    </message>
+    <message>
+        <source>The bundle is incomplete (cut short). Copy it onto the stick again.</source>
+        <translation>同步包不完整（被截断）。请重新拷贝到U盘。</translation>
+    </message>
+    <message>
+        <source>The bundle is damaged. Copy it onto the stick again.</source>
+        <translation>同步包已损坏。请重新拷贝到U盘。</translation>
+    </message>
+    <message>
+        <source>This bundle was made for another laptop or server.</source>
+        <translation>此同步包是为另一台电脑或服务器制作的。</translation>
+    </message>
+    <message>
+        <source>The bundle&apos;s signature is not the server&apos;s: it was changed or forged.</source>
+        <translation>同步包的签名不是服务器的：它被修改或伪造。</translation>
+    </message>
+    <message>
+        <source>This is a bundle for the server, not one from it. Take it to the office.</source>
+        <translation>这是发往服务器的同步包，不是服务器发来的。请带到办公室导入。</translation>
+    </message>
+    <message>
+        <source>The bundle was made by a newer Fieldbook. Update Fieldbook first.</source>
+        <translation>此同步包由较新版本的 Fieldbook 制作。请先升级 Fieldbook。</translation>
+    </message>
+    <message>
+        <source>Sign in to the server once, online, before syncing by USB stick.</source>
+        <translation>用U盘同步之前，请先联网登录一次服务器。</translation>
+    </message>
+    <message>
+        <source>This bundle continues from a later point than this laptop has reached. Import the earlier bundle first, or sync online.</source>
+        <translation>此同步包接续的位置晚于本机已有的数据。请先导入较早的同步包，或联网同步。</translation>
+    </message>
+    <message>
+        <source>The server&apos;s history changed since this laptop last synced. Ask the office for a full bundle.</source>
+        <translation>自本机上次同步以来，服务器的历史已改变。请向办公室索取完整同步包。</translation>
+    </message>
+    <message>
+        <source>The file cannot be read.</source>
+        <translation>无法读取该文件。</translation>
+    </message>
+    <message>
+        <source>&amp;Export sync bundle…</source>
+        <translation>导出同步包(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Write your unsent changes and photos into one file for a USB stick</source>
+        <translation>把尚未发送的更改和照片写入一个文件，用U盘带走</translation>
+    </message>
+    <message>
+        <source>&amp;Import sync bundle…</source>
+        <translation>导入同步包(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Export sync bundle</source>
+        <translation>导出同步包</translation>
+    </message>
+    <message>
+        <source>Sync bundles (*%1)</source>
+        <translation>同步包 (*%1)</translation>
+    </message>
+    <message>
+        <source>Import sync bundle</source>
+        <translation>导入同步包</translation>
+    </message>
+    <message>
+        <source>The bundle holds %1 changes and %2 photos. Take it to the office; they stay waiting here until the server&apos;s answer comes back (by a bundle or an online sync).</source>
+        <translation>同步包包含 %1 项更改和 %2 张照片。请带到办公室导入；在服务器的回复（通过同步包或联网同步）回来之前，它们在本机仍显示为待发送。</translation>
+    </message>
+    <message>
+        <source>Received %1 changes and %2 photos; %3 of your changes were confirmed by the server.</source>
+        <translation>收到 %1 项更改和 %2 张照片；服务器确认了您的 %3 项更改。</translation>
+    </message>
+    <message>
+        <source>%1 refused and %2 in conflict: see Sync → Conflicts and refused changes.</source>
+        <translation>%1 项被拒绝，%2 项有冲突：请查看 同步 → 冲突与被拒绝的更改。</translation>
+    </message>
+    <message>
+        <source>Nothing was changed.</source>
+        <translation>未做任何更改。</translation>
+    </message>
+    <message>
+        <source>Sync bundle</source>
+        <translation>同步包</translation>
+    </message>
+</context>
+<context>
     <name>ChartSection</name>
     <message>
         <source>Visits</source>

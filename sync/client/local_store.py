@@ -70,7 +70,9 @@ class LocalStore(Protocol):
         """Take the server's targets (all of them) and remember ``version``, in one transaction."""
         ...
 
-    def pending_uploads(self) -> list[PendingUpload]:
+    def pending_uploads(self, *, records_sent: bool = True) -> list[PendingUpload]:
+        """Files the server may lack, of attachment records it already has (``records_sent``) or of
+        every live attachment record (a bundle carries the records and their files together)."""
         ...
 
     def mark_uploaded(self, sha256: str) -> None:
@@ -81,6 +83,17 @@ class LocalStore(Protocol):
         ...
 
     def save_download(self, sha256: str, data: bytes) -> None:
+        ...
+
+    def bundle_key(self) -> str:
+        """The hex seed of this device's bundle signing key (made on first use, kept in the store)."""
+        ...
+
+    def server_bundle_key(self) -> str | None:
+        """The hex public key of the server this profile signed in to, if it gave one."""
+        ...
+
+    def set_server_bundle_key(self, key: str) -> None:
         ...
 
     def record_sync_finished(self, ok: bool, message: str) -> None:

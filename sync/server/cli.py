@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 from sync.protocol import Role
 from sync.server import cli_commands, config
+from sync.server.cli_bundles import EXIT_REFUSED, BundleRefused, add_bundle_commands
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
 
@@ -125,6 +126,7 @@ def build_parser() -> argparse.ArgumentParser:
     _common(reference)
     reference.add_argument("--dir", metavar="DIR", help="default: resources/reference of this installation")
     reference.set_defaults(run=cli_commands.import_reference)
+    add_bundle_commands(commands, _common)
     return parser
 
 
@@ -135,6 +137,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except cli_commands.CommandError as exc:
         print(f"fieldbook-server: error: {exc}", file=sys.stderr)
         return EXIT_ERROR
+    except BundleRefused as exc:
+        print(f"fieldbook-server: error: {exc}", file=sys.stderr)
+        return EXIT_REFUSED
     return EXIT_OK
 
 

@@ -2,7 +2,8 @@
 all end up with the same data: a hypothesis state machine over a real server.
 
 Two specialists of one station and its manager, plus a specialist of another station, create, edit,
-delete, submit and review visits and trainings and put photos on them; after everyone syncs twice
+delete, submit and review visits and trainings and put photos on them, and sync online or by USB
+stick (bundles imported twice, or after an online sync overtook them); after everyone syncs twice
 the devices of one station agree checksum for checksum, nothing of the other station reached them,
 every outbox is acknowledged, no created record is lost and every photo a device holds a record of
 is on that device byte for byte. Concurrent edits of one field become a conflict record holding both
@@ -35,6 +36,10 @@ from PIL import Image
 
 from desktop.domain.records import Household, Training, Visit
 from desktop.services.photos import PhotoService
+from sync.client import bundles as device_bundles
+from sync.server.services import bundles as server_bundles
+from sync.server.services.attachment_files import AttachmentFiles
+from sync.server.config import ServerSettings
 from sync.client.errors import SyncErrorKind
 from sync.protocol import ReviewAction, ReviewState, Role
 from tests.factories import household, training, visit
@@ -60,7 +65,7 @@ def noise_photo(folder: Path, seed: int) -> Path:
     return path
 
 
-def converging_machine(make_device, world, server_db, netsim, folder: Path):
+def converging_machine(make_device, world, server_db, netsim, folder: Path, server_files):
     class Convergence(RuleBasedStateMachine):
         def __init__(self) -> None:
             super().__init__()
@@ -136,23 +141,13 @@ def converging_machine(make_device, world, server_db, netsim, folder: Path):
             if mine:
                 device.records.delete(Visit, mine[pick % len(mine)])
 
-        @rule(who=AUTHORS, pick=PICK)
-        def submit_own_visit(self, who, pick):
-            STEPS_RUN["submit_own_visit"] += 1
+        @rule(who=AUTHORS, pick=PICK, kind=st.sampled_from([Visit, Training]))
+        def submit_own_record(self, who, pick, kind):
+            STEPS_RUN[f"submit_own_{kind.__name__.lower()}"] += 1
             device = self.devices[who]
             me = device.profile.identity.current().user_id
-            drafts = [v for v in (device.records.get(Visit, i) for i in self._ids(who, Visit))
-                      if v.author_id == me and v.review_state == ReviewState.DRAFT]
-            if drafts:
-                device.records.save(drafts[pick % len(drafts)].with_changes(review_state=ReviewState.SUBMITTED))
-
-        @rule(who=AUTHORS, pick=PICK)
-        def submit_own_training(self, who, pick):
-            STEPS_RUN["submit_own_training"] += 1
-            device = self.devices[who]
-            me = device.profile.identity.current().user_id
-            drafts = [t for t in (device.records.get(Training, i) for i in self._ids(who, Training))
-                      if t.author_id == me and t.review_state == ReviewState.DRAFT]
+            drafts = [r for r in (device.records.get(kind, i) for i in self._ids(who, kind))
+                      if r.author_id == me and r.review_state == ReviewState.DRAFT]
             if drafts:
                 device.records.save(drafts[pick % len(drafts)].with_changes(review_state=ReviewState.SUBMITTED))
 
@@ -206,6 +201,24 @@ def converging_machine(make_device, world, server_db, netsim, folder: Path):
                     if t == "conflict" and c.get("record_id") == rid and c.get("field") == "notes"]
             assert any({s, c} == values for s, c in held), (values, held)
 
+        @rule(who=AUTHORS, twice=st.booleans(), back=st.booleans(), stale_back=st.booleans())
+        def sync_by_usb_stick(self, who, twice, back, stale_back):
+            """A bundle to the server (maybe imported twice) and maybe one back, maybe carried so
+            slowly that the laptop synced online before it arrived."""
+            STEPS_RUN["sync_by_usb_stick"] += 1
+            device = self.devices[who]
+            stick = folder / f"stick-{next(self.serial)}.fbsync"
+            device_bundles.export_push_bundle(device.service.local, stick)
+            for _ in range(2 if twice else 1):
+                server_bundles.import_push_bundle(server_db, server_files, stick)
+            if not back:
+                return
+            answer = folder / f"answer-{next(self.serial)}.fbsync"
+            server_bundles.export_pull_bundle(server_db, server_files, device.service.local.device_id(), answer)
+            if stale_back:
+                device.sync_ok()
+            device_bundles.import_pull_bundle(device.service.local, answer)
+
         # --- the end state --------------------------------------------------------------
 
         @invariant()
@@ -248,8 +261,9 @@ def converging_machine(make_device, world, server_db, netsim, folder: Path):
 
 
 def test_devices_working_offline_and_syncing_in_any_order_converge(make_device, world, server_db, netsim,
-                                                                   tmp_path):
-    machine = converging_machine(make_device, world, server_db, netsim, tmp_path)
+                                                                   sync_server, tmp_path):
+    files = AttachmentFiles(ServerSettings.resolve(sync_server.database_url, str(sync_server.data_dir)).attachments_dir)
+    machine = converging_machine(make_device, world, server_db, netsim, tmp_path, files)
     STEPS_RUN.clear()
     run_state_machine_as_test(machine, settings=settings(
         max_examples=EXAMPLES, stateful_step_count=STEPS, deadline=None, database=None, derandomize=False,

@@ -66,10 +66,31 @@ EXPECTED: dict[str, dict[str, tuple[str, str]]] = {
     "attachment_get": {"specialist": ("200", "404:not_found"), "station_manager": ("200", "404:not_found"),
                        "county_admin": ("200", "404:not_found"), "league_admin": ("200", "404:not_found"),
                        "region_admin": ("200", "200"), "no_token": UNAUTH, "revoked": REVOKED},
-    "attachment_head": {**{actor: ("200", "200") for actor in ACTORS[:5]}, "no_token": UNAUTH, "revoked": REVOKED},
+    # HEAD tells only the uploader how much of their own upload the server holds; to everyone else it
+    # answers as for a file nobody has, in scope or not.
+    "attachment_head": {"specialist": ("200:2048/2048", "200:nothing"),
+                        **{actor: ("200:nothing",) * 2 for actor in ACTORS[1:5]}, "no_token": UNAUTH,
+                        "revoked": REVOKED},
+    # Another user's unfinished upload: a PUT at 0 starts the caller's own upload, one at the author's
+    # offset finds nothing of the caller's there; the author's upload stays as it was. Only the author
+    # (the specialist, in scope) reaches their own upload, and spoils it with bytes of another file.
+    "attachment_put_over_unfinished": {
+        "specialist": ("409:offset_mismatch/422:checksum_mismatch, the author's upload was lost",
+                       "200/409:offset_mismatch"),
+        "station_manager": ("200/409:offset_mismatch",) * 2,
+        **{actor: ("403:forbidden/403:forbidden",) * 2 for actor in ("county_admin", "league_admin", "region_admin")},
+        "no_token": ("401:unauthorized/401:unauthorized",) * 2,
+        "revoked": ("401:device_revoked/401:device_revoked",) * 2},
     "attachment_put": {"specialist": ("200", "200"), "station_manager": ("200", "200"),
                        **{actor: ("403:forbidden",) * 2 for actor in ("county_admin", "league_admin", "region_admin")},
                        "no_token": UNAUTH, "revoked": REVOKED},
+    # A record the caller pushes naming the photo on their own visit opens nothing the caller could not
+    # read already: the photo is theirs only if they uploaded it or a record in scope by an uploader names it.
+    "attachment_get_after_naming_it": {"specialist": ("200", "404:not_found"),
+                                       "station_manager": ("200", "404:not_found"),
+                                       "county_admin": ("200", "404:not_found"),
+                                       "league_admin": ("200", "404:not_found"),
+                                       "region_admin": ("200", "200"), "no_token": UNAUTH, "revoked": REVOKED},
     # The plan's targets are region-wide: "in" and "out of scope" are the same call.
     "targets_get": {**{actor: ("200", "200") for actor in ACTORS[:5]}, "no_token": UNAUTH, "revoked": REVOKED},
     "targets_patch": {**{actor: ("403:forbidden",) * 2 for actor in ACTORS[:4]}, "region_admin": ("200", "200"),
@@ -80,12 +101,15 @@ CASES = [(action, actor, where) for action, row in EXPECTED.items() for actor in
 
 @dataclass
 class Target:
-    """Records of one station, made by its specialist: a submitted visit, a household, a photo."""
+    """Records of one station, made by its specialist: a submitted visit, a household, a photo, and
+    the first half of another photo still being uploaded."""
 
     station: str
     visit_id: str
     household_id: str
     photo_sha256: str
+    unfinished_sha256: str
+    author: DeviceClient
 
 
 @dataclass
@@ -139,7 +163,27 @@ def make_target(scene: Scene, station: str) -> Target:
                                               "owner_type": "visit", "owner_id": visit_id, "filename": "a.jpg",
                                               "deleted": False}))
     assert [r["status"] for r in results] == ["applied"] * 3, results
-    return Target(station, visit_id, household_id, sha)
+    unfinished = os.urandom(UNFINISHED_BYTES)
+    unfinished_sha = hashlib.sha256(unfinished).hexdigest()
+    assert _put(scene.world.server, author.headers, unfinished_sha, 0, unfinished[:UNFINISHED_BYTES // 2]).ok
+    return Target(station, visit_id, household_id, sha, unfinished_sha, author)
+
+
+UNFINISHED_BYTES = 4096
+
+
+def _put(server: RunningServer, headers: dict[str, str], sha256: str, offset: int, chunk: bytes,
+         length: int = UNFINISHED_BYTES) -> requests.Response:
+    return requests.put(server.url(f"/api/v1/attachments/{sha256}"), data=chunk, timeout=30,
+                        headers={**headers, HEADER_UPLOAD_OFFSET: str(offset), HEADER_UPLOAD_LENGTH: str(length)})
+
+
+def _head(server: RunningServer, headers: dict[str, str], sha256: str) -> requests.Response:
+    return requests.head(server.url(f"/api/v1/attachments/{sha256}"), headers=headers, timeout=30)
+
+
+def _progress(response: requests.Response) -> tuple[str | None, str | None]:
+    return response.headers.get(HEADER_UPLOAD_OFFSET), response.headers.get(HEADER_UPLOAD_LENGTH)
 
 
 def _entry(seq: int, device_id: str, record_type: RecordType, record_id: str, kind: str, base: int,
@@ -227,14 +271,27 @@ def perform(action: str, scene: Scene, actor: str, target: Target) -> str:
         case "attachment_get":
             return _http_outcome(requests.get(server.url(f"/api/v1/attachments/{target.photo_sha256}"),
                                               headers=headers, timeout=30))
+        case "attachment_get_after_naming_it":
+            return _http_outcome(requests.get(server.url(f"/api/v1/attachments/{target.photo_sha256}"),
+                                              headers=headers, timeout=30))
         case "attachment_head":
-            response = requests.head(server.url(f"/api/v1/attachments/{target.photo_sha256}"), headers=headers,
-                                     timeout=30)
+            response = _head(server, headers, target.photo_sha256)
             if response.status_code >= 400:  # HEAD has no body: the code travels on a GET of the same call
                 return _http_outcome(requests.get(server.url(f"/api/v1/attachments/{target.photo_sha256}"),
                                                   headers=headers, timeout=30))
-            assert response.headers[HEADER_UPLOAD_OFFSET] == "2048"
-            return str(response.status_code)
+            nobody_has = _head(server, headers, hashlib.sha256(os.urandom(16)).hexdigest())
+            if (response.status_code, _progress(response)) == (nobody_has.status_code, _progress(nobody_has)):
+                return f"{response.status_code}:nothing"
+            return f"{response.status_code}:{'/'.join(map(str, _progress(response)))}"
+        case "attachment_put_over_unfinished":
+            authors_progress = _progress(_head(server, target.author.headers, target.unfinished_sha256))
+            reset = _put(server, headers, target.unfinished_sha256, 0, os.urandom(UNFINISHED_BYTES // 4))
+            append = _put(server, headers, target.unfinished_sha256, UNFINISHED_BYTES // 2,
+                          os.urandom(UNFINISHED_BYTES // 2))
+            outcome = f"{_http_outcome(reset)}/{_http_outcome(append)}"
+            if _progress(_head(server, target.author.headers, target.unfinished_sha256)) != authors_progress:
+                outcome += ", the author's upload was lost"
+            return outcome
         case "attachment_put":
             data = os.urandom(1024)
             return _http_outcome(requests.put(
@@ -249,17 +306,43 @@ def perform(action: str, scene: Scene, actor: str, target: Target) -> str:
     raise AssertionError(action)
 
 
-_CHANGES = ("applied", "200")
+#: Outcomes that may change the server; every other one must leave it exactly as it was.
+_CHANGES = ("applied", "200", "422:checksum_mismatch")
+
+
+def _may_change(action: str, outcome: str) -> bool:
+    writes = action.startswith("push") or action in ("attachment_put", "attachment_put_over_unfinished",
+                                                     "targets_patch")
+    return writes and any(part.split(",")[0] in _CHANGES for part in outcome.split("/"))
+
+
+def name_the_photo_on_own_visit(scene: Scene, actor: str, target: Target) -> None:
+    """The actor (when they may write at all) pushes a visit of their own station with an attachment
+    record naming the target's photo, as if it were theirs."""
+    if actor not in ("specialist", "station_manager"):
+        return
+    device = scene.owner if actor == "specialist" else scene.world.login(scene.accounts[actor])
+    visit_id = str(uuid.uuid4())
+    results = device.push(
+        device.create(RecordType.VISIT, visit_fields(), visit_id),
+        device.create(RecordType.ATTACHMENT, {"sha256": target.photo_sha256, "mime_type": "image/jpeg", "size": 2048,
+                                              "owner_type": "visit", "owner_id": visit_id, "filename": "mine.jpg",
+                                              "deleted": False}))
+    assert [r["status"] for r in results] == ["applied"] * 2, results
+
+
+#: Steps some actions take before the state a refusal must leave alone is recorded.
+PREPARE: dict[str, Callable[[Scene, str, Target], None]] = {"attachment_get_after_naming_it": name_the_photo_on_own_visit}
 
 
 @pytest.mark.parametrize(("action", "actor", "where"), CASES, ids=[f"{a}-{b}-{c}" for a, b, c in CASES])
 def test_each_role_gets_what_the_table_says_and_a_refusal_changes_nothing(scene: Scene, action: str, actor: str,
                                                                          where: str):
     target = make_target(scene, scene.home if where == "in" else scene.away)
+    PREPARE.get(action, lambda *_: None)(scene, actor, target)
     before = server_state(scene.world.db, scene.world.server.data_dir)
     outcome = perform(action, scene, actor, target)
     expected = EXPECTED[action][actor][0 if where == "in" else 1]
     assert outcome == expected, f"{actor} {action} ({where} of scope): got {outcome}, expected {expected}"
-    writes = action.startswith("push") or action in ("attachment_put", "targets_patch")
-    if not (writes and outcome in _CHANGES):
+    if not _may_change(action, outcome):
         assert server_state(scene.world.db, scene.world.server.data_dir) == before, "a refusal changed the server"

@@ -44,6 +44,15 @@ class AppSettings:
     def server_url(self, value: str) -> None:
         self._s.setValue("sync/server_url", value.strip())
 
+    @property
+    def bundle_folder(self) -> Path:
+        """Where sync bundles were last written or read (a USB stick, usually)."""
+        return Path(str(self._s.value("sync/bundle_folder", str(Path.home()))))
+
+    @bundle_folder.setter
+    def bundle_folder(self, value: Path) -> None:
+        self._s.setValue("sync/bundle_folder", str(value))
+
     def geometry(self, key: str) -> QByteArray | None:
         value = self._s.value(f"geometry/{key}")
         return value if isinstance(value, QByteArray) else None

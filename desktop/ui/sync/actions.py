@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar
 
 from desktop.services.changes import Changes
 from desktop.services.sync_service import SyncOverview
+from desktop.ui.sync.bundle_actions import BundleActions
 from desktop.ui.sync.conflicts_dialog import ConflictsDialog
 from desktop.ui.shell.context import AppContext
 from desktop.ui.sync.sign_in_dialog import SignInDialog
@@ -47,6 +48,8 @@ class SyncActions(QObject):
             self.menu.addAction(action)
         self.menu.addSeparator()
         self.menu.addAction(self.conflicts_action)
+        self.bundles = BundleActions(ctx, window, self.menu)
+        self.bundles.changes_applied.connect(self.controller.changes_applied)
         toolbar = QToolBar(self.tr("Sync"), window)
         toolbar.setObjectName("sync_toolbar")
         toolbar.setMovable(False)

@@ -43,9 +43,9 @@ _PROGRESS_HEADERS = {
 @router.head(ATTACHMENT_PATH, response_class=Response, responses={
     200: {"description": "progress in Upload-Offset / Upload-Length", "headers": _PROGRESS_HEADERS}})
 def upload_progress(sha256: Sha256, caller: CallerDep, db: DbDep) -> Response:
-    """How many bytes of the file the server holds (0 when none); Upload-Length once known."""
-    del caller  # only signed-in devices may ask
-    return Response(status_code=200, headers=_progress_headers(attachments.status(db, sha256)))
+    """How many bytes of the caller's own upload of the file the server holds (0 when none, whoever
+    else sent it); Upload-Length once known."""
+    return Response(status_code=200, headers=_progress_headers(attachments.status(db, caller, sha256)))
 
 
 @router.put(ATTACHMENT_PATH, response_model=AttachmentStatus, responses={
@@ -69,7 +69,8 @@ async def upload_chunk(
 
 
 @router.get(ATTACHMENT_PATH, response_class=FileResponse, responses={
-    404: {"model": ErrorBody, "description": "no attachment record in your scope refers to this file"},
+    404: {"model": ErrorBody, "description": "you did not upload this file and no attachment record in your "
+                                             "scope whose author uploaded it refers to it"},
 })
 def download(sha256: Sha256, caller: CallerDep, db: DbDep, files: FilesDep) -> FileResponse:
     found = attachments.download(db, files, caller, sha256)

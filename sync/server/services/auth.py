@@ -15,13 +15,14 @@ import datetime as dt
 from dataclasses import dataclass
 
 from sync.protocol import ErrorCode, LoginRequest, LoginResponse, Role
+from sync.bundle_file import key_hex, signing_key
 from sync.server import login_throttle, security
 from sync.server.clock import utcnow
 from sync.server.errors import ApiError
 from sync.server.scope import Viewer
 from sync.server.store import devices, login_failures, meta, users
 from sync.server.store.database import Database
-from sync.server.store.models import Device
+from sync.server.store.models import Device, User
 from sync.server.validation import storable
 
 _TOUCH_INTERVAL = dt.timedelta(minutes=5)
@@ -66,14 +67,19 @@ def login(db: Database, body: LoginRequest) -> LoginResponse:
             raise ApiError(403, ErrorCode.DEVICE_OF_ANOTHER_USER,
                            "this device is registered to another user; use your own profile")
         if device is None:
-            session.add(Device(id=body.device_id, user_id=user.id, name=body.device_name,
-                               token_hash=security.token_digest(token), created_at=now, last_seen_at=now))
+            device = Device(id=body.device_id, user_id=user.id, name=body.device_name,
+                            token_hash=security.token_digest(token), created_at=now, last_seen_at=now)
+            session.add(device)
         else:
             device.name, device.token_hash, device.last_seen_at = body.device_name, security.token_digest(token), now
+        if body.device_key is not None:
+            device.bundle_key = body.device_key
+        server_key = key_hex(signing_key(meta.bundle_key_seed(session)))
         login_failures.clear(session, body.username)
         epoch = meta.user_epoch(meta.server_epoch(session), user.scope_version)
     return LoginResponse(token=token, device_id=body.device_id, user_id=user.id, display_name=user.display_name,
-                         role=Role(user.role), station_id=user.station_id, server_epoch=epoch)
+                         role=Role(user.role), station_id=user.station_id, server_epoch=epoch,
+                         server_key=server_key)
 
 
 def authenticate(db: Database, token: str | None) -> Caller:
@@ -101,3 +107,19 @@ def authenticate(db: Database, token: str | None) -> Caller:
         with db.write() as session:
             devices.touch(session, device.id, now)
     return caller
+
+
+def device_caller(db: Database, device_id: str) -> Caller:
+    """The caller a sync bundle of ``device_id`` acts as: the same checks as its token would get."""
+    with db.read() as session:
+        device = devices.get(session, device_id)
+        user = session.get(User, device.user_id) if device is not None else None
+        if device is None or user is None:
+            raise ApiError(404, ErrorCode.NOT_FOUND, f"no device {device_id} is registered on this server")
+        if device.revoked_at is not None:
+            raise ApiError(403, ErrorCode.DEVICE_REVOKED,
+                           "this device was revoked by an administrator; its bundles are refused")
+        if not user.active:
+            raise ApiError(403, ErrorCode.USER_INACTIVE, "this account has been deactivated")
+        return Caller(device.id, users.viewer(session, user),
+                      meta.user_epoch(meta.server_epoch(session), user.scope_version))

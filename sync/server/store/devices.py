@@ -32,3 +32,7 @@ def list_all(session: Session, user_id: str | None = None) -> Sequence[tuple[Dev
 def touch(session: Session, device_id: str, now: dt.datetime) -> None:
     session.execute(update(Device).where(Device.id == device_id).values(last_seen_at=now))
 
+
+
+def set_bundle_cursor(session: Session, device_id: str, cursor: int) -> None:
+    session.execute(update(Device).where(Device.id == device_id).values(bundle_cursor=cursor))

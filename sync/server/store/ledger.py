@@ -36,6 +36,13 @@ def stored_results(session: Session, device_id: str, seqs: Sequence[int]) -> dic
     return {seq: EntryResult.model_validate(result) for seq, result in session.execute(query) if seq in wanted}
 
 
+def results_above(session: Session, device_id: str, seq: int) -> list[EntryResult]:
+    """Every stored result of the device after ``seq``, in seq order (a pull bundle carries them)."""
+    rows = session.execute(select(LedgerEntry.result).where(LedgerEntry.device_id == device_id, LedgerEntry.seq > seq)
+                           .order_by(LedgerEntry.seq)).scalars()
+    return [EntryResult.model_validate(result) for result in rows]
+
+
 def seqs_above(session: Session, device_id: str, seq: int) -> set[int]:
     """The device's seqs in the ledger above ``seq`` (above acked_seq: empty but after a restore)."""
     return set(session.execute(select(LedgerEntry.seq).where(LedgerEntry.device_id == device_id,

@@ -1,7 +1,8 @@
-"""Server-wide settings kept in the database: the server epoch."""
+"""Server-wide settings kept in the database: the server epoch and the bundle key."""
 
 from __future__ import annotations
 
+import os
 import uuid
 
 from sqlalchemy import select
@@ -10,6 +11,7 @@ from sqlalchemy.orm import Session
 from sync.server.store.models import Meta
 
 _EPOCH = "server_epoch"
+_BUNDLE_KEY = "bundle_key"
 
 
 def server_epoch(session: Session) -> str:
@@ -30,3 +32,13 @@ def renew_server_epoch(session: Session) -> str:
 def user_epoch(server: str, scope_version: int) -> str:
     """The epoch a user's devices see: a restore or a change of the user's scope gives a new one."""
     return f"{server}.{scope_version}"
+
+
+def bundle_key_seed(session: Session) -> str:
+    """The hex of the 32-byte Ed25519 seed the server signs and receives sync bundles with (made by the migration;
+    made here for a database whose meta row was lost)."""
+    row = session.get(Meta, _BUNDLE_KEY)
+    if row is None:
+        row = Meta(key=_BUNDLE_KEY, value=os.urandom(32).hex())
+        session.add(row)
+    return row.value

@@ -87,6 +87,10 @@ class Device(Base):
     created_at: Mapped[dt.datetime]
     last_seen_at: Mapped[dt.datetime | None]
     revoked_at: Mapped[dt.datetime | None]
+    #: hex Ed25519 key the device signs its sync bundles with, registered at sign-in.
+    bundle_key: Mapped[str | None] = mapped_column(String(64))
+    #: the pull cursor the device's latest imported bundle stated: where a bundle back starts.
+    bundle_cursor: Mapped[int | None] = mapped_column(BigInteger)
 
 
 class Record(Base):
@@ -155,9 +159,14 @@ class ChangeCounter(Base):
 
 
 class Attachment(Base):
+    """One user's upload of a file. Each uploader has their own progress, so nobody can reset or
+    extend another's upload; a finished one proves the uploader holds the bytes, which is what lets
+    attachment records they wrote open the file to others (see records.attachment_visible)."""
+
     __tablename__ = "attachments"
 
     sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    uploader_id: Mapped[str] = mapped_column(ForeignKey("users.id"), primary_key=True)
     length: Mapped[int] = mapped_column(BigInteger)
     received: Mapped[int] = mapped_column(BigInteger, default=0)
     complete: Mapped[bool] = mapped_column(default=False)

@@ -8,14 +8,14 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
-from sqlalchemy import BigInteger, ColumnElement, and_, bindparam, column, select, text, tuple_, update
+from sqlalchemy import BigInteger, ColumnElement, and_, bindparam, column, exists, select, text, tuple_, update
 from sqlalchemy.orm import Session
 
 from sync.protocol import RecordChange, RecordType
 from sync.server.entry_planner import RowWrite, StoredRecord
 from sync.server.scope import Audience, RowScope, Viewer
 from sync.server.store import bulk_insert, changes
-from sync.server.store.models import Record
+from sync.server.store.models import Attachment, Record
 from sync.server.store.visibility import visible_to
 
 #: Rows staged in an open transaction carry ``-position`` (1, 2, … in staging order) as their
@@ -149,11 +149,15 @@ def changes_after(session: Session, viewer: Viewer, cursor: int, limit: int,
 
 
 def attachment_visible(session: Session, viewer: Viewer, sha256: str) -> str | None:
-    """The mime type of an attachment record for ``sha256`` the viewer may see, or None if none."""
+    """The mime type of an attachment record for ``sha256`` that the viewer may see and whose author
+    finished uploading the file, or None if there is none. A record whose author never sent the bytes
+    opens nothing: anyone may name a sha256 they learnt somewhere."""
+    author_uploaded = exists().where(Attachment.sha256 == Record.attachment_sha256,
+                                     Attachment.uploader_id == Record.author_id, Attachment.complete.is_(True))
     fields = session.execute(
         select(Record.fields).where(Record.attachment_sha256 == sha256,
                                     Record.record_type == RecordType.ATTACHMENT.value,
-                                    Record.deleted.is_(False), visible_to(viewer)).limit(1)
+                                    Record.deleted.is_(False), visible_to(viewer), author_uploaded).limit(1)
     ).scalar_one_or_none()
     if fields is None:
         return None
