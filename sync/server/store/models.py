@@ -158,7 +158,8 @@ class Meta(Base):
 
 
 class ChangeCounter(Base):
-    """One row: the last change sequence number handed out (its row lock orders committers)."""
+    """One row. SQLite: the last change number handed out (its row lock orders committers).
+    PostgreSQL: the base that change numbers grow from, never updated (store.changes)."""
 
     __tablename__ = "change_counter"
 
