@@ -24,6 +24,8 @@ from desktop.ui.shell.first_run_dialog import FirstRunDialog
 from desktop.ui.shell.main_window import MainWindow
 from sync.protocol import RecordType, Role
 from tests.factories import household, visit
+from tests.store_files import copy_store
+from tests.store_files import BACKUP_PASSPHRASE
 
 
 @pytest.fixture
@@ -31,7 +33,7 @@ def old_laptop_backup(tmp_path: Path, template_profile: Path) -> Path:
     """The backup of a laptop where 李明 recorded two households, a visit and its photo."""
     folder = tmp_path / "old-laptop"
     folder.mkdir()
-    shutil.copy(template_profile, folder / DB_NAME)
+    copy_store(template_profile, folder)
     old = open_profile(folder)
     try:
         identity, _ = old.identity.set_up("李明", Role.SPECIALIST, "commissioner", "WS-045", "150422")
@@ -44,7 +46,7 @@ def old_laptop_backup(tmp_path: Path, template_profile: Path) -> Path:
         with old.store.unit_of_work() as s:
             repository.put(s, Attachment(sha256=photo.sha256, mime_type="image/jpeg", size=photo.size,
                                          owner_type=RecordType.VISIT, owner_id=v.id))
-        return BackupService(old.store).back_up(tmp_path / "usb.fbk").path
+        return BackupService(old.store).back_up(tmp_path / "usb.fbk", BACKUP_PASSPHRASE).path
     finally:
         old.close()
 

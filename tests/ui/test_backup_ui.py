@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from desktop.domain.records import Household
 from desktop.services.backup import MESSAGES, BackupProblem, BackupService, inspect_backup
+from tests.store_files import BACKUP_PASSPHRASE
 
 
 def file_menu(window):
@@ -41,7 +42,7 @@ def test_backing_up_from_the_menu_writes_one_file_and_says_where_and_what(qtbot,
     assert asked == [written.name] and written.name.startswith("fieldbook-backup-") and written.suffix == ".fbk"
     assert str(written) in box.text()
     assert "1 条服务记录" in box.text() and "1 个服务对象" in box.text()  # what it holds (the UI is in Chinese)
-    manifest = inspect_backup(written)
+    manifest = inspect_backup(written, BACKUP_PASSPHRASE)
     assert manifest.counts["visits"] == 1 and manifest.display_name == "张伟"
     assert window.backup.backup_action.isEnabled() and window.backup.progress_dialog is None
 
@@ -56,7 +57,7 @@ def test_cancelling_the_file_dialog_writes_nothing(qtbot, window, settle, tmp_pa
 def _backup_then_more_work(ctx, add_household, add_visit, tmp_path: Path):
     kept = add_household(name="备份里的户")
     add_visit((kept.id,))
-    backup = BackupService(ctx.profile.store).back_up(tmp_path / "laptop.fbk").path
+    backup = BackupService(ctx.profile.store).back_up(tmp_path / "laptop.fbk", BACKUP_PASSPHRASE).path
     later = add_household(name="备份之后的户", phone="13900002222")
     return kept, later, backup
 
