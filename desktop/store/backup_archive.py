@@ -259,9 +259,13 @@ def read_manifest(source: Path, passphrase: str | None) -> Manifest:
 
 
 def is_encrypted(source: Path) -> bool:
-    """Whether the backup needs a passphrase (format 2 and later)."""
-    with _open(source) as archive:
-        return ENVELOPE in archive.namelist()
+    """Whether the backup needs a passphrase (format 2 and later); False for a file that is no
+    backup (reading it then says what is wrong)."""
+    try:
+        with _open(source) as archive:
+            return ENVELOPE in archive.namelist()
+    except BackupError:
+        return False
 
 
 def extract_archive(source: Path, staging: Path, passphrase: str | None, files_key: bytes,

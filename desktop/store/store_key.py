@@ -3,7 +3,7 @@
 Beside the store, ``fieldbook.key`` (no secret in it) says where the key is: ``"keyring"`` — a
 random 256-bit key filed in the OS key store under service "Fieldbook" and the key file's random
 id; or ``"passphrase"`` — the key is derived with argon2id from a passphrase the user sets and the
-random salt kept in the file. A key found once is kept in this process's memory, so the store's
+random salt kept in the file; ``"session"`` — a throwaway profile's key, in memory only. A key found once is kept in this process's memory, so the store's
 engines, a backup and a restore of the same profile ask for it once.
 """
 
@@ -125,6 +125,8 @@ def store_key(profile_dir: Path, *, retry: bool = False) -> bytes:
     key_id = info["id"]
     if key_id in _unlocked and not retry:
         return _unlocked[key_id]
+    if info["source"] == "session":
+        raise StoreLocked(LockProblem.KEY_MISSING, key_id)
     if info["source"] == "keyring":
         backend = _secure_backend()
         found = backend.get_password(SERVICE, f"store|{key_id}") if backend else None
@@ -145,6 +147,15 @@ def forget_key(profile_dir: Path) -> None:
     info = read_key_file(profile_dir)
     if info is not None:
         _unlocked.pop(info["id"], None)
+
+
+def make_session_key(profile_dir: Path) -> None:
+    """Give a throwaway profile (the demo's) a random key kept in this process only: it is never
+    asked for and never filed, and the profile cannot be opened once the process ends."""
+    key_id = str(uuid.uuid4())
+    Path(profile_dir).mkdir(parents=True, exist_ok=True)
+    _write_key_file(profile_dir, {"format": 1, "id": key_id, "source": "session"})
+    _unlocked[key_id] = secrets.token_bytes(32)
 
 
 def _new_key(profile_dir: Path) -> bytes:

@@ -26,11 +26,12 @@ from desktop.services.photos import PhotoService
 from desktop.services.records import RecordService
 from desktop.services.review import ReviewService
 from desktop.services.store_check import StoreCheckService
-from desktop.store import repository
-from desktop.store.backup_archive import DATABASE, MANIFEST, BackupError, BackupProblem
+from desktop.store import cipher, repository
+from desktop.store.backup_archive import DATABASE, ENVELOPE, MANIFEST, BackupError, BackupProblem
 from desktop.store.backup_identity import RESTORED_EPOCH
 from desktop.store.models import OutboxRow
 from desktop.store.store import DB_NAME
+from desktop.store.store_key import derive_key
 from sync.protocol import RecordType
 from tests.factories import household, training, visit
 from tests.store_files import copy_store
@@ -183,21 +184,22 @@ def good_backup(worked_profile, tmp_path) -> Path:
 def rewrite(source: Path, target: Path, change) -> Path:
     """A copy of the backup with its members passed through ``change(name, data) -> data``."""
     with zipfile.ZipFile(source) as old, zipfile.ZipFile(target, "w") as new:
+        key = derive_key(BACKUP_PASSPHRASE, bytes.fromhex(json.loads(old.read(ENVELOPE))["salt"]))
         for info in old.infolist():
-            new.writestr(info.filename, change(info.filename, old.read(info.filename)))
+            new.writestr(info.filename, change(info.filename, old.read(info.filename), key))
     return target
 
 
 def manifest_with(**values):
-    def change(name: str, data: bytes) -> bytes:
+    def change(name: str, data: bytes, key: bytes) -> bytes:
         if name != MANIFEST:
             return data
-        return json.dumps({**json.loads(data), **values}).encode()
+        return cipher.seal(key, json.dumps({**json.loads(cipher.unseal(key, data)), **values}).encode())
     return change
 
 
 def flip_a_byte_of(member: str):
-    def change(name: str, data: bytes) -> bytes:
+    def change(name: str, data: bytes, _key: bytes) -> bytes:
         if name != member:
             return data
         return data[:5000] + bytes([data[5000] ^ 0xFF]) + data[5001:]

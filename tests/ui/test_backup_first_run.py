@@ -58,6 +58,7 @@ def test_a_new_laptop_restores_its_backup_on_first_run_and_opens_on_it(qtbot, pr
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.restorer.choose_source = lambda parent: old_laptop_backup
+    dialog.restorer.ask_passphrase = lambda parent, new: BACKUP_PASSPHRASE
     with qtbot.waitSignal(dialog.restorer.restored, timeout=30000):
         qtbot.mouseClick(dialog.restorer.button, Qt.MouseButton.LeftButton)
     settle()
@@ -89,6 +90,7 @@ def test_a_damaged_backup_on_first_run_is_refused_and_the_laptop_stays_new(qtbot
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.restorer.choose_source = lambda parent: damaged
+    dialog.restorer.ask_passphrase = lambda parent, new: BACKUP_PASSPHRASE
     qtbot.mouseClick(dialog.restorer.button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.restorer.message_box is not None and dialog.restorer.message_box.isVisible(),
                     timeout=20000)

@@ -34,6 +34,7 @@ def test_backing_up_from_the_menu_writes_one_file_and_says_where_and_what(qtbot,
     usb.mkdir()
     asked: list[str] = []
     window.backup.choose_target = lambda parent, name: (asked.append(name), usb / name)[1]
+    window.backup.ask_passphrase = lambda parent, new: BACKUP_PASSPHRASE
     assert window.backup.backup_action in file_menu(window).actions()
 
     window.backup.backup_action.trigger()
@@ -49,6 +50,7 @@ def test_backing_up_from_the_menu_writes_one_file_and_says_where_and_what(qtbot,
 
 def test_cancelling_the_file_dialog_writes_nothing(qtbot, window, settle, tmp_path):
     window.backup.choose_target = lambda parent, name: None
+    window.backup.ask_passphrase = lambda parent, new: BACKUP_PASSPHRASE
     window.backup.backup_action.trigger()
     settle()
     assert window.backup.message_box is None and list(tmp_path.glob("**/*.fbk")) == []
@@ -67,6 +69,7 @@ def test_restoring_from_the_menu_replaces_the_data_after_a_confirmation_and_relo
     kept, later, backup = _backup_then_more_work(ctx, add_household, add_visit, tmp_path)
     device_before = ctx.profile.store.state("device_id")
     window.backup.choose_source = lambda parent: backup
+    window.backup.ask_passphrase = lambda parent, new: BACKUP_PASSPHRASE
 
     window.backup.restore_action.trigger()
     confirm = shown_box(qtbot, window.backup)
@@ -93,6 +96,7 @@ def test_cancelling_the_confirmation_changes_nothing(qtbot, window, ctx, add_hou
                                                      tmp_path):
     kept, later, backup = _backup_then_more_work(ctx, add_household, add_visit, tmp_path)
     window.backup.choose_source = lambda parent: backup
+    window.backup.ask_passphrase = lambda parent, new: BACKUP_PASSPHRASE
     window.backup.restore_action.trigger()
     confirm = shown_box(qtbot, window.backup)
     confirm.button(QMessageBox.StandardButton.Cancel).click()
@@ -107,6 +111,7 @@ def test_a_file_that_is_not_a_backup_is_refused_with_the_reason(qtbot, window, c
     not_a_backup = tmp_path / "photos.fbk"
     not_a_backup.write_bytes(b"\xff\xd8\xff" + b"\0" * 5000)
     window.backup.choose_source = lambda parent: not_a_backup
+    window.backup.ask_passphrase = lambda parent, new: BACKUP_PASSPHRASE
     window.backup.restore_action.trigger()
     box = shown_box(qtbot, window.backup)
     assert box.icon() == QMessageBox.Icon.Warning
