@@ -56,7 +56,8 @@ def main(argv: list[str] | None = None) -> int:
         from desktop.ui.shell.launch import run_gui
 
         return run_gui(args)
-    from desktop.store.store_key import StoreLocked, lock_message
+    from desktop.services.store_lock import lock_message
+    from desktop.store.store_key import StoreLocked
 
     try:
         return _run_command(args)

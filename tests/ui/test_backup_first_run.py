@@ -26,6 +26,8 @@ from sync.protocol import RecordType, Role
 from tests.factories import household, visit
 from tests.store_files import copy_store
 from tests.store_files import BACKUP_PASSPHRASE
+from desktop.store import cipher
+from desktop.store.store_key import store_key
 
 
 @pytest.fixture
@@ -76,8 +78,9 @@ def test_a_new_laptop_restores_its_backup_on_first_run_and_opens_on_it(qtbot, pr
     assert window.visits_page.model.total == 1
     with profile.store.reader() as s:
         [sha256] = s.scalars(select(LocalFile.sha256)).all()
-    assert PhotoService(profile.store).path_for(sha256).read_bytes() == (old_laptop_backup.parent / "old-laptop" /
-                                                                          "files" / sha256[:2] / sha256).read_bytes()
+    old = old_laptop_backup.parent / "old-laptop"
+    assert PhotoService(profile.store).read(sha256) == cipher.unseal(
+        store_key(old), (old / "files" / sha256[:2] / sha256).read_bytes())
     window.close()
     runner.wait_idle()
 

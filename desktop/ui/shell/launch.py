@@ -119,7 +119,7 @@ def _locked(locked, *, self_test: bool) -> int:
     from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QMessageBox
 
-    from desktop.store.store_key import lock_message
+    from desktop.services.store_lock import lock_message
 
     text = QCoreApplication.translate("StoreKey", lock_message(locked))
     if self_test:
