@@ -20,14 +20,15 @@ MIGRATIONS = Path(__file__).with_name("migrations")
 SCHEMA_HEAD = "0003"
 
 
-def _configure_connection(key: bytes, dbapi_connection, _record: object) -> None:
+def _configure_connection(key: bytes | None, dbapi_connection, _record: object) -> None:
     # WAL: readers (the UI's lists) never block the writer, and a crash mid-write cannot corrupt
     # the database. synchronous=FULL: in WAL mode NORMAL may lose the last commits on a power cut,
     # and a record the app reported as saved must survive one; FULL syncs the WAL on every commit.
     # Foreign keys are off by default in SQLite and would silently not be enforced.
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA cipher_log_level = NONE")
-    cursor.execute(cipher.key_pragma(key))  # before anything else reads a page
+    if key is not None:  # None only in the benchmarks' plain runs
+        cursor.execute(cipher.key_pragma(key))  # before anything else reads a page
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=FULL")
     cursor.execute("PRAGMA foreign_keys=ON")
@@ -38,7 +39,7 @@ def _configure_connection(key: bytes, dbapi_connection, _record: object) -> None
     cursor.close()
 
 
-def create_store_engine(db_path: Path, key: bytes, *, writer: bool = True) -> Engine:
+def create_store_engine(db_path: Path, key: bytes | None, *, writer: bool = True) -> Engine:
     """An engine on the store file. A writer's transactions take the write lock when they begin
     (BEGIN IMMEDIATE), so two writers queue instead of one failing half-way with "database is
     locked" when it upgrades a read lock; a reader's (deferred BEGIN) read a WAL snapshot and never
@@ -67,7 +68,7 @@ def current_revision(engine: Engine) -> str | None:
         return conn.execute(text("SELECT version_num FROM alembic_version")).scalar() if has_table else None
 
 
-def backup_file(db_path: Path, label: str, key: bytes) -> Path:
+def backup_file(db_path: Path, label: str, key: bytes | None) -> Path:
     """Copy the store, encrypted under the same key, in one snapshot (through the WAL) next to it."""
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     target = db_path.with_name(f"{db_path.stem}.{label}.{stamp}.bak")
@@ -75,7 +76,7 @@ def backup_file(db_path: Path, label: str, key: bytes) -> Path:
     return target
 
 
-def migrate(engine: Engine, db_path: Path, key: bytes, revision: str = "head") -> Path | None:
+def migrate(engine: Engine, db_path: Path, key: bytes | None, revision: str = "head") -> Path | None:
     """Bring the store to ``revision``; an existing store is backed up first. Returns the backup."""
     target = SCHEMA_HEAD if revision == "head" else revision
     current = current_revision(engine)

@@ -72,7 +72,7 @@ def run_gui(args: argparse.Namespace) -> int:
     from desktop.store.store_key import StoreLocked, set_passphrase_prompt
     from desktop.ui.widgets.passphrase_dialog import ask_store_passphrase
 
-    if not args.passphrase_stdin and not os.environ.get("FIELDBOOK_PASSPHRASE"):
+    if not getattr(args, "passphrase_stdin", False) and not os.environ.get("FIELDBOOK_PASSPHRASE"):
         set_passphrase_prompt(ask_store_passphrase)
     try:
         profile = open_profile(folder)
