@@ -141,23 +141,13 @@ def converging_machine(make_device, world, server_db, netsim, folder: Path, serv
             if mine:
                 device.records.delete(Visit, mine[pick % len(mine)])
 
-        @rule(who=AUTHORS, pick=PICK)
-        def submit_own_visit(self, who, pick):
-            STEPS_RUN["submit_own_visit"] += 1
+        @rule(who=AUTHORS, pick=PICK, kind=st.sampled_from([Visit, Training]))
+        def submit_own_record(self, who, pick, kind):
+            STEPS_RUN[f"submit_own_{kind.__name__.lower()}"] += 1
             device = self.devices[who]
             me = device.profile.identity.current().user_id
-            drafts = [v for v in (device.records.get(Visit, i) for i in self._ids(who, Visit))
-                      if v.author_id == me and v.review_state == ReviewState.DRAFT]
-            if drafts:
-                device.records.save(drafts[pick % len(drafts)].with_changes(review_state=ReviewState.SUBMITTED))
-
-        @rule(who=AUTHORS, pick=PICK)
-        def submit_own_training(self, who, pick):
-            STEPS_RUN["submit_own_training"] += 1
-            device = self.devices[who]
-            me = device.profile.identity.current().user_id
-            drafts = [t for t in (device.records.get(Training, i) for i in self._ids(who, Training))
-                      if t.author_id == me and t.review_state == ReviewState.DRAFT]
+            drafts = [r for r in (device.records.get(kind, i) for i in self._ids(who, kind))
+                      if r.author_id == me and r.review_state == ReviewState.DRAFT]
             if drafts:
                 device.records.save(drafts[pick % len(drafts)].with_changes(review_state=ReviewState.SUBMITTED))
 
