@@ -26,15 +26,21 @@ def store_keyring(tmp_path_factory: pytest.TempPathFactory) -> Iterator[StoreKey
     """The OS key store for the whole run, in a file outside every profile that the headless
     commands started by tests read too (they inherit ``$FIELDBOOK_TEST_STORE_KEYS``)."""
     path = tmp_path_factory.mktemp("keyring") / "store-keys.json"
-    previous_env = os.environ.get(STORE_KEYS_ENV)
+    previous_env = {name: os.environ.get(name) for name in (STORE_KEYS_ENV, "PYTHON_KEYRING_BACKEND", "PYTHONPATH")}
     os.environ[STORE_KEYS_ENV] = str(path)
+    os.environ["PYTHON_KEYRING_BACKEND"] = "tests.sync.memory_keyring.StoreKeyring"
+    os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(Path(__file__).resolve().parents[1]),
+                                                              previous_env["PYTHONPATH"]]))
     previous = keyring.get_keyring()
     backend = StoreKeyring()
     keyring.set_keyring(backend)
     yield backend
     keyring.set_keyring(previous)
-    if previous_env is None:
-        os.environ.pop(STORE_KEYS_ENV, None)
+    for name, value in previous_env.items():
+        if value is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = value
 
 
 @pytest.fixture(scope="session")
