@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 from desktop.backup_cli import add_backup_arguments, add_restore_arguments, run_backup, run_restore
@@ -17,8 +18,16 @@ log = logging.getLogger("fieldbook")
 EXIT_LOCKED = 6
 
 
+def fieldbook_version() -> str:
+    try:
+        return version("fieldbook")
+    except PackageNotFoundError:  # run from a source tree that was never installed
+        return "unknown"
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="fieldbook", description="科技特派员服务日志 Fieldbook")
+    parser.add_argument("--version", action="version", version=f"fieldbook {fieldbook_version()}")
     parser.add_argument("--profile", type=Path, help="data folder (default: the platform's user data folder)")
     parser.add_argument("--self-test", action="store_true", help="open the main window offscreen, check the store, exit")
     parser.add_argument("--demo", action="store_true",

@@ -45,7 +45,10 @@ def run_sync(args: argparse.Namespace) -> int:
     from desktop.profile import open_profile
     from desktop.services.sync_service import SyncService
 
-    if not getattr(args, "verbose", False):
+    verbose = getattr(args, "verbose", False)
+    if verbose:
+        log.setLevel(logging.DEBUG)
+    else:
         logging.getLogger("sync.client").setLevel(logging.ERROR)  # one line per run: this module's
     started = time.monotonic()
     stop = _CancelOnSignal()
@@ -67,10 +70,16 @@ def run_sync(args: argparse.Namespace) -> int:
         report, _changes = service.sync_now(cancelled=stop.requested)
         overview = service.overview()
     except SyncError as exc:
-        log.error("sync failed (%s): %s %s", exc.kind.value, exc.message, f"[{exc.detail}]" if exc.detail else "")
+        # The message is written for people; the detail (library text of the HTTP stack or of the
+        # response parser) only for whoever asks for it with --verbose.
+        log.error("sync failed (%s): %s", exc.kind.value, exc.message)
+        if exc.detail:
+            log.debug("technical detail: %s", exc.detail)
         return _EXIT_FOR_KIND.get(exc.kind, EXIT_OTHER)
     except Exception:
-        log.exception("sync failed: unexpected error")
+        log.error("sync failed: an unexpected error; nothing on this computer was lost. "
+                  "Run again with --verbose for the technical detail.")
+        log.debug("technical detail", exc_info=True)
         return EXIT_OTHER
     finally:
         stop.restore()

@@ -35,3 +35,12 @@ def test_without_a_key_store_the_commands_take_the_passphrase_from_stdin_and_ref
     assert wrong.returncode == 6 and "does not open the data folder" in wrong.stderr
     again = fieldbook("乡镇办公室的密码", "init")
     assert again.returncode == 0, again.stderr
+
+
+def test_version_prints_the_installed_version():
+    from importlib.metadata import version
+
+    result = subprocess.run([sys.executable, "-m", "desktop.app", "--version"], capture_output=True, text=True,
+                            timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == f"fieldbook {version('fieldbook')}"

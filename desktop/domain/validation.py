@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -14,6 +15,9 @@ from sync.protocol import MAX_TEXT_LENGTH, AttendeeCategory, HouseholdKind, Serv
 MAX_VISIT_HOURS = 16.0
 MAX_TRAINING_HOURS = 80.0
 MAX_ATTENDEES_PER_CATEGORY = 5000
+# Beyond these a size is a slip of the keyboard (an extra zero or two), not a farm of the region.
+MAX_LIVESTOCK_HEAD = 100_000
+MAX_LAND_MU = 1_000_000
 # Inner Mongolia lies within these bounds; a GPS fix outside them is a typo or a wrong device setting.
 LATITUDE_RANGE = (37.0, 54.0)
 LONGITUDE_RANGE = (97.0, 127.0)
@@ -62,7 +66,8 @@ _M = {
     "service_types": QT_TRANSLATE_NOOP("Validation", "Choose at least one service type."),
     "choice": QT_TRANSLATE_NOOP("Validation", "Choose one of the listed values."),
     "too_long": QT_TRANSLATE_NOOP("Validation", "The text is longer than %1 characters."),
-    "negative": QT_TRANSLATE_NOOP("Validation", "The number cannot be negative."),
+    "not_a_number": QT_TRANSLATE_NOOP("Validation", "Enter a number, e.g. 2.5."),
+    "range": QT_TRANSLATE_NOOP("Validation", "Enter a number between 0 and %1."),
     "count": QT_TRANSLATE_NOOP("Validation", "Enter a whole number between 0 and %1."),
     "no_attendees": QT_TRANSLATE_NOOP("Validation", "Enter at least one attendee."),
     "named_attendees": QT_TRANSLATE_NOOP("Validation", "More people are named (%1) than attended in all (%2)."),
@@ -107,8 +112,21 @@ class _Checker:
             self.fail(field, "village_county")
 
     def hours(self, field: str, value: float | None, maximum: float) -> None:
-        if value is None or not (0.5 <= value <= maximum):
+        if value is not None and math.isnan(value):
+            self.fail(field, "not_a_number")
+        elif value is None or not (0.5 <= value <= maximum):
             self.fail(field, "hours", f"{maximum:g}")
+
+    def size(self, field: str, value: float | None, maximum: int, *, whole: bool = False) -> None:
+        """An optional size: a number (whole if ``whole``) from 0 to ``maximum``."""
+        if value is None:
+            return
+        if math.isnan(value):
+            self.fail(field, "not_a_number")
+        elif whole and (value != int(value) or not 0 <= value <= maximum):
+            self.fail(field, "count", f"{maximum:,}")
+        elif not 0 <= value <= maximum:
+            self.fail(field, "range", f"{maximum:,}")
 
     def choice(self, field: str, value: str, allowed: type) -> None:
         if value not in {m.value for m in allowed}:
@@ -126,10 +144,8 @@ def validate_household(h: Household, ctx: Context) -> None:
     if h.phone and not is_valid_phone(h.phone):
         c.fail("phone", "phone")
     c.village("village_code", h.village_code)
-    for name in ("livestock_head", "land_mu"):
-        value = getattr(h, name)
-        if value is not None and value < 0:
-            c.fail(name, "negative")
+    c.size("livestock_head", h.livestock_head, MAX_LIVESTOCK_HEAD, whole=True)
+    c.size("land_mu", h.land_mu, MAX_LAND_MU)
     c.text("notes", h.notes)
     c.raise_if_any()
 
@@ -156,7 +172,9 @@ def validate_visit(v: Visit, ctx: Context) -> None:
 
 
 def _check_position(c: _Checker, lat: float | None, lon: float | None) -> None:
-    if (lat is None) != (lon is None):
+    if any(v is not None and math.isnan(v) for v in (lat, lon)):
+        c.fail("latitude", "not_a_number")
+    elif (lat is None) != (lon is None):
         c.fail("latitude", "gps_pair")
     elif lat is not None and lon is not None:
         if not (LATITUDE_RANGE[0] <= lat <= LATITUDE_RANGE[1] and LONGITUDE_RANGE[0] <= lon <= LONGITUDE_RANGE[1]):

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TypeVar
 
+from desktop.domain.concurrent_edit import merge_edit
 from desktop.domain.filters import RecordFilter, SortKey
 from desktop.domain.records import Household, Record, Training, Visit
 from desktop.domain.summaries import HouseholdSummary, TrainingSummary, VisitSummary
@@ -46,18 +47,23 @@ class RecordService:
 
     # --- writes ---------------------------------------------------------------------------
 
-    def save(self, record: R, county_code: str | None = None) -> tuple[R, Changes]:
-        """Create or update ``record``; raises ValidationError naming the first bad field."""
+    def save(self, record: R, county_code: str | None = None, *, base: R | None = None) -> tuple[R, Changes]:
+        """Create or update ``record``; raises ValidationError naming the first bad field.
+
+        ``base`` is the record as the editor loaded it. If the stored record changed since (a pull,
+        a review, another window), the edit is merged field by field into the stored one, and
+        EditConflict is raised, with nothing written, where both changed the same field.
+        """
         with self.store.unit_of_work() as s:
             existing = repository.get(s, type(record), record.id)
+            if base is not None and base.created_at is not None:
+                record = merge_edit(base, record, existing)
             if existing is None:
                 record = record.with_changes(author_id=self.identity.user_id,
                                              station_id=record.station_id or self.identity.station_code)
             else:
                 record = record.with_changes(author_id=existing.author_id, station_id=existing.station_id)
-            ctx = Context(today=self.today(), village_exists=lambda code: repository.village_exists(s, code),
-                          county_code=county_code)
-            validate(record, ctx)
+            validate(record, self._context(s, county_code))
             if isinstance(record, (Visit, Training)):
                 record = self._review_state_after_edit(s, existing, record)
             saved = repository.put(s, record)
@@ -65,6 +71,15 @@ class RecordService:
                 before = existing.photo_ids if isinstance(existing, (Visit, Training)) else ()
                 repository.keep_photo_attachments(s, saved, self.identity.user_id, before)
         return saved, _CHANGES[type(record)]
+
+    def check(self, record: Record, county_code: str | None = None) -> None:
+        """Raise ValidationError naming every bad field of ``record``, as ``save`` would; writes nothing."""
+        with self.store.reader() as s:
+            validate(record, self._context(s, county_code))
+
+    def _context(self, session, county_code: str | None) -> Context:
+        return Context(today=self.today(), village_exists=lambda code: repository.village_exists(session, code),
+                       county_code=county_code)
 
     def _review_state_after_edit(self, session, existing: Visit | Training | None, record: R) -> R:
         """A form may ask to submit (with its review event); any other change of state goes

@@ -350,6 +350,18 @@
         <translation>回访日期</translation>
     </message>
     <message>
+        <source>Latitude</source>
+        <translation>纬度</translation>
+    </message>
+    <message>
+        <source>Longitude</source>
+        <translation>经度</translation>
+    </message>
+    <message>
+        <source>Photos</source>
+        <translation>照片</translation>
+    </message>
+    <message>
         <source>Place</source>
         <translation>地点</translation>
     </message>
@@ -364,6 +376,10 @@
     <message>
         <source>Attendees</source>
         <translation>参训人数</translation>
+    </message>
+    <message>
+        <source>Named attendees</source>
+        <translation>实名参训人员</translation>
     </message>
     <message>
         <source>Review state</source>
@@ -638,6 +654,38 @@
     </message>
 </context>
 <context>
+    <name>EditConflictPrompt</name>
+    <message>
+        <source>Changed elsewhere</source>
+        <extracomment>Lists of ids: their values mean nothing to a person, so only the field is named.</extracomment>
+        <translation>记录已在别处更改</translation>
+    </message>
+    <message>
+        <source>This record is no longer on this laptop: a sync removed it. Nothing was saved; your input is still in the form.</source>
+        <translation>这条记录已不在本机上：同步时已将其移除。没有保存任何内容；您输入的内容仍在表单中。</translation>
+    </message>
+    <message>
+        <source>This record changed since you opened it (by a sync, a review or another window), in fields you changed too. Nothing was saved yet.</source>
+        <translation>您打开这条记录后，它已被更改（来自同步、审核或另一个窗口），并且涉及您也改过的字段。尚未保存任何内容。</translation>
+    </message>
+    <message>
+        <source>%1 — saved: %2; yours: %3</source>
+        <translation>%1 — 已保存：%2；您的：%3</translation>
+    </message>
+    <message>
+        <source>Reload shows the saved values of these fields and keeps your other changes in the form. Keep my values saves yours over them.</source>
+        <translation>“重新载入”显示这些字段已保存的值，并在表单中保留您的其他更改；“保留我的值”用您的值覆盖它们并保存。</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>重新载入</translation>
+    </message>
+    <message>
+        <source>Keep my values</source>
+        <translation>保留我的值</translation>
+    </message>
+</context>
+<context>
     <name>ErrorDialog</name>
     <message>
         <source>Something went wrong</source>
@@ -780,14 +828,6 @@
         <translation>未登记</translation>
     </message>
     <message>
-        <source> head</source>
-        <translation> 头（只）</translation>
-    </message>
-    <message>
-        <source> mu</source>
-        <translation> 亩</translation>
-    </message>
-    <message>
         <source>The person agreed that their name and phone number are kept</source>
         <translation>本人同意登记其姓名和电话</translation>
     </message>
@@ -824,8 +864,16 @@
         <translation>牲畜存栏</translation>
     </message>
     <message>
+        <source>head</source>
+        <translation>头</translation>
+    </message>
+    <message>
         <source>Land</source>
         <translation>耕地面积</translation>
+    </message>
+    <message>
+        <source>mu</source>
+        <translation>亩</translation>
     </message>
     <message>
         <source>Notes</source>
@@ -1253,6 +1301,10 @@
         <translation>已从自动保存的草稿恢复，尚未保存。</translation>
     </message>
     <message>
+        <source>Ready to save.</source>
+        <translation>可以保存了。</translation>
+    </message>
+    <message>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
@@ -1261,8 +1313,20 @@
         <translation>已于 %1 保存。</translation>
     </message>
     <message>
+        <source>A change made elsewhere meanwhile was kept too: %1.</source>
+        <translation>其间在别处所做的更改也已保留：%1。</translation>
+    </message>
+    <message>
         <source>Not saved: please correct the marked fields.</source>
         <translation>未保存：请修改标红的项目。</translation>
+    </message>
+    <message>
+        <source>Not saved: this record changed elsewhere.</source>
+        <translation>未保存：这条记录已在别处更改。</translation>
+    </message>
+    <message>
+        <source>Reloaded: the saved values are shown; your other changes are kept, not saved yet.</source>
+        <translation>已重新载入：显示的是已保存的值；您的其他更改仍保留，尚未保存。</translation>
     </message>
     <message>
         <source>Not saved.</source>
@@ -1850,6 +1914,10 @@
         <translation>请输入用户名和密码。</translation>
     </message>
     <message>
+        <source>The server address is not usable; write it as https://name.of.the.server</source>
+        <translation>服务器地址无法使用；请写成 https://服务器名称 的形式</translation>
+    </message>
+    <message>
         <source>Sign in to the server first.</source>
         <translation>请先登录服务器。</translation>
     </message>
@@ -1960,6 +2028,14 @@
         <translation>
             <numerusform>%n 个冲突</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>No server set</source>
+        <translation>未配置服务器</translation>
+    </message>
+    <message>
+        <source>Use Sync → Sign in to the server… to link this laptop to one.</source>
+        <translation>请用“同步 → 登录服务器…”将本机关联到服务器。</translation>
     </message>
     <message>
         <source>Online</source>
@@ -2103,12 +2179,8 @@
         <translation>姓名，多人用逗号分隔</translation>
     </message>
     <message>
-        <source> h</source>
-        <translation> 小时</translation>
-    </message>
-    <message>
-        <source>(enter hours)</source>
-        <translation>（请填写时长）</translation>
+        <source>e.g. 2.5</source>
+        <translation>例如 2.5</translation>
     </message>
     <message>
         <source>Date</source>
@@ -2137,6 +2209,10 @@
     <message>
         <source>Hours</source>
         <translation>学时</translation>
+    </message>
+    <message>
+        <source>hours</source>
+        <translation>小时</translation>
     </message>
     <message>
         <source>Attendees</source>
@@ -2212,8 +2288,12 @@
         <translation>内容超过 %1 个字。</translation>
     </message>
     <message>
-        <source>The number cannot be negative.</source>
-        <translation>数值不能为负。</translation>
+        <source>Enter a number, e.g. 2.5.</source>
+        <translation>请填写数字，例如 2.5。</translation>
+    </message>
+    <message>
+        <source>Enter a number between 0 and %1.</source>
+        <translation>请填写 0 到 %1 之间的数值。</translation>
     </message>
     <message>
         <source>Enter a whole number between 0 and %1.</source>
@@ -2257,18 +2337,14 @@
     </message>
     <message>
         <source>Enter a number from 0 to %1.</source>
-        <translation>请输入 0 到 %1 之间的数。</translation>
+        <translation>请填写 0 到 %1 之间的数值。</translation>
     </message>
 </context>
 <context>
     <name>VisitForm</name>
     <message>
-        <source> h</source>
-        <translation> 小时</translation>
-    </message>
-    <message>
-        <source>(enter hours)</source>
-        <translation>（请填写时长）</translation>
+        <source>e.g. 2.5</source>
+        <translation>例如 2.5</translation>
     </message>
     <message>
         <source>Choose or type an industry</source>
@@ -2305,6 +2381,10 @@
     <message>
         <source>Duration</source>
         <translation>服务时长</translation>
+    </message>
+    <message>
+        <source>hours</source>
+        <translation>小时</translation>
     </message>
     <message>
         <source>Village</source>

@@ -206,8 +206,8 @@ class Transport:
                 self._backoff(attempt, None)
                 continue
             except requests.exceptions.RequestException as exc:
-                raise SyncError(SyncErrorKind.PROTOCOL, f"The server address is not usable: {exc}",
-                                detail=str(exc)) from exc
+                raise SyncError(SyncErrorKind.PROTOCOL, "The server address is not usable; write it as "
+                                "https://name.of.the.server", detail=f"{type(exc).__name__}: {exc}") from exc
             self.stats.bytes_received += int(response.headers.get("Content-Length") or len(response.content))
             log.debug("%s %s -> %d in %.3f s", method, path, response.status_code, time.monotonic() - started)
             if response.status_code in retry_statuses and not last:

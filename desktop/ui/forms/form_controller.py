@@ -10,14 +10,16 @@ import datetime as dt
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
+from desktop.domain.concurrent_edit import EditConflict
 from desktop.domain.records import Household, Record, Training, Visit
 from desktop.services.changes import Changes
 from desktop.services.drafts import DraftItem
 from desktop.ui.shell.context import AppContext
-from desktop.ui.forms.record_payload import record_from_draft
+from desktop.ui.forms.record_payload import base_from_draft, record_from_draft
 
 if TYPE_CHECKING:
     from desktop.ui.forms.draft_restore_dialog import DraftRestoreDialog
@@ -46,6 +48,7 @@ class FormController(QObject):
         self.ctx = ctx
         self.window = window
         self.forms: list[RecordForm] = []
+        self._opening: set[str] = set()  # ids of records being read for a form
         self.draft_dialog: DraftRestoreDialog | None = None
         self.history_dialog: HouseholdHistoryDialog | None = None
 
@@ -58,16 +61,36 @@ class FormController(QObject):
         return self._show(record)
 
     def open_record(self, cls: type[Record], record_id: str, parent: QWidget | None = None) -> None:
-        """Read the record on the worker, then show its form (if it is not open already)."""
-        for form in self.forms:
-            if form.record.id == record_id:
-                form.raise_()
-                form.activateWindow()
+        """Read the record on the worker, then show its form. One record has one editor: if it is
+        open already, or being opened (a double-click also "activates"), that editor comes to the front."""
+        if self._bring_to_front(record_id) or record_id in self._opening:
+            return
+        self._opening.add(record_id)
+
+        def show(record: Record | None) -> None:
+            self._opening.discard(record_id)
+            if record is None or self._bring_to_front(record_id):
                 return
+            self._show(record, parent if parent is not None and shiboken6.isValid(parent) else None)
+
+        def failed(error: BaseException) -> None:
+            self._opening.discard(record_id)
+            self.ctx.runner.report(error, "open record")
+
         records = self.ctx.records
-        self.ctx.runner.run(lambda: records.get(cls, record_id),
-                            on_success=lambda record: record is not None and self._show(record, parent),
-                            label="open record", owner=parent or self.window)
+        self.ctx.runner.run(lambda: records.get(cls, record_id), on_success=show, on_failure=failed,
+                            label="open record", owner=self)
+
+    def form_for(self, record_id: str) -> RecordForm | None:
+        return next((form for form in self.forms if form.record.id == record_id), None)
+
+    def _bring_to_front(self, record_id: str) -> bool:
+        form = self.form_for(record_id)
+        if form is None:
+            return False
+        form.raise_()
+        form.activateWindow()
+        return True
 
     def new_household_for(self, parent: RecordForm, on_saved: Callable[[Household], None]) -> HouseholdForm:
         village = getattr(parent, "village", None)
@@ -86,12 +109,13 @@ class FormController(QObject):
         dialog.open()
         return dialog
 
-    def _show(self, record: Record, parent: QWidget | None = None, *, restored: bool = False) -> RecordForm:
+    def _show(self, record: Record, parent: QWidget | None = None, *, restored: bool = False,
+              base: Record | None = None) -> RecordForm:
         from desktop.ui.forms.household_form import HouseholdForm
         from desktop.ui.forms.training_form import TrainingForm
         from desktop.ui.forms.visit_form import VisitForm
 
-        form = _form_class(record)(self.ctx, record, parent or self.window, restored=restored)
+        form = _form_class(record)(self.ctx, record, parent or self.window, restored=restored, base=base)
         form.save_requested.connect(lambda request: self._save(form, request))
         if isinstance(form, VisitForm):
             form.new_household_requested.connect(lambda: self.new_household_for(form, form.households.add_household))
@@ -116,7 +140,7 @@ class FormController(QObject):
                 duplicates = records.likely_duplicates(request.record)
                 if duplicates:
                     return duplicates, None, Changes()
-            saved, changes = records.save(request.record, request.county_code)
+            saved, changes = records.save(request.record, request.county_code, base=request.base)
             return [], saved, changes
 
         def succeeded(result) -> None:
@@ -125,9 +149,12 @@ class FormController(QObject):
                 form.on_duplicates(duplicates, request)
                 return
             self.changes_made.emit(changes, form)
-            form.on_saved(saved, request.close_after)
+            form.on_saved(saved, request.close_after, sent=request.record)
 
         def failed(error: BaseException) -> None:
+            if isinstance(error, EditConflict):
+                form.on_edit_conflict(error, request)
+                return
             form.on_failed()
             self.ctx.runner.report(error, "save")
 
@@ -155,8 +182,8 @@ class FormController(QObject):
     def restore_drafts(self, drafts: list[DraftItem]) -> None:
         for draft in drafts:
             record = record_from_draft(draft.form, draft.payload)
-            if record is not None:
-                self._show(record, restored=True)
+            if record is not None and not self._bring_to_front(record.id):
+                self._show(record, restored=True, base=base_from_draft(draft.form, draft.payload))
 
     def discard_drafts(self, drafts: list[DraftItem]) -> None:
         service = self.ctx.drafts

@@ -6,13 +6,11 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDoubleSpinBox,
     QFormLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -25,10 +23,8 @@ from desktop.ui.widgets.form_fields import add_field_row
 from desktop.ui.shell.i18n import vocab
 from desktop.ui.forms.record_form import RecordForm, SaveRequest
 from desktop.ui.forms.training_form import split_names
+from desktop.ui.widgets.number_field import NumberField, with_unit
 from sync.protocol import HouseholdKind
-
-_NOT_RECORDED = -1
-
 
 class HouseholdForm(RecordForm):
     """Create or edit a Household. Before saving, the window checks for likely duplicates and the
@@ -54,17 +50,10 @@ class HouseholdForm(RecordForm):
         self.industries = QLineEdit(self)
         self.industries.setObjectName("industries")
         self.industries.setPlaceholderText(self.tr("e.g. 玉米，肉牛 (separate with commas)"))
-        self.livestock = QSpinBox(self)
+        self.livestock = NumberField(self, whole=True, hint=self.tr("not recorded"))
         self.livestock.setObjectName("livestock_head")
-        self.livestock.setRange(_NOT_RECORDED, 1_000_000)
-        self.livestock.setSpecialValueText(self.tr("not recorded"))
-        self.livestock.setSuffix(self.tr(" head"))
-        self.land = QDoubleSpinBox(self)
+        self.land = NumberField(self, hint=self.tr("not recorded"))
         self.land.setObjectName("land_mu")
-        self.land.setRange(_NOT_RECORDED, 10_000_000)
-        self.land.setDecimals(1)
-        self.land.setSpecialValueText(self.tr("not recorded"))
-        self.land.setSuffix(self.tr(" mu"))
         self.notes = QPlainTextEdit(self)
         self.notes.setObjectName("notes")
         self.notes.setTabChangesFocus(True)
@@ -90,8 +79,9 @@ class HouseholdForm(RecordForm):
         add_field_row(layout, e, self.tr("Phone"), self.phone, "phone")
         add_field_row(layout, e, self.tr("Village"), self.village, "village_code", focus=self.village.search)
         add_field_row(layout, e, self.tr("Industries"), self.industries, "industries")
-        add_field_row(layout, e, self.tr("Livestock"), self.livestock, "livestock_head")
-        add_field_row(layout, e, self.tr("Land"), self.land, "land_mu")
+        add_field_row(layout, e, self.tr("Livestock"), with_unit(self.livestock, self.tr("head")), "livestock_head",
+                      focus=self.livestock)
+        add_field_row(layout, e, self.tr("Land"), with_unit(self.land, self.tr("mu")), "land_mu", focus=self.land)
         add_field_row(layout, e, self.tr("Notes"), self.notes, "notes")
         add_field_row(layout, e, self.tr("Consent"), consent_box, "contact_consent", focus=self.consent)
         layout.addRow(self.history_button)
@@ -111,8 +101,8 @@ class HouseholdForm(RecordForm):
         self.phone.setText(record.phone)
         self.village.set_value(record.village_code)
         self.industries.setText("，".join(record.industries))
-        self.livestock.setValue(_NOT_RECORDED if record.livestock_head is None else record.livestock_head)
-        self.land.setValue(_NOT_RECORDED if record.land_mu is None else record.land_mu)
+        self.livestock.setValue(record.livestock_head)
+        self.land.setValue(record.land_mu)
         self.notes.setPlainText(record.notes)
         self.consent.setChecked(record.contact_consent)
         self.history_button.setEnabled(record.created_at is not None)
@@ -124,8 +114,8 @@ class HouseholdForm(RecordForm):
             phone=self.phone.text().strip(),
             village_code=self.village.value() if self.village.level() == "village" else "",
             industries=split_names(self.industries.text()),
-            livestock_head=None if self.livestock.value() == _NOT_RECORDED else self.livestock.value(),
-            land_mu=None if self.land.value() == _NOT_RECORDED else self.land.value(),
+            livestock_head=self.livestock.value(),
+            land_mu=self.land.value(),
             notes=self.notes.toPlainText().strip(),
             contact_consent=self.consent.isChecked(),
         )

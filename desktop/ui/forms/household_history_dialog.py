@@ -9,6 +9,7 @@ from desktop.services import vocabulary
 from desktop.services.records import HouseholdHistory
 from desktop.ui.shell.context import AppContext
 from desktop.ui.shell.i18n import list_separator, vocab
+from desktop.ui.widgets.screen_fit import fit_to_screen
 
 _ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -42,7 +43,7 @@ class HouseholdHistoryDialog(QDialog):
         layout.addWidget(self.trainings_label)
         layout.addWidget(self.trainings, 1)
         layout.addWidget(buttons)
-        self.resize(640, 520)
+        fit_to_screen(self, 640, 520)
         records = ctx.records
         ctx.runner.run(lambda: records.household_history(household_id), on_success=self._show,
                        label="household history")

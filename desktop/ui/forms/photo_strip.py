@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from desktop.services.photos import PhotoImportError, StoredPhoto
 from desktop.ui.shell.context import AppContext
+from desktop.ui.widgets.screen_fit import fit_to_screen
 
 THUMB = 96
 _SHA_ROLE = Qt.ItemDataRole.UserRole
@@ -145,7 +146,7 @@ class PhotoViewerDialog(QDialog):
         scroll.setWidgetResizable(True)
         layout = QVBoxLayout(self)
         layout.addWidget(scroll)
-        self.resize(min(pixmap.width(), 1200) + 40 if not pixmap.isNull() else 400,
+        fit_to_screen(self, min(pixmap.width(), 1200) + 40 if not pixmap.isNull() else 400,
                     min(pixmap.height(), 900) + 40 if not pixmap.isNull() else 200)
 
 

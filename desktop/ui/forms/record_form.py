@@ -7,7 +7,7 @@ the brief allows: they go straight through the runner because no view shows them
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from PySide6.QtCore import QCoreApplication, QDateTime, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
@@ -31,14 +31,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.domain.concurrent_edit import EditConflict, edited_fields
 from desktop.domain.records import Record
 from desktop.domain.validation import ValidationError
 from desktop.ui.shell.context import AppContext
 from desktop.ui.widgets.form_fields import ErrorLabel, FieldErrors
 from desktop.ui.forms.record_payload import draft_key, to_payload
+from desktop.ui.forms.edit_conflict_prompt import EditConflictPrompt, field_list
+from desktop.ui.widgets.screen_fit import fit_to_screen
 from sync.protocol import ReviewState
 
 AUTOSAVE_MS = 3000
+RECHECK_MS = 250  # after an edit, how soon the messages shown are checked again
 # PySide's self.tr() looks strings up under the runtime subclass's name, so this base class names
 # its own context explicitly: QCoreApplication.translate("RecordForm", …).
 
@@ -49,6 +53,7 @@ class SaveRequest:
     county_code: str | None = None
     check_duplicates: bool = False
     close_after: bool = False
+    base: Record | None = None  # the record as stored when the form loaded it (None: new)
 
 
 class RecordForm(QDialog):
@@ -58,11 +63,16 @@ class RecordForm(QDialog):
     saved = Signal(object)  # the record as stored
     can_submit = False
 
-    def __init__(self, ctx: AppContext, record: Record, parent: QWidget | None = None, *, restored: bool = False):
+    def __init__(self, ctx: AppContext, record: Record, parent: QWidget | None = None, *, restored: bool = False,
+                 base: Record | None = None):
         super().__init__(parent)
         self.ctx = ctx
         self.record = record
         self._is_new = record.created_at is None  # stored records always have one
+        # What the store held when this input began: a save is checked against it (a restored draft
+        # names its own; a draft from an older version has none and is saved as it is).
+        self.base: Record | None = base if restored or self._is_new else record
+        self.conflict_prompt: QMessageBox | None = None
         self._dirty = False
         self._loading = False
         self._busy = False
@@ -73,6 +83,13 @@ class RecordForm(QDialog):
         self._autosave = QTimer(self)
         self._autosave.setInterval(AUTOSAVE_MS)
         self._autosave.timeout.connect(self.autosave_now)
+        # Once a save has named bad fields, every edit checks again, so a message goes as soon as
+        # its field is right (and the user never has to save just to find out).
+        self._errors_shown = False
+        self._recheck = QTimer(self)
+        self._recheck.setSingleShot(True)
+        self._recheck.setInterval(RECHECK_MS)
+        self._recheck.timeout.connect(self.recheck_now)
 
         self.banner = ErrorLabel(self)
         self.errors = FieldErrors(self.banner)
@@ -83,7 +100,8 @@ class RecordForm(QDialog):
         body_layout.addStretch(1)  # spare height goes below the last row, not between rows
         self.form_layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.form_layout.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
-        self.build(self.form_layout)
+        self.build(self.form_layout)  # sizes the form as it would like to be
+        fit_to_screen(self, self.width(), self.height())
         self.scroll = QScrollArea(self)
         self.scroll.setWidgetResizable(True)
         self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -184,9 +202,27 @@ class RecordForm(QDialog):
         self._refresh_title()
         if not self._autosave.isActive():
             self._autosave.start()
+        if self._errors_shown:
+            self._recheck.start()
+
+    def recheck_now(self) -> None:
+        """Check the input as it is now (on the worker) and show what is still wrong, focus unmoved."""
+        records, record, county = self.ctx.records, self.collect(), self.county_code()
+        self.ctx.runner.run(lambda: records.check(record, county), on_success=lambda _r: self._show_errors(None),
+                            on_invalid=self._show_errors, label="check form", owner=self)
+
+    def _show_errors(self, error: ValidationError | None) -> None:
+        if self._busy or not self._errors_shown:
+            return  # a save is under way, or succeeded: its answer is the one that counts
+        if error is None:
+            self.errors.clear()
+            self.status.setText(QCoreApplication.translate("RecordForm", "Ready to save."))
+        else:
+            self.errors.show(error, focus=False)
 
     def draft_payload(self) -> dict:
-        return {"record": to_payload(self.collect()), "county_code": self.county_code()}
+        return {"record": to_payload(self.collect()), "county_code": self.county_code(),
+                "base": to_payload(self.base) if self.base is not None else None}
 
     def autosave_now(self) -> None:
         """Keep the current input as a draft (on the worker); nothing to do if unchanged."""
@@ -212,14 +248,17 @@ class RecordForm(QDialog):
         self._set_busy(True)
         self.errors.clear()
         self.status.setText(QCoreApplication.translate("RecordForm", "Saving…"))
-        self.save_requested.emit(self.make_request(record, close_after))
+        self.save_requested.emit(replace(self.make_request(record, close_after), base=self.base))
 
     def make_request(self, record: Record, close_after: bool) -> SaveRequest:
         return SaveRequest(record, self.county_code(), close_after=close_after)
 
-    def on_saved(self, record: Record, close_after: bool = False) -> None:
+    def on_saved(self, record: Record, close_after: bool = False, sent: Record | None = None) -> None:
+        """``sent`` is what the form asked to store: fields where ``record`` differs came from a
+        change made elsewhere meanwhile and merged with this one; the status line names them."""
         self._set_busy(False)
-        self.record = record
+        self._errors_shown = False
+        self.record = self.base = record
         self._is_new = False
         self._dirty = False
         self._last_draft = None
@@ -231,15 +270,49 @@ class RecordForm(QDialog):
         self._loading = False
         self._refresh_title()
         saved_at = QDateTime.currentDateTime().toString("HH:mm")
-        self.status.setText(QCoreApplication.translate("RecordForm", "Saved at %1.").replace("%1", saved_at))
+        text = QCoreApplication.translate("RecordForm", "Saved at %1.").replace("%1", saved_at)
+        merged = edited_fields(sent, record) - {"review_state"} if sent is not None else set()
+        if merged:
+            text += " " + QCoreApplication.translate(
+                "RecordForm", "A change made elsewhere meanwhile was kept too: %1.").replace("%1", field_list(merged))
+        self.status.setText(text)
         self.saved.emit(record)
         if close_after:
             self.done(QDialog.DialogCode.Accepted)
 
     def on_invalid(self, error: ValidationError) -> None:
         self._set_busy(False)
+        self._errors_shown = True
         self.status.setText(QCoreApplication.translate("RecordForm", "Not saved: please correct the marked fields."))
         self.errors.show(error, self.scroll)
+
+    def on_edit_conflict(self, conflict: EditConflict, request: SaveRequest) -> None:
+        """The record changed elsewhere since the form loaded it: ask, and save nothing until answered."""
+        self._set_busy(False)
+        self.status.setText(QCoreApplication.translate("RecordForm", "Not saved: this record changed elsewhere."))
+        prompt = EditConflictPrompt(conflict, self)
+        prompt.reload_requested.connect(lambda: self._take_stored(conflict, conflict.keep_theirs))
+        prompt.keep_mine_requested.connect(lambda: self._take_stored(conflict, conflict.keep_mine, request))
+        prompt.finished.connect(lambda _r: setattr(self, "conflict_prompt", None))
+        self.conflict_prompt = prompt
+        prompt.open()
+
+    def _take_stored(self, conflict: EditConflict, shown: Record, save: SaveRequest | None = None) -> None:
+        """Continue from the stored record, showing ``shown`` (it plus the user's changes to keep);
+        with ``save``, save it as that request asked (submit, close)."""
+        self.record = self.base = conflict.current
+        self._loading = True
+        self.load(shown)
+        self._loading = False
+        if save is not None:
+            submit = save.record.review_state == ReviewState.SUBMITTED != conflict.current.review_state
+            self.request_save(submit=submit, close_after=save.close_after)
+            return
+        self.status.setText(QCoreApplication.translate(
+            "RecordForm", "Reloaded: the saved values are shown; your other changes are kept, not saved yet."))
+        if not edited_fields(conflict.current, shown):
+            self._dirty = False
+            self._refresh_title()
 
     def on_failed(self) -> None:
         self._set_busy(False)

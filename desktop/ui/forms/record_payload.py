@@ -55,3 +55,10 @@ def record_from_draft(form_key: str, payload: dict[str, Any]) -> Record | None:
     kind = form_key.split(":", 1)[0]
     cls = FORM_KINDS.get(kind)
     return from_payload(cls, payload.get("record", payload)) if cls else None
+
+
+def base_from_draft(form_key: str, payload: dict[str, Any]) -> Record | None:
+    """The record as stored when the draft's input began (None for a new record or an older draft)."""
+    cls = FORM_KINDS.get(form_key.split(":", 1)[0])
+    base = payload.get("base")
+    return from_payload(cls, base) if cls and isinstance(base, dict) else None

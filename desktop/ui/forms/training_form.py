@@ -6,10 +6,9 @@ import datetime as dt
 import re
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QFormLayout, QGridLayout, QLabel, QLineEdit, QSpinBox, QWidget
+from PySide6.QtWidgets import QComboBox, QFormLayout, QGridLayout, QLabel, QLineEdit, QWidget
 
 from desktop.domain.records import Training
-from desktop.domain.validation import MAX_ATTENDEES_PER_CATEGORY, MAX_TRAINING_HOURS
 from desktop.services import vocabulary
 from desktop.ui.widgets.date_fields import date_edit, from_qdate, to_qdate
 from desktop.ui.widgets.division_picker import DivisionPicker
@@ -18,6 +17,7 @@ from desktop.ui.forms.household_picker import HouseholdPicker
 from desktop.ui.shell.i18n import vocab
 from desktop.ui.forms.photo_strip import PhotoStrip
 from desktop.ui.forms.record_form import RecordForm
+from desktop.ui.widgets.number_field import NumberField, with_unit
 from sync.protocol import AttendeeCategory
 
 _NAME_SEPARATORS = re.compile(r"[,，、;；]+")
@@ -35,7 +35,7 @@ class TrainingForm(RecordForm):
 
     def build(self, layout: QFormLayout) -> None:
         ctx = self.ctx
-        self.training_date = date_edit(self, latest=dt.date.today())
+        self.training_date = date_edit(self)
         self.training_date.setObjectName("training_date")
         self.village = DivisionPicker(ctx.reference, parent=self)
         self.place = QLineEdit(self)
@@ -52,23 +52,17 @@ class TrainingForm(RecordForm):
         self.trainers = QLineEdit(self)
         self.trainers.setObjectName("trainers")
         self.trainers.setPlaceholderText(self.tr("Names, separated by commas"))
-        self.hours = QDoubleSpinBox(self)
+        self.hours = NumberField(self, hint=self.tr("e.g. 2.5"))
         self.hours.setObjectName("hours")
-        self.hours.setRange(0, MAX_TRAINING_HOURS)
-        self.hours.setSingleStep(0.5)
-        self.hours.setDecimals(1)
-        self.hours.setSuffix(self.tr(" h"))
-        self.hours.setSpecialValueText(self.tr("(enter hours)"))
 
         self.attendee_box = QWidget(self)
         grid = QGridLayout(self.attendee_box)
         grid.setContentsMargins(0, 0, 0, 0)
-        self.attendee_spins: dict[str, QSpinBox] = {}
+        self.attendee_spins: dict[str, NumberField] = {}
         for n, category in enumerate(AttendeeCategory):
-            spin = QSpinBox(self.attendee_box)
+            spin = NumberField(self.attendee_box, whole=True, hint="0")
             spin.setObjectName(f"attendees_{category.value}")
-            spin.setRange(0, MAX_ATTENDEES_PER_CATEGORY)
-            spin.valueChanged.connect(self._update_total)
+            spin.textChanged.connect(self._update_total)
             label = QLabel(vocab(vocabulary.ATTENDEE_CATEGORIES, category), self.attendee_box)
             label.setBuddy(spin)
             grid.addWidget(label, n // 2, (n % 2) * 2)
@@ -88,7 +82,7 @@ class TrainingForm(RecordForm):
         add_field_row(layout, e, self.tr("Topic"), self.topic, "topic")
         add_field_row(layout, e, self.tr("Industry"), self.industry, "industry")
         add_field_row(layout, e, self.tr("Trainers"), self.trainers, "trainers")
-        add_field_row(layout, e, self.tr("Hours"), self.hours, "hours")
+        add_field_row(layout, e, self.tr("Hours"), with_unit(self.hours, self.tr("hours")), "hours", focus=self.hours)
         add_field_row(layout, e, self.tr("Attendees"), self.attendee_box, "attendees",
                       focus=self.attendee_spins[AttendeeCategory.BACKBONE.value])
         add_field_row(layout, e, self.tr("Named attendees (optional)"), self.named, "attendee_household_ids",
@@ -112,9 +106,9 @@ class TrainingForm(RecordForm):
         self.industry.setCurrentText(record.industry)
         trainers = record.trainers or ((self.ctx.identity.display_name,) if record.created_at is None else ())
         self.trainers.setText("，".join(trainers))
-        self.hours.setValue(record.hours or 0)
+        self.hours.setValue(record.hours)
         for code, spin in self.attendee_spins.items():
-            spin.setValue(int(record.attendees.get(code, 0)))
+            spin.setValue(record.attendees.get(code))
         self.named.set_value(record.attendee_household_ids)
         self.photos.set_value(record.photo_ids)
         self.submit_button.setEnabled(record.review_state in ("draft", "returned"))
@@ -128,14 +122,15 @@ class TrainingForm(RecordForm):
             topic=self.topic.text().strip(),
             industry=self.industry.currentText().strip(),
             trainers=split_names(self.trainers.text()),
-            hours=self.hours.value() or None,
+            hours=self.hours.value(),
             attendees={code: spin.value() for code, spin in self.attendee_spins.items() if spin.value()},
             attendee_household_ids=self.named.value(),
             photo_ids=self.photos.value(),
         )
 
     def total(self) -> int:
-        return sum(spin.value() for spin in self.attendee_spins.values())
+        """Of the counts that are whole numbers; validation names the others."""
+        return sum(v for v in (spin.value() for spin in self.attendee_spins.values()) if isinstance(v, int))
 
     def _update_total(self) -> None:
         self.total_label.setText(self.tr("Total: %n person(s)", "", self.total()))

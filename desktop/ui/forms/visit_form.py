@@ -5,22 +5,18 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QDoubleValidator
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDoubleSpinBox,
     QFormLayout,
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPlainTextEdit,
     QWidget,
 )
 
 from desktop.domain.records import Visit
-from desktop.domain.validation import MAX_VISIT_HOURS
 from desktop.services import vocabulary
 from desktop.ui.widgets.date_fields import OptionalDateEdit, date_edit, from_qdate, to_qdate
 from desktop.ui.widgets.division_picker import DivisionPicker
@@ -29,19 +25,12 @@ from desktop.ui.forms.household_picker import HouseholdPicker
 from desktop.ui.shell.i18n import mnemonic_safe, vocab
 from desktop.ui.forms.photo_strip import PhotoStrip
 from desktop.ui.forms.record_form import RecordForm
+from desktop.ui.widgets.number_field import NumberField, with_unit
 from sync.protocol import ServiceType, VisitMode
 
 
 def _text(edit: QPlainTextEdit) -> str:
     return edit.toPlainText().strip()
-
-
-def _number(edit: QLineEdit) -> float | None:
-    text = edit.text().strip().replace(",", ".")
-    try:
-        return float(text) if text else None
-    except ValueError:
-        return float("nan")  # not None: validation must say the position is wrong, not drop it
 
 
 class VisitForm(RecordForm):
@@ -52,19 +41,14 @@ class VisitForm(RecordForm):
 
     def build(self, layout: QFormLayout) -> None:
         ctx = self.ctx
-        self.visit_date = date_edit(self, latest=dt.date.today())
+        self.visit_date = date_edit(self)
         self.visit_date.setObjectName("visit_date")
         self.mode = QComboBox(self)
         self.mode.setObjectName("mode")
         for mode in VisitMode:
             self.mode.addItem(vocab(vocabulary.VISIT_MODES, mode), mode.value)
-        self.duration = QDoubleSpinBox(self)
+        self.duration = NumberField(self, hint=self.tr("e.g. 2.5"))
         self.duration.setObjectName("duration_hours")
-        self.duration.setRange(0, MAX_VISIT_HOURS)
-        self.duration.setSingleStep(0.5)
-        self.duration.setDecimals(1)
-        self.duration.setSuffix(self.tr(" h"))
-        self.duration.setSpecialValueText(self.tr("(enter hours)"))
         self.village = DivisionPicker(ctx.reference, parent=self)
         self.households = HouseholdPicker(ctx, self)
         self.households.new_household_requested.connect(self.new_household_requested)
@@ -93,14 +77,10 @@ class VisitForm(RecordForm):
             edit.setFixedHeight(72)
         self.follow_up = OptionalDateEdit(self.tr("Planned for"), self)
         self.gps = QWidget(self)
-        self.latitude = QLineEdit(self.gps)
+        self.latitude = NumberField(self.gps, hint=self.tr("latitude, e.g. 43.98"))
         self.latitude.setObjectName("latitude")
-        self.longitude = QLineEdit(self.gps)
+        self.longitude = NumberField(self.gps, hint=self.tr("longitude, e.g. 119.39"))
         self.longitude.setObjectName("longitude")
-        for edit, hint in ((self.latitude, self.tr("latitude, e.g. 43.98")),
-                           (self.longitude, self.tr("longitude, e.g. 119.39"))):
-            edit.setValidator(QDoubleValidator(-180, 180, 6, edit))
-            edit.setPlaceholderText(hint)
         gps_row = QHBoxLayout(self.gps)
         gps_row.setContentsMargins(0, 0, 0, 0)
         gps_row.addWidget(self.latitude)
@@ -110,7 +90,8 @@ class VisitForm(RecordForm):
         e = self.errors
         add_field_row(layout, e, self.tr("Date"), self.visit_date, "visit_date")
         add_field_row(layout, e, self.tr("How"), self.mode, "mode")
-        add_field_row(layout, e, self.tr("Duration"), self.duration, "duration_hours")
+        add_field_row(layout, e, self.tr("Duration"), with_unit(self.duration, self.tr("hours")), "duration_hours",
+                      focus=self.duration)
         add_field_row(layout, e, self.tr("Village"), self.village, "village_code", focus=self.village.search)
         add_field_row(layout, e, self.tr("Households served"), self.households, "household_ids",
                       focus=self.households.search)
@@ -137,7 +118,7 @@ class VisitForm(RecordForm):
     def load(self, record: Visit) -> None:
         self.visit_date.setDate(to_qdate(record.visit_date or dt.date.today()))
         self.mode.setCurrentIndex(max(0, self.mode.findData(str(record.mode))))
-        self.duration.setValue(record.duration_hours or 0)
+        self.duration.setValue(record.duration_hours)
         self.village.set_value(record.village_code)
         self.households.set_value(record.household_ids)
         for code, check in self.service_checks.items():
@@ -147,17 +128,16 @@ class VisitForm(RecordForm):
         self.advice.setPlainText(record.advice)
         self.follow_up.set_value(record.follow_up_date, default=(record.visit_date or dt.date.today())
                                  + dt.timedelta(days=14))
-        self.latitude.setText("" if record.latitude is None else f"{record.latitude:g}")
-        self.longitude.setText("" if record.longitude is None else f"{record.longitude:g}")
+        self.latitude.setValue(record.latitude)
+        self.longitude.setValue(record.longitude)
         self.photos.set_value(record.photo_ids)
         self.submit_button.setEnabled(record.review_state in ("draft", "returned"))
 
     def collect(self) -> Visit:
-        duration = self.duration.value()
         return self.record.with_changes(
             visit_date=from_qdate(self.visit_date.date()),
             mode=VisitMode(self.mode.currentData()),
-            duration_hours=duration or None,
+            duration_hours=self.duration.value(),
             village_code=self.village.value() if self.village.level() == "village" else "",
             household_ids=self.households.value(),
             service_types=tuple(code for code, check in self.service_checks.items() if check.isChecked()),
@@ -165,7 +145,7 @@ class VisitForm(RecordForm):
             problem=_text(self.problem),
             advice=_text(self.advice),
             follow_up_date=self.follow_up.value(),
-            latitude=_number(self.latitude),
-            longitude=_number(self.longitude),
+            latitude=self.latitude.value(),
+            longitude=self.longitude.value(),
             photo_ids=self.photos.value(),
         )

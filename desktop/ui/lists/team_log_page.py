@@ -22,6 +22,7 @@ from desktop.ui.shell.context import AppContext
 from desktop.ui.shell.i18n import vocab
 from desktop.ui.widgets.period_picker import PeriodPicker
 from desktop.ui.widgets.plain_table_model import KEY_ROLE, PlainTableModel
+from desktop.ui.widgets.screen_fit import fit_to_screen
 
 
 def _table(parent: QWidget, model: PlainTableModel, name: str) -> QTableView:
@@ -115,7 +116,7 @@ class MemberTimelineDialog(QDialog):
     def __init__(self, ctx: AppContext, member: MemberFigures, period: Period, parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Timeline of %1").replace("%1", member.name or member.author_id))
-        self.resize(760, 480)
+        fit_to_screen(self, 760, 480)
         self.model = PlainTableModel([self.tr("Date"), self.tr("Kind"), self.tr("Subject"), self.tr("Mode"),
                                       self.tr("Photos"), self.tr("Review state")], self)
         self.table = _table(self, self.model, "timeline_table")

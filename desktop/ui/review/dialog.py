@@ -24,6 +24,7 @@ from desktop.domain.validation import ValidationError
 from desktop.services import vocabulary
 from desktop.ui.shell.context import AppContext
 from desktop.ui.shell.i18n import field_error_text, list_separator, local_time_text, vocab
+from desktop.ui.widgets.screen_fit import fit_to_screen
 
 _CLASSES = {"visit": Visit, "training": Training}
 _ACTIONS = {
@@ -66,7 +67,7 @@ class ReviewDialog(QDialog):
         self.ctx, self.record_type, self.record_id = ctx, record_type, record_id
         self.detail: ReviewDetail | None = None
         self.setWindowTitle(self.tr("Review a record"))
-        self.resize(760, 620)
+        fit_to_screen(self, 760, 620)
         self.details = QTextBrowser(self)
         self.details.setObjectName("review_details")
         self.trail = QTextBrowser(self)

@@ -15,6 +15,7 @@ from desktop.ui.widgets.form_fields import ErrorLabel, FieldErrors, add_field_ro
 from desktop.ui.shell.i18n import vocab
 from desktop.ui.shell.operations import OperationRunner
 from desktop.ui.widgets.search_list import SearchList
+from desktop.ui.widgets.screen_fit import fit_to_screen
 from sync.protocol import Role
 
 
@@ -78,7 +79,7 @@ class FirstRunDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.restorer.result)
         layout.addWidget(self.buttons)
-        self.resize(620, 720)
+        fit_to_screen(self, 620, 720)
 
     def submit(self) -> None:
         if self.identity is not None:  # restored from a backup: its user needs no setting up

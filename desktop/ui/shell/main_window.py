@@ -26,6 +26,7 @@ from desktop.ui.shell.settings_dialog import SettingsDialog
 from desktop.ui.statistics.page import StatisticsPage
 from desktop.ui.shell.status_bar import SyncStatusBar
 from desktop.ui.sync.actions import SyncActions
+from desktop.ui.widgets.screen_fit import fit_to_screen
 
 #: Page keys in navigation order; the sync and review work plugs into "review" and the status bar.
 PAGES = ("visits", "trainings", "households", "review", "statistics")
@@ -102,6 +103,7 @@ class MainWindow(QMainWindow):
         geometry = ctx.settings.geometry("main_window")
         if geometry is None or not self.restoreGeometry(geometry):
             self.resize(1280, 800)
+        fit_to_screen(self, self.width(), self.height())  # also when last closed on a larger screen
         self.nav.setCurrentRow(0)
 
     def _build_menus(self) -> None:

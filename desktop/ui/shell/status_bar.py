@@ -1,4 +1,4 @@
-"""The status bar: who is signed in, online or offline, changes waiting to sync, and the last sync."""
+"""The status bar: who is signed in, online, offline or no server set, changes waiting to sync, the last sync."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from desktop.ui.shell.i18n import local_time_text, vocab
 
 class SyncStatusBar(QStatusBar):
     """``refresh()`` re-reads the sync status on the worker; the sync UI may call ``set_online``,
-    ``show_identity`` and ``show_attention``; the conflicts badge emits ``conflicts_requested``."""
+    ``set_server``, ``show_identity`` and ``show_attention``; the conflicts badge emits ``conflicts_requested``."""
 
     conflicts_requested = Signal()
 
@@ -44,6 +44,7 @@ class SyncStatusBar(QStatusBar):
         self.show_identity()
         self._network: QNetworkInformation | None = None
         self._online_override: bool | None = None
+        self._server_url = ctx.settings.server_url
         self._show_network()
         # Asking the OS about the network can take a moment; do it once the window is up.
         self._network_timer = QTimer(self)  # a child: it goes away with the bar, never fires late
@@ -76,6 +77,11 @@ class SyncStatusBar(QStatusBar):
         self._online_override = online
         self._show_network()
 
+    def set_server(self, server_url: str | None) -> None:
+        """The server this profile syncs with (from its linked account), or None."""
+        self._server_url = server_url or self.ctx.settings.server_url
+        self._show_network()
+
     def is_online(self) -> bool:
         if self._online_override is not None:
             return self._online_override
@@ -87,7 +93,14 @@ class SyncStatusBar(QStatusBar):
         self.ctx.runner.run(service.status, on_success=self._show_status, label="sync status")
 
     def _show_network(self) -> None:
+        # Without a server "online" would promise a sync that cannot happen; once sync has tried
+        # one (a sign-in), what it learnt is told instead.
+        if not self._server_url and self._online_override is None:
+            self.network_label.setText(self.tr("No server set"))
+            self.network_label.setToolTip(self.tr("Use Sync → Sign in to the server… to link this laptop to one."))
+            return
         self.network_label.setText(self.tr("Online") if self.is_online() else self.tr("Offline"))
+        self.network_label.setToolTip("")
 
     def _show_status(self, status: SyncStatus) -> None:
         self.status = status

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 
 from desktop.ui.shell.context import AppContext
 from desktop.ui.shell.i18n import list_separator
+from desktop.ui.widgets.screen_fit import fit_to_screen
 from sync.indicators import Coverage
 
 
@@ -32,7 +33,7 @@ class CoverageDialog(QDialog):
         super().__init__(parent)
         self.coverage = coverage
         self.setWindowTitle(self.tr("Coverage of %1").replace("%1", coverage.name))
-        self.resize(760, 540)
+        fit_to_screen(self, 760, 540)
         c = coverage
         summary = QLabel(self.tr("Leading industries guided: %1 of %2. Townships with on-site service: %3 of %4. "
                                  "Villages served: %5 of %6.")

@@ -23,6 +23,7 @@ from desktop.services.reference import TargetItem
 from desktop.services.targets import TargetService
 from desktop.ui.shell.context import AppContext
 from desktop.ui.sync.messages import error_text
+from desktop.ui.widgets.screen_fit import fit_to_screen
 from sync.client.errors import SyncError
 from sync.protocol import MAX_TARGET_VALUE
 
@@ -47,7 +48,7 @@ class TargetsDialog(QDialog):
         self.service = TargetService(ctx.sync_service())
         self.values: dict[str, QDoubleSpinBox] = {}
         self.setWindowTitle(self.tr("Edit targets"))
-        self.resize(820, 560)
+        fit_to_screen(self, 820, 560)
         intro = QLabel(self.tr("The plan's targets for the whole region. A change is saved on the server and "
                                "reaches every device at its next sync."), self)
         intro.setWordWrap(True)

@@ -125,6 +125,7 @@ class SyncActions(QObject):
 
     def _show_overview(self, overview: SyncOverview) -> None:
         self.status.show_attention(len(overview.open_conflicts))
+        self.status.set_server(overview.server_url)
         dialog = self.conflicts_dialog
         if dialog is not None and shiboken6.isValid(dialog) and dialog.isVisible():
             dialog.reload()

@@ -27,6 +27,7 @@ from desktop.ui.sync.conflict_edit_dialog import ConflictEditDialog
 from desktop.ui.sync.conflict_text import editable_by_hand, field_label, record_kind_label, record_label, value_text
 from desktop.ui.shell.context import AppContext
 from desktop.ui.shell.i18n import local_time_text
+from desktop.ui.widgets.screen_fit import fit_to_screen
 from sync.protocol import RecordType
 
 
@@ -60,7 +61,7 @@ class ConflictsDialog(QDialog):
         self.ctx = ctx
         self.view: ConflictsView | None = None
         self.setWindowTitle(self.tr("Conflicts and refused changes"))
-        self.resize(900, 560)
+        fit_to_screen(self, 900, 560)
         intro = QLabel(self.tr("Someone else changed these fields while you were offline. The server's value "
                                "stands until you choose; your choice is sent with the next sync."), self)
         intro.setWordWrap(True)

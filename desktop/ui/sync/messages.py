@@ -40,6 +40,8 @@ _KNOWN = {
         QT_TRANSLATE_NOOP("SyncMessages", "This profile belongs to another account. Sign in as its owner, "
                                           "or use another profile for this account."),
     "Enter your user name and password.": QT_TRANSLATE_NOOP("SyncMessages", "Enter your user name and password."),
+    "The server address is not usable; write it as https://name.of.the.server": QT_TRANSLATE_NOOP(
+        "SyncMessages", "The server address is not usable; write it as https://name.of.the.server"),
     NOT_SIGNED_IN: QT_TRANSLATE_NOOP("SyncMessages", "Sign in to the server first."),
     NO_SECURE_STORE: QT_TRANSLATE_NOOP(
         "SyncMessages", "No secure key store on this computer; you will be asked to sign in again next time."),

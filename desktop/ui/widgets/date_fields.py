@@ -16,12 +16,12 @@ def from_qdate(value: QDate) -> dt.date:
     return dt.date(value.year(), value.month(), value.day())
 
 
-def date_edit(parent: QWidget | None = None, *, latest: dt.date | None = None) -> QDateEdit:
+def date_edit(parent: QWidget | None = None) -> QDateEdit:
+    """No earliest or latest date: QDateEdit would turn a typed 2027 into 2026 without a word;
+    validation names a date out of range under the field instead."""
     edit = QDateEdit(parent)
     edit.setCalendarPopup(True)
     edit.setDisplayFormat("yyyy-MM-dd")
-    if latest is not None:
-        edit.setMaximumDate(to_qdate(latest))
     return edit
 
 

@@ -50,7 +50,8 @@ class FieldErrors:
             label.show_message("")
         self.banner.show_message("")
 
-    def show(self, error: ValidationError, scroll: QScrollArea | None = None) -> None:
+    def show(self, error: ValidationError, scroll: QScrollArea | None = None, *, focus: bool = True) -> None:
+        """Every message of ``error`` under its field; with ``focus``, the first bad field gets it."""
         self.clear()
         unplaced: list[str] = []
         for item in error.errors:
@@ -60,7 +61,7 @@ class FieldErrors:
             else:
                 entry[1].show_message(_join(entry[1].text(), field_error_text(item)))
         self.banner.show_message("\n".join(unplaced))
-        first = self._lookup(error.errors[0].field) if error.errors else None
+        first = self._lookup(error.errors[0].field) if error.errors and focus else None
         if first is not None:
             widget = first[0]
             if scroll is not None:
