@@ -308,7 +308,7 @@ def _backup_key(archive: zipfile.ZipFile, passphrase: str | None) -> bytes | Non
     if not passphrase:
         raise BackupError(BackupProblem.WRONG_PASSPHRASE, "no passphrase given")
     try:
-        return derive_key(passphrase, bytes.fromhex(envelope["salt"]))
+        return derive_key(passphrase, bytes.fromhex(envelope["salt"]), envelope)
     except (KeyError, TypeError, ValueError) as exc:
         raise BackupError(BackupProblem.DAMAGED, f"the envelope lacks {exc}") from None
 

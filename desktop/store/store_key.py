@@ -49,10 +49,13 @@ class StoreLocked(Exception):
 _unlocked: dict[str, bytes] = {}
 
 
-def derive_key(passphrase: str, salt: bytes) -> bytes:
+def derive_key(passphrase: str, salt: bytes, cost: dict | None = None) -> bytes:
+    """argon2id of the passphrase; ``cost``: the one recorded when the salt was made (a later
+    release may raise ARGON2 without locking older folders and backups out)."""
     from argon2.low_level import Type, hash_secret_raw
 
-    return hash_secret_raw(passphrase.encode(), salt, hash_len=32, type=Type.ID, **ARGON2)
+    params = {name: int(value) for name, value in (cost or ARGON2).items() if name in ARGON2}
+    return hash_secret_raw(passphrase.encode(), salt, hash_len=32, type=Type.ID, **params)
 
 
 def _env_or_terminal(new: bool, retry: bool) -> str | None:
@@ -118,7 +121,7 @@ def store_key(profile_dir: Path, *, retry: bool = False) -> bytes:
         passphrase = _prompt(False, retry)
         if not passphrase:
             raise StoreLocked(LockProblem.NO_PASSPHRASE)
-        key = derive_key(passphrase, bytes.fromhex(info["salt"]))
+        key = derive_key(passphrase, bytes.fromhex(info["salt"]), info)
     _unlocked[key_id] = key
     return key
 
