@@ -5,6 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
+from desktop.store.engine import SCHEMA_HEAD
 from tests.store_files import child_env, connect
 
 
@@ -14,7 +15,7 @@ def test_init_creates_a_migrated_profile_with_reference_data(tmp_path):
                             capture_output=True, text=True, timeout=120, env=child_env())
     assert result.returncode == 0, result.stderr
     with connect(folder / "fieldbook.db") as db:
-        assert db.execute("SELECT version_num FROM alembic_version").fetchone() == ("0003",)
+        assert db.execute("SELECT version_num FROM alembic_version").fetchone() == (SCHEMA_HEAD,)
         assert db.execute("SELECT count(*) FROM divisions WHERE level = 'village'").fetchone() == (14592,)
         assert db.execute("SELECT count(*) FROM stations").fetchone() == (74,)
 

@@ -13,6 +13,7 @@ from sync.server.entry_planner import PushContext, StoredRecord, plan_entry
 from sync.server.merge import merge_fields, same_value
 from sync.server.scope import Audience, RowScope, Viewer
 from sync.server.validation import FieldValueError, validate_values
+from tests.server.support import visit_fields
 
 NOW = dt.datetime(2024, 5, 1, 12, 0, tzinfo=dt.UTC)
 ALICE = Viewer("alice", Role.SPECIALIST, "WS-1", "150125", "1501")
@@ -28,7 +29,8 @@ def entry(kind: ChangeKind, changes: dict[str, tuple[Any, Any]], base: int = 1, 
 def stored(**fields: Any) -> StoredRecord:
     scope = RowScope(Audience.AUTHOR, "alice", "WS-1", "150125", "1501")
     return StoredRecord(RecordType.VISIT, "v1", 1,
-                        {"author_id": "alice", "station_id": "WS-1", "deleted": False, **fields}, scope)
+                        {**visit_fields(), "author_id": "alice", "station_id": "WS-1", "deleted": False, **fields},
+                        scope)
 
 
 def test_json_equality_tells_true_from_one_but_not_one_from_one_point_zero():
@@ -75,7 +77,7 @@ def test_created_at_from_a_device_never_replaces_the_stored_one():
     assert plan.result.status is EntryStatus.APPLIED and plan.writes == ()
 
 
-def test_validation_accepts_drafts_and_refuses_wrong_shapes():
+def test_field_shapes_let_nulls_through_to_the_rules_and_refuse_wrong_types():
     validate_values(RecordType.VISIT, {"visit_date": None, "village_code": "", "mode": "onsite", "new_field": [1]})
     validate_values(RecordType.TRAINING, {"attendees": {"farmer": 12, "local_expert": 2}, "trainers": ["李"]})
     for record_type, values in ((RecordType.VISIT, {"visit_date": "May 1st"}),

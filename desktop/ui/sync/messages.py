@@ -7,10 +7,10 @@ import re
 from PySide6.QtCore import QCoreApplication
 
 from desktop.domain.i18n import QT_TRANSLATE_NOOP
-from desktop.services.sync_service import NOT_SIGNED_IN
+from desktop.services.sync_service import ACTIVATION_REFUSED, NOT_SIGNED_IN
 from sync.client.credentials import NO_SECURE_STORE
 from sync.client.engine import SyncPhase, SyncProgress, SyncReport
-from sync.client.errors import MESSAGES, SyncError, SyncErrorKind
+from sync.client.errors import MESSAGES, SESSION_ENDED, SyncError, SyncErrorKind
 
 CONTEXT = "SyncMessages"
 
@@ -30,6 +30,9 @@ _KNOWN = {
     MESSAGES[SyncErrorKind.PROTOCOL]: QT_TRANSLATE_NOOP(
         "SyncMessages", "The server and this version of Fieldbook do not understand each other."),
     "The user name or password is wrong.": QT_TRANSLATE_NOOP("SyncMessages", "The user name or password is wrong."),
+    ACTIVATION_REFUSED: QT_TRANSLATE_NOOP(
+        "SyncMessages", "The user name or activation code is wrong, or the code was used or has expired. "
+        "Ask your administrator for a new code."),
     "Too many failed sign-ins. Wait a little and try again.": QT_TRANSLATE_NOOP(
         "SyncMessages", "Too many failed sign-ins. Wait a little and try again."),
     "This account has been deactivated. Ask your administrator.": QT_TRANSLATE_NOOP(
@@ -42,6 +45,9 @@ _KNOWN = {
     "Enter your user name and password.": QT_TRANSLATE_NOOP("SyncMessages", "Enter your user name and password."),
     "The server address is not usable; write it as https://name.of.the.server": QT_TRANSLATE_NOOP(
         "SyncMessages", "The server address is not usable; write it as https://name.of.the.server"),
+    SESSION_ENDED: QT_TRANSLATE_NOOP(
+        "SyncMessages", "Your sign-in has ended because your password, role or station was changed. Please sign "
+                        "in again; changes not sent yet are kept and sent then."),
     NOT_SIGNED_IN: QT_TRANSLATE_NOOP("SyncMessages", "Sign in to the server first."),
     NO_SECURE_STORE: QT_TRANSLATE_NOOP(
         "SyncMessages", "No secure key store on this computer; you will be asked to sign in again next time."),
@@ -105,7 +111,7 @@ def summary_text(report: SyncReport) -> str:
                          report.pushed, report.pulled)]
     # Counts go through plain names: lupdate does not see a plural translate() whose count is an
     # attribute expression.
-    conflicts, rejected, pending = report.conflicts, report.rejected, report.still_pending
+    conflicts, rejected, pending, set_aside = report.conflicts, report.rejected, report.still_pending, report.set_aside
     uploads, downloads = report.uploads_pending, report.downloads_pending
     if conflicts:
         lines.append(QCoreApplication.translate(
@@ -113,6 +119,10 @@ def summary_text(report: SyncReport) -> str:
     if rejected:
         lines.append(QCoreApplication.translate(
             "SyncMessages", "%n change(s) were refused by the server: see Conflicts.", None, rejected))
+    if set_aside:
+        lines.append(QCoreApplication.translate(
+            "SyncMessages", "%n record(s) from the server could not be stored here and were set aside: "
+                            "see Conflicts.", None, set_aside))
     if pending:
         lines.append(QCoreApplication.translate(
             "SyncMessages", "%n change(s) still waiting to be sent.", None, pending))
