@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from desktop.domain.i18n import QT_TRANSLATE_NOOP
 from desktop.domain.phone import is_valid_phone
 from desktop.domain.records import Household, Record, Training, Visit
+from sync.domain.consent import fields_needing_consent
 from sync.protocol import MAX_TEXT_LENGTH, AttendeeCategory, HouseholdKind, ServiceType, VisitMode
 
 MAX_VISIT_HOURS = 16.0
@@ -74,6 +75,10 @@ _M = {
     "follow_up": QT_TRANSLATE_NOOP("Validation", "The follow-up date must come after the visit."),
     "gps": QT_TRANSLATE_NOOP("Validation", "The position is outside Inner Mongolia."),
     "gps_pair": QT_TRANSLATE_NOOP("Validation", "Enter both latitude and longitude, or neither."),
+    "consent_phone": QT_TRANSLATE_NOOP(
+        "Validation", "A phone number is kept only with the person's consent: tick Consent, or clear the phone."),
+    "consent_notes": QT_TRANSLATE_NOOP(
+        "Validation", "The notes hold an ID or phone number: kept only with consent. Tick Consent, or remove it."),
 }
 
 
@@ -147,7 +152,14 @@ def validate_household(h: Household, ctx: Context) -> None:
     c.size("livestock_head", h.livestock_head, MAX_LIVESTOCK_HEAD, whole=True)
     c.size("land_mu", h.land_mu, MAX_LAND_MU)
     c.text("notes", h.notes)
+    c.errors.extend(e for e in consent_errors(h) if e.field not in {f.field for f in c.errors})
     c.raise_if_any()
+
+
+def consent_errors(h: Household) -> list[FieldError]:
+    """The personal fields ``h`` holds without the person's consent, each with why it cannot be kept."""
+    values = {"phone": h.phone, "notes": h.notes, "contact_consent": h.contact_consent}
+    return [FieldError(field, _M[f"consent_{field}"]) for field in fields_needing_consent(values)]
 
 
 def validate_visit(v: Visit, ctx: Context) -> None:

@@ -167,7 +167,9 @@ def list_households(session: Session, text: str = "", division_code: str | None 
         .order_by(*order).offset(offset).limit(limit)
     )
     return [
-        HouseholdSummary(id=h.id, name=h.name, kind=h.kind, phone=h.phone, village_code=h.village_code,
+        HouseholdSummary(id=h.id, name=h.name, kind=h.kind,
+                         # A phone kept from before consent was asked is not listed or offered.
+                         phone=h.phone if h.contact_consent else "", village_code=h.village_code,
                          village_name=village or h.village_code, industries=tuple(h.industries or ()))
         for h, village in session.execute(stmt)
     ]

@@ -884,6 +884,10 @@
         <translation>服务对象：%1</translation>
     </message>
     <message>
+        <source>Agreed on %1</source>
+        <translation>同意日期：%1</translation>
+    </message>
+    <message>
         <source>Not saved yet: this household may already be registered.</source>
         <translation>尚未保存：该服务对象可能已登记过。</translation>
     </message>
@@ -2239,6 +2243,14 @@
     <message>
         <source>Enter both latitude and longitude, or neither.</source>
         <translation>经度和纬度须同时填写，或都不填。</translation>
+    </message>
+    <message>
+        <source>A phone number is kept only with the person&apos;s consent: tick Consent, or clear the phone.</source>
+        <translation>须经本人同意才能保存电话号码：请勾选知情同意，或清空电话。</translation>
+    </message>
+    <message>
+        <source>The notes hold an ID or phone number: kept only with consent. Tick Consent, or remove it.</source>
+        <translation>备注中含有身份证号或电话号码，须经本人同意才能保存：请勾选知情同意，或删除该号码。</translation>
     </message>
     <message>
         <source>Choose a station from the list.</source>

@@ -29,6 +29,7 @@ from sync.protocol import (
 from sync.server.merge import merge_fields, same_value
 from sync.server.review_rules import event_denial, state_change_denial
 from sync.server.scope import READ_ONLY_ROLES, Audience, RowScope, Viewer, write_denial
+from sync.domain.consent import PERSONAL_FIELDS, fields_needing_consent
 from sync.server.validation import FieldValueError, storable, validate_values
 
 #: What a device may change on a conflict record: resolving it. Everything else is the server's.
@@ -147,12 +148,27 @@ def _precheck(entry: OutboxEntry, viewer: Viewer) -> None:
 
 def _plan(entry: OutboxEntry, ctx: PushContext, stored: StoredRecord | None,
           owner: StoredRecord | None, edited_by_others: bool) -> EntryPlan:
+    if entry.record_type is RecordType.HOUSEHOLD:
+        _check_consent(entry, stored)
     if stored is None:
         if entry.kind is not ChangeKind.CREATE:
             raise Rejected(RejectKind.UNKNOWN_RECORD,
                            f"{entry.record_type.value} {entry.record_id} is not on the server")
         return _create(entry, ctx, owner)
     return _change(entry, ctx, stored, edited_by_others)
+
+
+def _check_consent(entry: OutboxEntry, stored: StoredRecord | None) -> None:
+    """Refuse an entry that stores a personal field, or withdraws consent, leaving one kept without it.
+
+    A household stored before the rule keeps its fields until someone touches them or the consent.
+    """
+    values = {**(stored.fields if stored else {}), **{name: c.new for name, c in entry.changes.items()}}
+    touched = set(entry.changes) & {*PERSONAL_FIELDS, "contact_consent"}
+    needing = fields_needing_consent(values)
+    if touched and needing:
+        raise Rejected(RejectKind.INVALID_FIELD_VALUE,
+                       f"{', '.join(needing)}: personal information is stored only with contact_consent")
 
 
 def _create(entry: OutboxEntry, ctx: PushContext, owner: StoredRecord | None) -> EntryPlan:

@@ -1,0 +1,1 @@
+"""Rules about record content that the device and the server both apply."""
