@@ -53,6 +53,8 @@ class Context:
     today: dt.date
     village_exists: Callable[[str], bool]
     county_code: str | None = None  # the county chosen in the form, if any
+    #: Whether a household gave consent to be named (in a training's attendance).
+    household_consented: Callable[[str], bool] = lambda _household_id: True
 
 
 _M = {
@@ -77,6 +79,8 @@ _M = {
     "gps_pair": QT_TRANSLATE_NOOP("Validation", "Enter both latitude and longitude, or neither."),
     "consent_phone": QT_TRANSLATE_NOOP(
         "Validation", "A phone number is kept only with the person's consent: tick Consent, or clear the phone."),
+    "consent_named": QT_TRANSLATE_NOOP(
+        "Validation", "%1 of the named households did not agree to be named: remove them and count them above."),
     "consent_notes": QT_TRANSLATE_NOOP(
         "Validation", "The notes hold an ID or phone number: kept only with consent. Tick Consent, or remove it."),
 }
@@ -214,6 +218,9 @@ def validate_training(t: Training, ctx: Context) -> None:
         c.fail("attendees", "no_attendees")
     elif total is not None and len(t.attendee_household_ids) > total:
         c.fail("attendee_household_ids", "named_attendees", len(t.attendee_household_ids), total)
+    unconsented = [h for h in t.attendee_household_ids if not ctx.household_consented(h)]
+    if unconsented:
+        c.fail("attendee_household_ids", "consent_named", len(unconsented))
     c.raise_if_any()
 
 

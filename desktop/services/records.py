@@ -79,7 +79,8 @@ class RecordService:
 
     def _context(self, session, county_code: str | None) -> Context:
         return Context(today=self.today(), village_exists=lambda code: repository.village_exists(session, code),
-                       county_code=county_code)
+                       county_code=county_code,
+                       household_consented=lambda household_id: repository.household_consented(session, household_id))
 
     def _review_state_after_edit(self, session, existing: Visit | Training | None, record: R) -> R:
         """A form may ask to submit (with its review event); any other change of state goes

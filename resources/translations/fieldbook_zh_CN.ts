@@ -2170,6 +2170,7 @@
     <name>Validation</name>
     <message>
         <source>This field is required.</source>
+        <extracomment>Whether a household gave consent to be named (in a training&apos;s attendance).</extracomment>
         <translation>此项为必填项。</translation>
     </message>
     <message>
@@ -2247,6 +2248,10 @@
     <message>
         <source>A phone number is kept only with the person&apos;s consent: tick Consent, or clear the phone.</source>
         <translation>须经本人同意才能保存电话号码：请勾选知情同意，或清空电话。</translation>
+    </message>
+    <message>
+        <source>%1 of the named households did not agree to be named: remove them and count them above.</source>
+        <translation>有 %1 户未同意具名：请移除，并计入上方的分类人数。</translation>
     </message>
     <message>
         <source>The notes hold an ID or phone number: kept only with consent. Tick Consent, or remove it.</source>

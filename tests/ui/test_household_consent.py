@@ -28,7 +28,7 @@ def test_a_phone_without_consent_is_refused_under_the_field_and_kept_as_typed(qt
     settle()
     assert ctx.records.count_households() == 0
     assert form.phone.text() == "13912345678"
-    assert "consent" in form.errors.messages()["phone"]
+    assert "知情同意" in form.errors.messages()["phone"]
     assert form.errors.label("phone").isVisibleTo(form)
 
     tick(qtbot, form.consent)
@@ -72,7 +72,7 @@ def test_a_household_kept_without_consent_is_flagged_and_its_phone_neither_liste
     qtbot.addWidget(form)
     form.show()
     assert form.phone.text() == "13912345678"  # nothing lost: the specialist asks, then ticks or clears
-    assert "consent" in form.errors.messages()["phone"]
+    assert "知情同意" in form.errors.messages()["phone"]
     form.phone.clear()
     form.mark_dirty()
     qtbot.waitUntil(lambda: "phone" not in form.errors.messages(), timeout=3000)
