@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, String, cast, func, select, true
+from sqlalchemy import ColumnElement, Select, String, cast, func, or_, select, true
 from sqlalchemy.orm import Session, aliased
 
 from desktop.domain.filters import RecordFilter, SortKey, division_range
@@ -37,6 +37,8 @@ def _conditions(table: Any, date_column: Any, f: RecordFilter) -> list[ColumnEle
                           (f.author_id, table.author_id), (f.station_id, table.station_id)):
         if value:
             terms.append(column == value)
+    if f.drafts_of:
+        terms.append(or_(table.review_state != "draft", table.author_id == f.drafts_of))
     return terms
 
 

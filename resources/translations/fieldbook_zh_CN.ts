@@ -1246,6 +1246,10 @@
         <translation>已从自动保存的草稿恢复，尚未保存。</translation>
     </message>
     <message>
+        <source>Returned for fixes: %1</source>
+        <translation>已退回修改：%1</translation>
+    </message>
+    <message>
         <source>Ready to save.</source>
         <translation>可以保存了。</translation>
     </message>

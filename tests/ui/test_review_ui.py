@@ -116,3 +116,34 @@ def test_a_specialist_has_no_approve_or_return_and_the_service_refuses(window, c
     settle()
     assert state_of(ctx, submitted.id) == "submitted"
     dialog.close()
+
+
+def test_a_returned_record_shows_the_managers_comment_inside_its_edit_form(window, ctx, manager_ctx, submitted,
+                                                                           settle, qtbot):
+    ReviewService(ctx.profile.store, manager_ctx.identity).return_for_fixes("visit", submitted.id, "请补充施肥量")
+    window.show_page("review")
+    settle()
+    queue = window.review_page.queue
+    queue.select_row(0)
+    with qtbot.waitSignal(window.forms.form_opened) as opened:
+        qtbot.mouseClick(queue.fix_button, Qt.MouseButton.LeftButton)
+    form = opened.args[0]
+    assert form.returned_note.isVisibleTo(form)
+    assert "请补充施肥量" in form.returned_note.text()
+    form._dirty = False  # noqa: SLF001 - no close prompt in teardown
+
+
+def test_the_team_log_opens_on_the_current_year(manager_page):
+    period = manager_page.team_log.period.period()
+    assert (period.kind, period.year) == ("year", dt.date.today().year)
+
+
+def test_a_manager_does_not_see_a_members_draft_in_the_lists_or_the_queue(qtbot, ctx, manager_ctx, add_household,
+                                                                          add_visit):
+    from desktop.domain.filters import RecordFilter
+    h = add_household()
+    draft = add_visit((h.id,), problem="还没写完", day=dt.date.today())
+    assert [v.id for v in ctx.records.list_visits(RecordFilter())] == [draft.id]  # the author sees it
+    assert manager_ctx.records.list_visits(RecordFilter()) == []
+    assert manager_ctx.records.count_visits(RecordFilter()) == 0
+    assert manager_ctx.review.queue(state=None) == []
