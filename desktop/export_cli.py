@@ -1,7 +1,7 @@
 """``fieldbook export``: a year's indicators or a record list, from a profile to XLSX, CSV or PDF, headless.
 
     fieldbook export --profile DIR --year 2026 --area 150422 [--station WS-045] --format xlsx|pdf|csv
-                     --out FILE [--lang en] [--what indicators|visits|trainings|households] [--approved-only]
+                     --out FILE [--lang en] [--what indicators|visits|trainings|households] [--include-submitted]
 
 Indicators go to XLSX (summary, breakdowns, specialists, coverage, raw records) or to the printable
 PDF evaluation report; record lists go to XLSX or CSV. Exit codes: 0 written · 2 bad arguments
@@ -35,7 +35,9 @@ def add_export_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--area", help="15 (the region), a league or a county code (required for indicators; "
                                        "with --station, the area whose coverage the report shows)")
     parser.add_argument("--station", help="one station's records only, wherever they were made, e.g. WS-045")
-    parser.add_argument("--approved-only", action="store_true", help="count only records a manager approved")
+    parser.add_argument("--include-submitted", action="store_true",
+                        help="count submitted records not yet reviewed too (default: approved records only; "
+                             "drafts and returned records never count)")
     parser.add_argument("--format", choices=FORMATS, help="default: from the --out file name")
     parser.add_argument("--out", type=Path, required=True, help="the file to write")
 
@@ -63,7 +65,7 @@ def run_export(args: argparse.Namespace) -> int:
     try:
         with Exporter.open(folder, getattr(args, "lang", None) or "zh_CN") as exporter:
             summary = exporter.export(args.what, args.format, partial, year=args.year, area=args.area,
-                                      station=args.station, approved_only=args.approved_only)
+                                      station=args.station, approved_only=not args.include_submitted)
         os.replace(partial, out)
     except ExportError as exc:
         return _fail(EXIT_USAGE, str(exc))

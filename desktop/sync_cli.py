@@ -2,7 +2,8 @@
 
 Prints one log line per run and exits with a code a script can act on:
 0 success · 2 offline / server unreachable · 3 sign-in needed or refused (also a revoked device) ·
-4 finished, but conflicts are open or this run's changes were rejected · 1 any other failure.
+4 finished, but conflicts are open, this run's changes were rejected, or records the server sent
+could not be stored here and are set aside (listed in the conflicts window) · 1 any other failure.
 """
 
 from __future__ import annotations
@@ -85,8 +86,9 @@ def run_sync(args: argparse.Namespace) -> int:
         stop.restore()
         profile.close()
     elapsed = time.monotonic() - started
-    open_conflicts = len(overview.open_conflicts)
-    line = (f"{report.summary()}; open conflicts {open_conflicts}; {report.requests} requests, "
+    open_conflicts, set_aside = len(overview.open_conflicts), len(overview.set_aside)
+    line = (f"{report.summary()}; open conflicts {open_conflicts}; records set aside {set_aside}; "
+            f"{report.requests} requests, "
             f"{report.bytes_sent} B sent, {report.bytes_received} B received; {elapsed:.1f} s")
     if report.error is not None:
         log.error("sync %s", line)
@@ -94,7 +96,7 @@ def run_sync(args: argparse.Namespace) -> int:
     if not report.finished:
         log.warning("sync %s", line)
         return EXIT_OTHER
-    if open_conflicts or report.rejected:
+    if open_conflicts or report.rejected or set_aside:
         log.warning("sync %s", line)
         return EXIT_NEEDS_ATTENTION
     log.info("sync %s", line)

@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
+from sync.domain.counting import CountingRule, industry_lineage, visit_days
 from sync.protocol import AttendeeCategory, ServiceType, VisitMode
 
 ONSITE_DAYS_TARGET = 60
@@ -50,6 +51,8 @@ class VisitFact:
     household_ids: tuple[str, ...]
     service_types: tuple[str, ...]
     industry: str
+    #: The last day of a visit spanning several days (None: the visit_date alone).
+    end_date: dt.date | None = None
 
 
 @dataclass(frozen=True)
@@ -126,6 +129,8 @@ class YearIndicators:
     trainings: int
     coverage: tuple[Coverage, ...] = field(default=())
     onsite_days_target: int = ONSITE_DAYS_TARGET
+    #: Which records were counted (sync.domain.counting.CountingRule); every card and export states it.
+    counting_rule: str = CountingRule.APPROVED.value
 
     @property
     def local_talent_trained(self) -> int:
@@ -141,22 +146,29 @@ class YearIndicators:
 
 
 def compute(year: int, area: Area, visits: Iterable[VisitFact], trainings: Iterable[TrainingFact],
-            counties: Iterable[CountyGeography] = (), onsite_days_target: int = ONSITE_DAYS_TARGET) -> YearIndicators:
-    """Indicators of ``year`` within ``area``. Callers pass live (not deleted) records only, and the
-    on-site days target in force (an admin may have changed the plan's 60)."""
+            counties: Iterable[CountyGeography] = (), onsite_days_target: int = ONSITE_DAYS_TARGET, *,
+            whole_year_visits: Iterable[VisitFact] | None = None,
+            industry_parents: Mapping[str, Sequence[str]] | None = None,
+            counting_rule: CountingRule = CountingRule.APPROVED) -> YearIndicators:
+    """Indicators of ``year`` within ``area``. Callers pass the live records ``counting_rule``
+    counts, and the on-site days target in force (an admin may have changed the plan's 60).
+
+    On-site days are each specialist's whole year wherever they worked: ``whole_year_visits`` holds
+    the year's visits of the specialists with a visit in the area, everywhere (None: ``visits``
+    holds them all already, as for the region). A visit spanning several days counts each day
+    once; ``industry_parents`` (the reference taxonomy) lets a sub-industry's visit or training
+    count for the leading industry it lies within.
+    """
     in_year = [v for v in visits if v.visit_date.year == year and area.contains(v.station_id, v.village_code)]
     year_trainings = [t for t in trainings
                       if t.training_date.year == year and area.contains(t.station_id, t.village_code)]
     onsite = [v for v in in_year if v.mode == VisitMode.ONSITE]
 
-    days: dict[str, set[dt.date]] = defaultdict(set)
-    visit_counts: Counter[str] = Counter()
-    for v in in_year:
-        visit_counts[v.author_id] += 1
-        if v.mode == VisitMode.ONSITE:
-            days[v.author_id].add(v.visit_date)
+    visit_counts: Counter[str] = Counter(v.author_id for v in in_year)
+    days = onsite_days_by_specialist(year, in_year if whole_year_visits is None else whole_year_visits,
+                                     set(visit_counts))
     specialists = tuple(sorted(
-        (SpecialistDays(a, len(days.get(a, ())), n, onsite_days_target) for a, n in visit_counts.items()),
+        (SpecialistDays(a, days.get(a, 0), n, onsite_days_target) for a, n in visit_counts.items()),
         key=lambda s: (s.onsite_days, s.author_id),
     ))
 
@@ -179,22 +191,55 @@ def compute(year: int, area: Area, visits: Iterable[VisitFact], trainings: Itera
         visits_by_service_type=dict(by_type),
         visits_by_industry=dict(Counter(v.industry for v in in_year if v.industry).most_common()),
         trainings=len(year_trainings),
-        coverage=_coverages(counties, in_year),
+        coverage=_coverages(counties, in_year, year_trainings, industry_parents or {}),
         onsite_days_target=onsite_days_target,
+        counting_rule=counting_rule.value,
     )
 
 
-def _coverages(counties: Iterable[CountyGeography], visits: list[VisitFact]) -> tuple[Coverage, ...]:
-    by_county: dict[str, list[VisitFact]] = defaultdict(list)
-    for v in visits:  # one pass, not one per county: a region report has 108 of them
-        by_county[v.village_code[:6]].append(v)
-    return tuple(_coverage(c, by_county.get(c.county_code, [])) for c in sorted(counties, key=lambda c: c.county_code))
+def onsite_days_by_specialist(year: int, visits: Iterable[VisitFact], authors: set[str] | None = None) -> dict[str, int]:
+    """Distinct on-site days in ``year`` per specialist (of ``authors``, or all), each day of a
+    multi-day visit once, however many visits fall on it."""
+    days: dict[str, set[dt.date]] = defaultdict(set)
+    for v in visits:
+        if v.mode == VisitMode.ONSITE and v.visit_date.year == year and (authors is None or v.author_id in authors):
+            days[v.author_id].update(d for d in visit_days(v.visit_date, v.end_date) if d.year == year)
+    return {a: len(d) for a, d in days.items()}
 
 
-def _coverage(county: CountyGeography, mine: list[VisitFact]) -> Coverage:
-    guided = {v.industry for v in mine if ServiceType.GUIDANCE.value in v.service_types}
-    resident = {v.village_code[:9] for v in mine if v.mode == VisitMode.ONSITE} & county.township_codes
-    served = {v.village_code for v in mine} & county.village_codes
+def _coverages(counties: Iterable[CountyGeography], visits: list[VisitFact], trainings: list[TrainingFact],
+               parents: Mapping[str, Sequence[str]]) -> tuple[Coverage, ...]:
+    served = {v.village_code for v in visits} | {t.village_code for t in trainings}
+    resident = {v.village_code[:9] for v in visits if v.mode == VisitMode.ONSITE}
+    # a training served its village and taught its industry
+    guided = {(v.village_code[:6], v.industry) for v in visits if ServiceType.GUIDANCE.value in v.service_types} | {
+        (t.village_code[:6], t.industry) for t in trainings}
+    return coverage_of(counties, served, resident, guided, parents)
+
+
+def coverage_of(counties: Iterable[CountyGeography], villages_served: Iterable[str],
+                townships_resident: Iterable[str], guided: Iterable[tuple[str, str]],
+                parents: Mapping[str, Sequence[str]]) -> tuple[Coverage, ...]:
+    """三覆盖 per county from the distinct places and (county, industry) pairs the year reached; the
+    server's set-based report computes these with SQL and ends here too."""
+    by_county: dict[str, tuple[set[str], set[str], set[str]]] = defaultdict(lambda: (set(), set(), set()))
+    for code in villages_served:
+        by_county[code[:6]][0].add(code)
+    for code in townships_resident:
+        by_county[code[:6]][1].add(code)
+    lineage: dict[str, frozenset[str]] = {}
+    for county, industry in guided:
+        if industry:
+            if industry not in lineage:
+                lineage[industry] = industry_lineage(industry, parents)
+            by_county[county][2].update(lineage[industry])
+    return tuple(_coverage(c, by_county[c.county_code][2], by_county[c.county_code][1], by_county[c.county_code][0])
+                 for c in sorted(counties, key=lambda c: c.county_code))
+
+
+def _coverage(county: CountyGeography, guided: set[str], resident: set[str], served: set[str]) -> Coverage:
+    resident = resident & county.township_codes
+    served = served & county.village_codes
     return Coverage(
         county_code=county.county_code,
         name=county.name,

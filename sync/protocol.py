@@ -14,7 +14,7 @@ from typing import Annotated, Any, Final
 from pydantic import BaseModel, ConfigDict, Field
 
 PROTOCOL_VERSION: Final = 2  # 2: compact push entries (see "Compact push entries" below)
-SCHEMA_VERSION: Final = 1
+SCHEMA_VERSION: Final = 2  # 2: visits may span days (end_date)
 #: The oldest client protocol the server still serves; older ones get 426 "upgrade required".
 MIN_PROTOCOL_VERSION: Final = 1
 
@@ -25,6 +25,10 @@ HEADER_DEVICE: Final = "X-Fieldbook-Device"
 PUSH_PATH: Final = "/api/v1/sync/push"
 PULL_PATH: Final = "/api/v1/sync/pull"
 LOGIN_PATH: Final = "/api/v1/auth/login"
+#: Shortest password the server accepts (the app checks it too, so the specialist hears it at once).
+MIN_PASSWORD_LENGTH: Final = 8
+#: A new account's first sign-in: its one-time activation code and the password it chooses.
+ACTIVATE_PATH: Final = "/api/v1/auth/activate"
 ATTACHMENT_PATH: Final = "/api/v1/attachments/{sha256}"
 
 MAX_PUSH_ENTRIES: Final = 500
@@ -127,7 +131,7 @@ RECORD_FIELDS: Final[dict[RecordType, tuple[str, ...]]] = {
     RecordType.VISIT: COMMON_FIELDS + (
         "visit_date", "mode", "duration_hours", "village_code", "household_ids", "service_types",
         "industry", "problem", "advice", "follow_up_date", "latitude", "longitude", "photo_ids",
-        "review_state",
+        "review_state", "end_date",
     ),
     RecordType.TRAINING: COMMON_FIELDS + (
         "training_date", "village_code", "place", "topic", "industry", "trainers", "hours",
@@ -149,7 +153,7 @@ RECORD_FIELDS: Final[dict[RecordType, tuple[str, ...]]] = {
     ),
     # record_id is the user id; only what a colleague needs to see (no user name, no contact data).
     RecordType.USER: COMMON_FIELDS + (
-        "display_name", "role", "county_code", "league_code", "active",
+        "display_name", "role", "county_code", "league_code", "active", "specialist_type",
     ),
 }
 
@@ -263,6 +267,18 @@ class LoginRequest(_Wire):
     device_id: str = Field(min_length=1, max_length=64)
     device_name: str = Field(min_length=1, max_length=128)
     #: The device's Ed25519 public key (hex) its sync bundles are signed with (sync.bundle_file).
+    device_key: str | None = Field(default=None, pattern=r"^[0-9a-f]{64}$")
+
+
+class ActivateRequest(_Wire):
+    """Body of ACTIVATE_PATH; answered like a login (LoginResponse). The code works once."""
+
+    username: str = Field(min_length=1, max_length=64)
+    activation_code: str = Field(min_length=1, max_length=32)
+    new_password: str = Field(min_length=1, max_length=256)
+    device_id: str = Field(min_length=1, max_length=64)
+    device_name: str = Field(min_length=1, max_length=128)
+    #: As LoginRequest.device_key: the key the device's sync bundles are signed with.
     device_key: str | None = Field(default=None, pattern=r"^[0-9a-f]{64}$")
 
 

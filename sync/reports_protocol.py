@@ -13,8 +13,11 @@ Who may ask for what (the server refuses anything else with 403):
 - county / league / region admin: every station's records whose village lies in the area, which
   must be within their county / league / the region; ``station`` narrows to one station of it.
 
-``approved_only=true`` counts only records a station manager has approved (the year-end
-evaluation's figure); by default every live record counts, drafts and returned ones included.
+``approved_only=true`` (the default) counts only records a station manager has approved (the
+year-end evaluation's figure); ``false`` adds records submitted and not yet reviewed, and the
+report says so in ``counting_rule``. Drafts and returned records never count. Version 2: this
+rule (version 1 counted every live record by default), ``counting_rule``, multi-day visits,
+whole-year on-site days and the industry taxonomy in coverage.
 """
 
 from __future__ import annotations
@@ -27,7 +30,7 @@ from pydantic import BaseModel, ConfigDict
 
 from sync.indicators import ONSITE_DAYS_TARGET, Coverage, SpecialistDays, YearIndicators
 
-REPORTS_VERSION: Final = 1
+REPORTS_VERSION: Final = 2
 INDICATORS_REPORT_PATH: Final = "/api/v1/reports/indicators"
 REGION_CODE: Final = "15"
 #: The area parameter: the region ("15"), a league (4 digits) or a county (6 digits).
@@ -90,6 +93,8 @@ class IndicatorReport(_Report):
     coverage: list[CountyCoverage]
     #: The on-site days target the flags were computed against (the plan's 60 unless an admin changed it).
     onsite_days_target: int = ONSITE_DAYS_TARGET
+    #: Which records were counted: "approved", or "approved_and_submitted" (sync.domain.counting).
+    counting_rule: str = "approved"
 
 
 def report_from_indicators(figures: YearIndicators, *, area_code: str, area_name: str, station_id: str | None,
@@ -112,7 +117,7 @@ def report_from_indicators(figures: YearIndicators, *, area_code: str, area_name
                                        visits=s.visits, onsite_days=s.onsite_days, below_target=s.below_target)
                      for s in figures.specialists],
         specialists_below_target=len(figures.specialists_below_target),
-        onsite_days_target=figures.onsite_days_target,
+        onsite_days_target=figures.onsite_days_target, counting_rule=figures.counting_rule,
         coverage=[CountyCoverage(
             county_code=c.county_code, name=c.name, industries_guided=list(c.industries_guided),
             industries_unguided=list(c.industries_unguided), townships_served=c.townships_served,
@@ -129,7 +134,7 @@ def indicators_from_report(report: IndicatorReport) -> YearIndicators:
         households_served=report.households_served, trained_by_category=dict(report.trained_by_category),
         specialists=tuple(SpecialistDays(s.author_id, s.onsite_days, s.visits, report.onsite_days_target)
                           for s in report.specialists),
-        onsite_days_target=report.onsite_days_target,
+        onsite_days_target=report.onsite_days_target, counting_rule=report.counting_rule,
         visits_by_service_type=dict(report.visits_by_service_type),
         visits_by_industry=dict(report.visits_by_industry), trainings=report.trainings,
         coverage=tuple(Coverage(

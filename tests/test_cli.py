@@ -6,6 +6,8 @@ import sqlite3
 import subprocess
 import sys
 
+from desktop.store.engine import SCHEMA_HEAD
+
 
 def test_init_creates_a_migrated_profile_with_reference_data(tmp_path):
     folder = tmp_path / "new profile"
@@ -13,7 +15,7 @@ def test_init_creates_a_migrated_profile_with_reference_data(tmp_path):
                             capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     with sqlite3.connect(folder / "fieldbook.db") as db:
-        assert db.execute("SELECT version_num FROM alembic_version").fetchone() == ("field_consent_date",)
+        assert db.execute("SELECT version_num FROM alembic_version").fetchone() == (SCHEMA_HEAD,)
         assert db.execute("SELECT count(*) FROM divisions WHERE level = 'village'").fetchone() == (14592,)
         assert db.execute("SELECT count(*) FROM stations").fetchone() == (74,)
 

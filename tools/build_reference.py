@@ -379,6 +379,43 @@ def require_count(place: str, what: str, stated: int, found: int) -> None:
         raise BuildError(f"{place}: the title says {stated} {what}, the table has {found}")
 
 
+#: Which industry lies within which, so coverage of a leading industry counts the visits and trainings
+#: of its sub-industries (肉牛 is within 肉牛牦牛 and 肉牛肉羊). The broad groups follow the
+#: 国民经济行业分类 GB/T 4754-2017 (A01 农业: 谷物, 豆类油料, 蔬菜食用菌, 中药材, 水果; A03 畜牧业:
+#: 牛, 羊, 猪, 家禽 and other livestock); the combined names (肉牛牦牛, 谷子高粱 …) are the annexes' own.
+INDUSTRY_PARENTS: dict[str, tuple[str, ...]] = {
+    "肉牛": ("肉牛牦牛", "肉牛肉羊"), "肉牛牦牛": ("牛",), "奶牛": ("牛",),
+    "肉羊": ("羊", "肉牛肉羊"), "绒毛用羊": ("羊",), "奶羊": ("羊",),
+    "生猪": ("猪",),
+    "牛": ("畜牧养殖",), "羊": ("畜牧养殖",), "猪": ("畜牧养殖",), "家禽": ("畜牧养殖",),
+    "肉驴": ("畜牧养殖",), "马": ("畜牧养殖",), "骆驼": ("畜牧养殖",), "肉牛肉羊": ("畜牧养殖",),
+    "谷子": ("谷子高粱",), "高粱": ("谷子高粱",), "燕麦": ("燕麦荞麦",), "荞麦": ("燕麦荞麦",),
+    "大宗蔬菜": ("蔬菜",), "中草药": ("中药材",), "药材": ("中药材",), "苁蓉": ("中药材",),
+    "果树苗木": ("果树",), "葡萄": ("果树",), "蜜瓜": ("西甜瓜",),
+}
+TAXONOMY_SOURCE = ("国民经济行业分类 GB/T 4754-2017 (A01 农业, A03 畜牧业) for the broad groups; "
+                   "the work plan's annexes for the combined industry names")
+
+
+def build_taxonomy(industries: list[dict]) -> dict:
+    """industry_taxonomy.json: each industry's parents; every name must be one the annexes use."""
+    known = {i["name"] for i in industries}
+    for child, parents in INDUSTRY_PARENTS.items():
+        for name in (child, *parents):
+            if name not in known:
+                raise BuildError(f"industry taxonomy: {name!r} is not an industry of the annexes")
+    for start in INDUSTRY_PARENTS:
+        path, todo = {start}, list(INDUSTRY_PARENTS[start])
+        while todo:
+            name = todo.pop()
+            if name == start:
+                raise BuildError(f"industry taxonomy: {start!r} lies within itself")
+            if name not in path:
+                path.add(name)
+                todo.extend(INDUSTRY_PARENTS.get(name, ()))
+    return {"source": TAXONOMY_SOURCE, "parents": {k: list(v) for k, v in INDUSTRY_PARENTS.items()}}
+
+
 def collect_industries(*record_lists: list[dict]) -> list[dict]:
     """Distinct industries in order of first appearance (附件1, then 2, then 3)."""
     records = [record for records in record_lists for record in records]
@@ -522,6 +559,7 @@ sources and run `python tools/build_reference.py`; `--check` fails when the comm
 | national_teams.json | {teams} county teams of 附件1 |
 | squads.json | {squads} service squads of 附件3 |
 | industries.json | {industries} industries named in the annexes, in order of first appearance |
+| industry_taxonomy.json | which of those industries lies within which ({taxonomy} links; its source is named in the file) |
 | targets.json | {targets} targets of the plan |
 
 In divisions.csv rows are in code order (each unit before its children) and a league has an
@@ -560,13 +598,15 @@ def build(shared: Path) -> dict[str, str]:
     sources = SOURCES_MD.format(
         leagues=levels["league"], counties=levels["county"],
         townships=levels["township"], villages=levels["village"], stations=len(stations),
-        teams=len(teams), squads=len(squads), industries=len(industries), targets=len(targets))
+        teams=len(teams), squads=len(squads), industries=len(industries), targets=len(targets),
+        taxonomy=sum(len(v) for v in INDUSTRY_PARENTS.values()))
     return {
         "divisions.csv": render_divisions_csv(divisions),
         "stations.json": render_json(stations),
         "national_teams.json": render_json(teams),
         "squads.json": render_json(squads),
         "industries.json": render_json(industries),
+        "industry_taxonomy.json": json.dumps(build_taxonomy(industries), ensure_ascii=False, indent=1) + "\n",
         "targets.json": render_json(targets),
         "SOURCES.md": sources,
     }

@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parents[1]
 TRANSLATIONS = ROOT / "resources" / "translations"
 LANGUAGES = ("zh_CN",)
 #: Where user-visible strings live: the UI (self.tr) and the Qt-free core (QT_TRANSLATE_NOOP).
-SOURCE_DIRS = ("desktop/ui", "desktop/domain", "desktop/services", "desktop/demo")
+SOURCE_DIRS = ("desktop/ui", "desktop/domain", "desktop/services", "desktop/demo", "sync/domain")
 
 
 def tool(name: str) -> str:

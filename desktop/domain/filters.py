@@ -27,6 +27,8 @@ class RecordFilter:
     industry: str | None = None
     service_type: str | None = None
     review_state: str | None = None
+    #: Any of these review states (an evaluation's counting rule); None: no condition.
+    review_states: tuple[str, ...] | None = None
     author_id: str | None = None
     station_id: str | None = None
     #: Drafts are private to their author: when set, only this user's drafts are listed.

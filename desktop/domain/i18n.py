@@ -1,6 +1,5 @@
-"""Marks user-visible text in Qt-free code so `pyside6-lupdate` finds it; the UI translates it."""
+"""Marks user-visible text in Qt-free code so `pyside6-lupdate` finds it (the marker lives in sync.domain)."""
 
+from sync.domain.i18n import QT_TRANSLATE_NOOP
 
-def QT_TRANSLATE_NOOP(context: str, source: str) -> str:  # noqa: N802 - the name lupdate looks for
-    """Return ``source`` unchanged; lupdate records it under ``context`` for translators."""
-    return source
+__all__ = ["QT_TRANSLATE_NOOP"]

@@ -83,6 +83,8 @@ class Visit(Record):
     longitude: float | None = None
     photo_ids: tuple[str, ...] = ()
     review_state: ReviewState = ReviewState.DRAFT
+    #: The last day of a visit spanning several days (a resident stay); None: one day.
+    end_date: dt.date | None = None
 
 
 @dataclass(frozen=True, kw_only=True)

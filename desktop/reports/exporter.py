@@ -22,6 +22,7 @@ from desktop.reports.record_tables import write_records_csv
 from desktop.reports.report_text import ReportText
 from desktop.reports.xlsx_export import write_indicators_xlsx, write_records_xlsx
 from desktop.services.export import REGION_CODE, ExportError, ExportService, IndicatorReportData
+from sync.domain.counting import counted_states, rule_for
 
 _app: QGuiApplication | None = None
 
@@ -57,7 +58,7 @@ class Exporter:
             profile.close()
 
     def export(self, what: str, fmt: str, path: Path, *, year: int | None = None, area: str | None = None,
-               station: str | None = None, approved_only: bool = False) -> str:
+               station: str | None = None, approved_only: bool = True) -> str:
         """Write ``what`` (indicators, visits, trainings, households) as ``fmt``; returns a one-line summary."""
         if what == "indicators":
             if year is None or area is None:
@@ -89,7 +90,7 @@ class Exporter:
         return RecordFilter(
             date_from=dt.date(year, 1, 1) if year else None, date_to=dt.date(year, 12, 31) if year else None,
             division_code=area if area and area != REGION_CODE else None, station_id=station,
-            review_state="approved" if approved_only else None, sort=SortKey.DATE, descending=False)
+            review_states=counted_states(rule_for(approved_only)), sort=SortKey.DATE, descending=False)
 
     def records(self, what: str, fmt: str, path: Path, record_filter: RecordFilter) -> str:
         if what == "visits":

@@ -18,6 +18,7 @@ from PySide6.QtCore import QTranslator
 
 from desktop.services import vocabulary
 from resources import resource_path
+from sync.domain.counting import RULE_LABELS, CountingRule
 from sync.indicators import ONSITE_DAYS_TARGET
 
 CHINESE, ENGLISH = "zh_CN", "en"
@@ -42,8 +43,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "year_value": ("{year}年度", "{year}"),
     "produced_on": ("生成日期", "Produced on"),
     "records_counted": ("统计范围", "Records counted"),
-    "approved_only": ("仅统计已审核通过的记录", "Approved records only"),
-    "all_records": ("全部记录（含未审核）", "All records, reviewed or not"),
+    "approved_only": (RULE_LABELS[CountingRule.APPROVED]["zh_CN"], RULE_LABELS[CountingRule.APPROVED]["en"]),
+    "all_records": (RULE_LABELS[CountingRule.WITH_SUBMITTED]["zh_CN"], RULE_LABELS[CountingRule.WITH_SUBMITTED]["en"]),
     "produced_by": ("由科技特派员服务日志（Fieldbook）生成", "Produced by Fieldbook"),
     "page": ("第 {n} 页，共 {total} 页", "Page {n} of {total}"),
     # summary

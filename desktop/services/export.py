@@ -21,6 +21,7 @@ from desktop.services.reference import ReferenceService, TargetItem
 from desktop.store import queries
 from desktop.store.store import Store
 from sync.domain.consent import CONTACT_ROLES
+from sync.domain.counting import counted_states, rule_for
 from sync.indicators import Area, YearIndicators
 
 REGION_CODE = "15"
@@ -73,7 +74,7 @@ class ExportService:
         self.today = today
 
     def indicator_report(self, year: int, area_code: str, station_code: str | None = None,
-                         approved_only: bool = False, with_records: bool = True) -> IndicatorReportData:
+                         approved_only: bool = True, with_records: bool = True) -> IndicatorReportData:
         """Raises ExportError for an area code that is not the region, a league or a county, or an unknown station.
 
         ``with_records=False`` leaves the raw record lists empty (a printed report does not list them;
@@ -96,12 +97,12 @@ class ExportService:
 
     @staticmethod
     def report_filter(year: int, area_code: str, station_code: str | None = None,
-                      approved_only: bool = False) -> RecordFilter:
+                      approved_only: bool = True) -> RecordFilter:
         """The list filter that selects the records ``IndicatorService.year`` counts for the same arguments."""
         return RecordFilter(
             date_from=dt.date(year, 1, 1), date_to=dt.date(year, 12, 31),
             division_code=None if station_code or area_code == REGION_CODE else area_code,
-            station_id=station_code, review_state="approved" if approved_only else None,
+            station_id=station_code, review_states=counted_states(rule_for(approved_only)),
             sort=SortKey.DATE, descending=False)
 
     def area_name(self, area_code: str) -> str:

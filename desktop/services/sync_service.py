@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import socket
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import requests
@@ -19,13 +19,14 @@ from desktop.domain.validation import Context, validate
 from desktop.services.changes import ALL, Changes
 from desktop.store import repository
 from desktop.store.local_store import Account, DesktopLocalStore, RejectedChange
+from desktop.store.set_aside import SetAsideChange
 from desktop.store.store import Store
 from desktop.store.wire import from_wire
 from sync.client.credentials import CredentialStore
 from sync.client.engine import SyncEngine, SyncProgress, SyncReport
 from sync.client.errors import SyncError, SyncErrorKind
 from sync.client.transport import Transport, TransportConfig
-from sync.protocol import HEALTH_PATH, LoginRequest, RecordType
+from sync.protocol import HEALTH_PATH, ActivateRequest, LoginRequest, LoginResponse, RecordType
 
 NOT_SIGNED_IN = "Sign in to the server first."
 
@@ -53,6 +54,7 @@ class SyncOverview:
     rejected: list[RejectedChange]
     open_conflicts: list[Conflict]
     credentials_notice: str | None
+    set_aside: list[SetAsideChange] = field(default_factory=list)  # pulled records this device could not store
 
 
 TransportFactory = Callable[[TransportConfig, str | None], Transport]
@@ -73,9 +75,12 @@ class SyncService:
 
     # --- sign in ----------------------------------------------------------------------------
 
-    def sign_in(self, server_url: str, username: str, password: str,
-                device_name: str | None = None) -> tuple[SignInResult, Changes]:
-        """Log in, link this profile to the account and keep the token; raises SyncError."""
+    def sign_in(self, server_url: str, username: str, password: str, device_name: str | None = None,
+                activation_code: str | None = None) -> tuple[SignInResult, Changes]:
+        """Log in, link this profile to the account and keep the token; raises SyncError.
+
+        With ``activation_code`` this is a new account's first sign-in: ``password`` is the one the
+        specialist chose, set on the server as the code is used up."""
         from sync.bundle_file import key_hex, signing_key
 
         server_url = server_url.strip().rstrip("/")
@@ -83,11 +88,14 @@ class SyncService:
             request = LoginRequest(username=username.strip(), password=password,
                                    device_id=self.local.device_id(), device_name=device_name or _device_name(),
                                    device_key=key_hex(signing_key(self.local.bundle_key())))
+            activation = None if activation_code is None else ActivateRequest(
+                username=request.username, activation_code=activation_code.strip(), new_password=password,
+                device_id=request.device_id, device_name=request.device_name, device_key=request.device_key)
         except WireValidationError as exc:
             raise SyncError(SyncErrorKind.AUTH, "Enter your user name and password.", detail=str(exc)) from exc
         transport = self._transport(server_url, None)
         try:
-            response = transport.login(request)
+            response = transport.login(request) if activation is None else _activate(transport, activation)
         finally:
             transport.close()
         self.local.link_account(Account(server_url, request.username, response.user_id, response.display_name,
@@ -150,6 +158,7 @@ class SyncService:
             signed_in=self.signed_in(), pending_changes=self.local.pending_count(), last_sync_at=last_at,
             last_sync_ok=last_ok, last_sync_result=last_result, rejected=self.local.rejected_changes(),
             open_conflicts=self.local.open_conflicts(), credentials_notice=self.credentials.notice,
+            set_aside=self.local.set_aside_changes(),
         )
 
     # --- conflicts --------------------------------------------------------------------------
@@ -224,3 +233,16 @@ def _record_changes(record_type: str) -> Changes:
 
 def _device_name() -> str:
     return (socket.gethostname() or "Fieldbook device")[:128]
+
+
+def _activate(transport: Transport, request: ActivateRequest) -> LoginResponse:
+    try:
+        return transport.activate(request)
+    except SyncError as exc:
+        if exc.message == "The user name or password is wrong.":
+            raise SyncError(SyncErrorKind.AUTH, ACTIVATION_REFUSED, status=exc.status, detail=exc.detail) from exc
+        raise
+
+
+ACTIVATION_REFUSED = ("The user name or activation code is wrong, or the code was used or has expired. "
+                      "Ask your administrator for a new code.")

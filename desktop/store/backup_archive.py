@@ -115,8 +115,14 @@ class Manifest:
 
 
 def known_revisions() -> list[str]:
-    """The store schema revisions this Fieldbook can open, oldest first."""
-    return sorted(p.name.split("_", 1)[0] for p in (MIGRATIONS / "versions").glob("[0-9]*_*.py"))
+    """The store schema revisions this Fieldbook can open, oldest first (revision ids are names,
+    not numbers, so their order is the migrations' chain)."""
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    return [script.revision for script in reversed(list(ScriptDirectory.from_config(config).walk_revisions()))]
 
 
 # --- writing ------------------------------------------------------------------------------------
@@ -274,9 +280,8 @@ def _manifest(archive: zipfile.ZipFile) -> Manifest:
         raise BackupError(BackupProblem.DAMAGED, f"the manifest cannot be read: {exc}") from None
     manifest = Manifest.from_json(data)
     known = known_revisions()
-    if manifest.schema_revision not in known:
-        newer = manifest.schema_revision > known[-1]
-        raise BackupError(BackupProblem.NEWER if newer else BackupProblem.DAMAGED,
+    if manifest.schema_revision not in known:  # only a later Fieldbook knows it
+        raise BackupError(BackupProblem.NEWER,
                           f"store schema {manifest.schema_revision}, this Fieldbook knows up to {known[-1]}")
     return manifest
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from sqlalchemy import delete, event, insert, inspect, select, update
 from sqlalchemy.orm import Session
 
-from desktop.domain.phone import normalise_phone
+from sync.domain.phone import normalise_phone
 from desktop.domain.search_text import initials_key, search_key
 from desktop.store.models import Division, HouseholdRow, TrainingRow, VisitHousehold, VisitRow
 

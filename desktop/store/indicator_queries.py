@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Collection
 
 from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session
 
 from desktop.domain.filters import division_range
 from desktop.store.models import Division, NationalTeam, Squad, Station, Target, TrainingRow, VisitRow
+from sync.domain.counting import CountingRule, counted_states
 from sync.indicators import Area, CountyGeography, TrainingFact, VisitFact, is_administrative_village, is_rural_township
 
 
@@ -26,26 +28,27 @@ def _within(row, area: Area | None) -> list[ColumnElement[bool]]:
     return [row.village_code >= low, row.village_code < high]
 
 
-def visit_facts(session: Session, year: int, approved_only: bool = False, area: Area | None = None) -> list[VisitFact]:
+def visit_facts(session: Session, year: int, rule: CountingRule = CountingRule.APPROVED, area: Area | None = None,
+                authors: Collection[str] | None = None) -> list[VisitFact]:
+    """The year's visits ``rule`` counts, in ``area`` (None: anywhere) and by ``authors`` (None: anyone)."""
     first, last = _year_bounds(year)
     stmt = select(VisitRow.author_id, VisitRow.station_id, VisitRow.visit_date, VisitRow.mode, VisitRow.village_code,
-                  VisitRow.household_ids, VisitRow.service_types, VisitRow.industry).where(
+                  VisitRow.household_ids, VisitRow.service_types, VisitRow.industry, VisitRow.end_date).where(
         VisitRow.deleted.is_(False), VisitRow.visit_date >= first, VisitRow.visit_date <= last,
-        *_within(VisitRow, area))
-    if approved_only:
-        stmt = stmt.where(VisitRow.review_state == "approved")
-    return [VisitFact(a, s, d, m, v, tuple(h or ()), tuple(t or ()), i) for a, s, d, m, v, h, t, i in session.execute(stmt)]
+        VisitRow.review_state.in_(counted_states(rule)), *_within(VisitRow, area))
+    if authors is not None:
+        stmt = stmt.where(VisitRow.author_id.in_(list(authors)))
+    return [VisitFact(a, s, d, m, v, tuple(h or ()), tuple(t or ()), i, e)
+            for a, s, d, m, v, h, t, i, e in session.execute(stmt)]
 
 
-def training_facts(session: Session, year: int, approved_only: bool = False,
+def training_facts(session: Session, year: int, rule: CountingRule = CountingRule.APPROVED,
                    area: Area | None = None) -> list[TrainingFact]:
     first, last = _year_bounds(year)
     stmt = select(TrainingRow.author_id, TrainingRow.station_id, TrainingRow.training_date, TrainingRow.village_code,
                   TrainingRow.industry, TrainingRow.attendees).where(
         TrainingRow.deleted.is_(False), TrainingRow.training_date >= first, TrainingRow.training_date <= last,
-        *_within(TrainingRow, area))
-    if approved_only:
-        stmt = stmt.where(TrainingRow.review_state == "approved")
+        TrainingRow.review_state.in_(counted_states(rule)), *_within(TrainingRow, area))
     return [TrainingFact(a, s, d, v, i, dict(att or {})) for a, s, d, v, i, att in session.execute(stmt)]
 
 
@@ -77,3 +80,19 @@ def county_geographies(session: Session, within: str) -> list[CountyGeography]:
                         frozenset(leading.get(code, ())))
         for code, name in counties
     ]
+
+
+def station_counties(session: Session) -> dict[str, str]:
+    return dict(session.execute(select(Station.code, Station.county_code)).all())
+
+
+def station_names(session: Session) -> dict[str, str]:
+    return dict(session.execute(select(Station.code, Station.name)).all())
+
+
+def target_values(session: Session) -> dict[str, float]:
+    return dict(session.execute(select(Target.key, Target.value)).all())
+
+
+def division_name(session: Session, code: str) -> str | None:
+    return session.scalar(select(Division.name).where(Division.code == code))

@@ -31,11 +31,13 @@ from desktop.store.models import (
     LocalFile,
     Membership,
     OutboxRow,
+    SetAsideRow,
     Station,
     SyncState,
     Target,
     User,
 )
+from desktop.store import set_aside
 from desktop.store.store import Store
 from desktop.store.wire import from_wire, row_class, row_to_record, synced_fields
 from sync.client.errors import SyncError, SyncErrorKind
@@ -142,7 +144,10 @@ class DesktopLocalStore:
             cursor = s.get(SyncState, "cursor")
             return SyncPosition(epoch.value if epoch else None, int(cursor.value) if cursor else 0)
 
-    def apply_pull_page(self, page: PullResponse) -> None:
+    def apply_pull_page(self, page: PullResponse) -> int:
+        """Records this device cannot store are set aside (see store.set_aside), never the page:
+        returns how many of the page's records were set aside."""
+        set_aside_now = 0
         with self.store.unit_of_work(remote=True) as s:
             by_type: dict[RecordType, list[RecordChange]] = defaultdict(list)
             for change in page.changes:
@@ -151,7 +156,9 @@ class DesktopLocalStore:
                 if record_type in PULL_ONLY_TYPES:
                     _apply_reference(s, record_type, changes)
                 else:
-                    self._apply_changes(s, record_type, changes)
+                    set_aside_now += set_aside.apply_or_set_aside(s, record_type, changes, self._apply_changes)
+            if not page.has_more:
+                set_aside.retry_all(s, self._apply_changes)
             for record_type, record_id in page.removed:
                 if record_type in PULL_ONLY_TYPES:
                     continue  # colleagues and stations stay known, for names on older records
@@ -163,6 +170,7 @@ class DesktopLocalStore:
             self._cross_off_unseen(s, seen, finished=not page.has_more)
             self.store.set_state(s, "cursor", str(page.next_cursor))
             self.store.set_state(s, "epoch", page.server_epoch)
+        return set_aside_now
 
     def _apply_changes(self, s: Session, record_type: RecordType, changes: list[RecordChange]) -> None:
         cls = row_class(record_type)
@@ -198,6 +206,8 @@ class DesktopLocalStore:
             s.execute(update(OutboxRow).where(OutboxRow.seq > acked_seq)
                       .values(acked=False, status=None, reason=None))
             s.execute(delete(SyncState).where(SyncState.key >= UNSEEN, SyncState.key < _UNSEEN_END))
+            # The re-pull sends again whatever is still in scope, set-aside records included.
+            s.execute(delete(SetAsideRow))
             for record_type, cls in SYNCED_ROWS.items():
                 prefix = literal(f"{UNSEEN}{record_type}:")
                 s.execute(insert(SyncState).from_select(
@@ -366,6 +376,11 @@ class DesktopLocalStore:
             return [RejectedChange(r.seq, r.record_type, r.record_id, r.kind, r.reason or "", r.created_at)
                     for r in rows]
 
+    def set_aside_changes(self) -> list[set_aside.SetAsideChange]:
+        """Pulled records this device could not store (kept until a later sync stores them)."""
+        with self.store.reader() as s:
+            return set_aside.held(s)
+
     def open_conflicts(self) -> list[Conflict]:
         with self.store.reader() as s:
             rows = s.scalars(select(ConflictRow).where(ConflictRow.resolved.is_(False), ConflictRow.deleted.is_(False))
@@ -424,6 +439,8 @@ def _apply_reference(s: Session, record_type: RecordType, changes: list[RecordCh
             user.display_name = f.get("display_name") or user.display_name or ""
             user.role = f.get("role") or user.role or ""
             user.station_code = f.get("station_id")
+            if f.get("specialist_type"):  # kept on the account since roster imports; older servers omit it
+                user.specialist_type = f["specialist_type"]
             s.add(user)
 
 

@@ -51,6 +51,8 @@ class VisitRow(SyncedRow, Base):
     __tablename__ = "visits"
 
     visit_date: Mapped[dt.date] = mapped_column(Date)
+    #: The last day of a visit spanning several days; None for a one-day visit.
+    end_date: Mapped[dt.date | None] = mapped_column(Date)
     mode: Mapped[str] = mapped_column(String(16))
     duration_hours: Mapped[float | None] = mapped_column(Float)
     village_code: Mapped[str] = mapped_column(String(12))
@@ -282,6 +284,23 @@ class LocalFile(Base):
     size: Mapped[int]
     mime_type: Mapped[str] = mapped_column(String(64))
     uploaded: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class SetAsideRow(Base):
+    """A pulled record this device could not store, kept as the server sent it with the reason.
+
+    It stays until a later pull stores that record (a newer revision from the server, or this app
+    after an upgrade: every sync tries the rows set aside again), and is listed in the conflicts window.
+    """
+
+    __tablename__ = "set_aside_rows"
+
+    record_type: Mapped[str] = mapped_column(String(16), primary_key=True)
+    record_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    revision: Mapped[int]
+    fields: Mapped[dict[str, Any]] = mapped_column(JSON)
+    reason: Mapped[str] = mapped_column(Text)
+    set_aside_at: Mapped[dt.datetime]
 
 
 class Draft(Base):

@@ -37,6 +37,8 @@ def _conditions(table: Any, date_column: Any, f: RecordFilter) -> list[ColumnEle
                           (f.author_id, table.author_id), (f.station_id, table.station_id)):
         if value:
             terms.append(column == value)
+    if f.review_states is not None:
+        terms.append(table.review_state.in_(f.review_states))
     if f.drafts_of:
         terms.append(or_(table.review_state != "draft", table.author_id == f.drafts_of))
     return terms

@@ -7,7 +7,7 @@ from typing import TypeVar
 from sqlalchemy import false, select
 from sqlalchemy.orm import Session
 
-from desktop.domain.phone import normalise_phone
+from sync.domain.phone import normalise_phone
 from desktop.domain.records import Attachment, Household, Record, Training, Visit
 from desktop.store.capture import utcnow
 from desktop.store.models import AttachmentRow, Division, HouseholdRow, LocalFile

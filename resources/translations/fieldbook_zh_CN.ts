@@ -477,6 +477,10 @@
         <source>Time</source>
         <translation>时间</translation>
     </message>
+    <message>
+        <source>Records received from the server that this computer could not store. They are kept and tried again at every sync; the rest of the sync went on without them.</source>
+        <translation>从服务器收到、但本机无法保存的记录。这些记录已保留，每次同步都会重试；同步的其余部分照常完成。</translation>
+    </message>
 </context>
 <context>
     <name>CoverageDialog</name>
@@ -690,6 +694,81 @@
     <message>
         <source>Error: %1</source>
         <translation>错误：%1</translation>
+    </message>
+</context>
+<context>
+    <name>EvaluationSection</name>
+    <message>
+        <source>Year-end evaluation (scores under the plan&apos;s default weights)</source>
+        <translation>年度考核（按方案默认权重计分）</translation>
+    </message>
+    <message>
+        <source>Specialist</source>
+        <translation>科技特派员</translation>
+    </message>
+    <message>
+        <source>Workstation</source>
+        <translation>工作站</translation>
+    </message>
+    <message>
+        <source>County</source>
+        <translation>旗县区</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <source>Rank in league</source>
+        <translation>盟市内排名</translation>
+    </message>
+    <message>
+        <source>Rank in region</source>
+        <translation>全区排名</translation>
+    </message>
+    <message>
+        <source>Recommended for subsidy</source>
+        <translation>建议后补助</translation>
+    </message>
+    <message>
+        <source>Export evaluation…</source>
+        <translation>导出考核…</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>%1 recommended for follow-up subsidy (an office confirms on the server)</source>
+        <translation>建议后补助 %1 个（由主管部门在服务器上确认）</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>JSON data (*.json)</source>
+        <translation>JSON 数据 (*.json)</translation>
+    </message>
+    <message>
+        <source>Export evaluation</source>
+        <translation>导出考核</translation>
+    </message>
+    <message>
+        <source>Exported to %1</source>
+        <translation>已导出到 %1</translation>
     </message>
 </context>
 <context>
@@ -1579,6 +1658,10 @@
         <translation>请使用管理员分配的账号登录。记录仍保存在本机，登录后即可与服务器同步。</translation>
     </message>
     <message>
+        <source>First sign-in with an activation code</source>
+        <translation>使用激活码首次登录</translation>
+    </message>
+    <message>
         <source>Server address</source>
         <translation>服务器地址</translation>
     </message>
@@ -1587,12 +1670,24 @@
         <translation>用户名</translation>
     </message>
     <message>
+        <source>Activation code</source>
+        <translation>激活码</translation>
+    </message>
+    <message>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
+        <source>Repeat the new password</source>
+        <translation>再次输入新密码</translation>
+    </message>
+    <message>
         <source>Sign in</source>
         <translation>登录</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>新密码</translation>
     </message>
     <message>
         <source>Enter the server address, starting with https://</source>
@@ -1607,16 +1702,28 @@
         <translation>正在登录…</translation>
     </message>
     <message>
+        <source>Enter your user name (your mobile number).</source>
+        <translation>请输入用户名（您的手机号）。</translation>
+    </message>
+    <message>
+        <source>Enter the activation code from your sheet.</source>
+        <translation>请输入激活码单上的激活码。</translation>
+    </message>
+    <message>
+        <source>Choose a password of at least %1 characters.</source>
+        <translation>请设置至少 %1 个字符的密码。</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+    <message>
         <source>Signed in as %1.</source>
         <translation>已登录为 %1。</translation>
     </message>
 </context>
 <context>
     <name>StatisticsPage</name>
-    <message>
-        <source>Approved records only</source>
-        <translation>仅统计审核通过的记录</translation>
-    </message>
     <message>
         <source>Export…</source>
         <translation>导出…</translation>
@@ -1644,6 +1751,10 @@
     <message>
         <source>Visits by service type</source>
         <translation>按服务类型统计服务次数</translation>
+    </message>
+    <message>
+        <source>Include submitted records not yet reviewed</source>
+        <translation>含已提交未审核的记录</translation>
     </message>
     <message>
         <source>Service type</source>
@@ -1712,6 +1823,14 @@
     <message>
         <source>%1 visits (%2 on site), %3 trainings</source>
         <translation>服务 %1 次（现场 %2 次），培训 %3 场</translation>
+    </message>
+    <message>
+        <source>Counts approved records only</source>
+        <translation>仅计已审核通过的记录</translation>
+    </message>
+    <message>
+        <source>Counts approved records and submitted records not yet reviewed (unreviewed included)</source>
+        <translation>计已通过及已提交待审核的记录（含未审核）</translation>
     </message>
     <message numerus="yes">
         <source>of %n specialist(s) with visits this year</source>
@@ -1823,6 +1942,10 @@
         <translation>用户名或密码错误。</translation>
     </message>
     <message>
+        <source>The user name or activation code is wrong, or the code was used or has expired. Ask your administrator for a new code.</source>
+        <translation>用户名或激活码错误，或激活码已使用、已过期。请向管理员申请新的激活码。</translation>
+    </message>
+    <message>
         <source>Too many failed sign-ins. Wait a little and try again.</source>
         <translation>登录失败次数过多，请稍候再试。</translation>
     </message>
@@ -1911,6 +2034,10 @@
         <translation>%n 项更改被服务器拒绝，请查看“冲突”。</translation>
     </message>
     <message>
+        <source>%n record(s) from the server could not be stored here and were set aside: see Conflicts.</source>
+        <translation>%n 条来自服务器的记录无法在本机保存，已暂存待处理，请查看“冲突”。</translation>
+    </message>
+    <message>
         <source>%n change(s) still waiting to be sent.</source>
         <translation>还有 %n 项更改等待发送。</translation>
     </message>
@@ -1956,6 +2083,12 @@
         <source>%n conflict(s)</source>
         <translation>
             <numerusform>%n 个冲突</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n received record(s) set aside</source>
+        <translation>
+            <numerusform>%n 条收到的记录未能保存</numerusform>
         </translation>
     </message>
     <message>
@@ -2174,7 +2307,7 @@
     <name>Validation</name>
     <message>
         <source>This field is required.</source>
-        <extracomment>Whether a household gave consent to be named (in a training&apos;s attendance).</extracomment>
+        <extracomment>Names from a list (an industry, a trainer): short, as the server&apos;s columns keep them. How far back a visit or training may be dated, counted from the day it is recorded. The record types with rules; the others (review events, attachments, conflicts) have none here. Whether a household agreed to be named (in a training&apos;s attendance); the server, which checks a training without its households at hand, leaves this to the device.</extracomment>
         <translation>此项为必填项。</translation>
     </message>
     <message>
@@ -2242,6 +2375,10 @@
         <translation>回访日期须晚于服务日期。</translation>
     </message>
     <message>
+        <source>The last day must fall after the first, in the same year, at most %1 days on.</source>
+        <translation>结束日期须晚于开始日期，在同一年内，且不超过 %1 天。</translation>
+    </message>
+    <message>
         <source>The position is outside Inner Mongolia.</source>
         <translation>该位置不在内蒙古境内。</translation>
     </message>
@@ -2254,12 +2391,12 @@
         <translation>须经本人同意才能保存电话号码：请勾选知情同意，或清空电话。</translation>
     </message>
     <message>
-        <source>%1 of the named households did not agree to be named: remove them and count them above.</source>
-        <translation>有 %1 户未同意具名：请移除，并计入上方的分类人数。</translation>
-    </message>
-    <message>
         <source>The notes hold an ID or phone number: kept only with consent. Tick Consent, or remove it.</source>
         <translation>备注中含有身份证号或电话号码，须经本人同意才能保存：请勾选知情同意，或删除该号码。</translation>
+    </message>
+    <message>
+        <source>%1 of the named households did not agree to be named: remove them and count them above.</source>
+        <translation>有 %1 户未同意具名：请移除，并计入上方的分类人数。</translation>
     </message>
     <message>
         <source>Choose a station from the list.</source>
@@ -2305,6 +2442,10 @@
         <translation>计划日期</translation>
     </message>
     <message>
+        <source>Several days, until</source>
+        <translation>多日服务，截至</translation>
+    </message>
+    <message>
         <source>latitude, e.g. 43.98</source>
         <translation>纬度，如 43.98</translation>
     </message>
@@ -2315,6 +2456,10 @@
     <message>
         <source>Date</source>
         <translation>日期</translation>
+    </message>
+    <message>
+        <source>Last day</source>
+        <translation>结束日期</translation>
     </message>
     <message>
         <source>How</source>

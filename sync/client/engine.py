@@ -71,6 +71,7 @@ class SyncReport:
     conflicts: int = 0
     rejected: int = 0
     pulled: int = 0
+    set_aside: int = 0  # pulled records this device could not store (kept, shown to the user)
     removed: int = 0
     uploaded: int = 0
     downloaded: int = 0
@@ -99,7 +100,8 @@ class SyncReport:
         else:
             head = "finished"
         return (f"{head}; pushed {self.pushed} (applied {self.applied}, merged {self.merged}, "
-                f"conflicts {self.conflicts}, rejected {self.rejected}), pulled {self.pulled}, "
+                f"conflicts {self.conflicts}, rejected {self.rejected}), pulled {self.pulled} "
+                f"(set aside {self.set_aside}), "
                 f"uploaded {self.uploaded}, downloaded {self.downloaded}; still pending: "
                 f"{self.still_pending} changes, {self.uploads_pending} uploads, {self.downloads_pending} downloads")
 
@@ -230,7 +232,7 @@ class SyncEngine:
             page = self.transport.pull(cursor, targets_version)
             if self._adopt_epoch(page.server_epoch, page.acked_seq):
                 raise _EpochChanged
-            self.store.apply_pull_page(page)
+            report.set_aside += self.store.apply_pull_page(page)
             if page.targets is not None and page.targets_version is not None:
                 self.store.apply_targets(page.targets_version, page.targets)
                 report.targets_changed = True

@@ -49,11 +49,13 @@ class LocalStore(Protocol):
     def position(self) -> SyncPosition:
         ...
 
-    def apply_pull_page(self, page: PullResponse) -> None:
+    def apply_pull_page(self, page: PullResponse) -> int:
         """Apply a page of server changes and store ``page.next_cursor`` in the same transaction.
 
         A pulled value never overwrites a field that has a local change the server has not
-        acknowledged yet; such fields keep the local value and are pushed later.
+        acknowledged yet; such fields keep the local value and are pushed later. A record the
+        device cannot store is set aside (kept, and reported to the user) while the rest of the
+        page applies; returns how many of the page's records were set aside.
         """
         ...
 

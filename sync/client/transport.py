@@ -22,6 +22,7 @@ from pydantic import BaseModel, ValidationError
 
 from sync.client.errors import SyncError, SyncErrorKind
 from sync.protocol import (
+    ACTIVATE_PATH,
     ATTACHMENT_PATH,
     HEADER_DEVICE,
     HEADER_PROTOCOL,
@@ -34,6 +35,7 @@ from sync.protocol import (
     PUSH_PATH,
     SCHEMA_VERSION,
     TARGETS_PATH,
+    ActivateRequest,
     ErrorCode,
     LoginRequest,
     LoginResponse,
@@ -119,6 +121,12 @@ class Transport:
     def login(self, request: LoginRequest) -> LoginResponse:
         # A 429 on login is the password throttle, not a busy server: say so instead of waiting.
         response = self._request("POST", LOGIN_PATH, json_body=request.model_dump(mode="json"), login=True,
+                                 retry_statuses=frozenset({502, 503, 504}))
+        return self._parse(response, LoginResponse)
+
+    def activate(self, request: ActivateRequest) -> LoginResponse:
+        """A new account's first sign-in with its one-time code; answered like a login."""
+        response = self._request("POST", ACTIVATE_PATH, json_body=request.model_dump(mode="json"), login=True,
                                  retry_statuses=frozenset({502, 503, 504}))
         return self._parse(response, LoginResponse)
 

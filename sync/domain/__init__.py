@@ -1,1 +1,2 @@
-"""Rules about record content that the device and the server both apply."""
+"""Pure domain rules that device and server both apply (vocabulary, record rules, review
+transitions, counting, indicators and the evaluation): no Qt, no SQL, no HTTP."""

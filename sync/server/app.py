@@ -5,13 +5,18 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
+from pathlib import Path
+
 from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
 from starlette.middleware.gzip import GZipMiddleware
 
 from sync.protocol import MAX_ATTACHMENT_BYTES, MAX_REQUEST_BYTES, PROTOCOL_VERSION
 from sync.server.config import ServerSettings
 from sync.server.errors import install_error_handlers
 from sync.server.request_body import RequestBodyMiddleware
+from sync.server.console import pages as console_pages
+from sync.server.console import routes_accounts, routes_auth, routes_reports
 from sync.server.routers import attachments, auth, health, pull, push, reports, targets
 from sync.server.services.attachment_files import AttachmentFiles
 from sync.server.store.database import Database
@@ -19,9 +24,15 @@ from sync.server.store.database import Database
 _ATTACHMENTS_PREFIX = "/api/v1/attachments/"
 
 
+_ROSTER_UPLOAD = "/console/roster"
+
+
 def body_limit(path: str) -> int:
-    """Attachment chunks may be as large as a whole attachment; every other body is capped lower."""
-    return MAX_ATTACHMENT_BYTES if path.startswith(_ATTACHMENTS_PREFIX) else MAX_REQUEST_BYTES
+    """Attachment chunks may be as large as a whole attachment; every other body is capped lower. A
+    roster upload gets room above its 10 MB so the console can refuse a larger file with its own page."""
+    if path.startswith(_ATTACHMENTS_PREFIX):
+        return MAX_ATTACHMENT_BYTES
+    return MAX_REQUEST_BYTES + 1024 * 1024 if path == _ROSTER_UPLOAD else MAX_REQUEST_BYTES
 
 
 def create_app(settings: ServerSettings) -> FastAPI:
@@ -47,8 +58,11 @@ def create_app(settings: ServerSettings) -> FastAPI:
     app.add_middleware(RequestBodyMiddleware, limit_for=body_limit)
     app.add_middleware(GZipMiddleware, minimum_size=500)
     for router in (health.router, auth.router, push.router, pull.router, attachments.router, reports.router,
-                   targets.router):
+                   targets.router, routes_auth.router, routes_reports.router, routes_accounts.router):
         app.include_router(router)
+    console_pages.install(app)
+    app.mount("/console/static", StaticFiles(directory=Path(console_pages.__file__).parent / "static"),
+              name="console-static")
     return app
 
 

@@ -7,8 +7,9 @@ import sys
 from collections.abc import Sequence
 
 from sync.protocol import Role
-from sync.server import cli_commands
+from sync.server import cli_commands, cli_evaluation
 from sync.server.cli_bundles import EXIT_REFUSED, BundleRefused, add_bundle_commands
+from sync.server.services.roster import RosterError
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
 
@@ -76,6 +77,19 @@ def build_parser() -> argparse.ArgumentParser:
         _common(sub)
         sub.add_argument("username")
         sub.set_defaults(run=run)
+    roster = user.add_parser("import", help="create or update accounts from a roster (.xlsx or .csv); every row "
+                             "is checked first and nothing is written if one is wrong (exit 2)")
+    _common(roster)
+    roster.add_argument("roster", metavar="ROSTER.xlsx|ROSTER.csv")
+    roster.add_argument("--dry-run", action="store_true", help="check and count, write nothing")
+    roster.add_argument("--sheets", metavar="FILE.pdf", default="activation-sheets.pdf",
+                        help="the new accounts' activation sheets: one PDF, each station on pages of its own "
+                        "(default: ./activation-sheets.pdf)")
+    roster.set_defaults(run=cli_commands.user_import)
+    reset = user.add_parser("activation-code", help="issue a new one-time activation code (the old one stops working)")
+    _common(reset)
+    reset.add_argument("username")
+    reset.set_defaults(run=cli_commands.user_activation_code)
     user_list = user.add_parser("list", help="list users")
     _common(user_list)
     user_list.set_defaults(run=cli_commands.user_list)
@@ -123,6 +137,7 @@ def build_parser() -> argparse.ArgumentParser:
     reference.add_argument("--dir", metavar="DIR", help="default: resources/reference of this installation")
     reference.set_defaults(run=cli_commands.import_reference)
     add_bundle_commands(commands, _common)
+    cli_evaluation.add_parsers(commands, _common)
     return parser
 
 
@@ -133,6 +148,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except cli_commands.CommandError as exc:
         print(f"fieldbook-server: error: {exc}", file=sys.stderr)
         return EXIT_ERROR
+    except RosterError as exc:
+        print(f"fieldbook-server: the roster was not imported, nothing was written. Fix these and import "
+              f"it again:\n{exc}", file=sys.stderr)
+        return EXIT_USAGE
     except BundleRefused as exc:
         print(f"fieldbook-server: error: {exc}", file=sys.stderr)
         return EXIT_REFUSED

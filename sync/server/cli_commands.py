@@ -14,7 +14,8 @@ from sqlalchemy.exc import OperationalError
 
 from sync.protocol import Role
 from sync.server.config import ServerSettings
-from sync.server.services import admin, reference_import
+from sync.server.clock import utcnow
+from sync.server.services import activation, activation_sheet, admin, audit, reference_import, roster_import
 from sync.server.services import targets as target_service
 from sync.server.store import migrate
 from sync.server.store.database import Database, DatabaseUrlError
@@ -128,6 +129,31 @@ def user_activate(args: argparse.Namespace) -> None:
     with _database(args) as db:
         admin.set_active(db, args.username, True)
         print(f"{args.username} activated")
+
+
+def user_import(args: argparse.Namespace) -> None:
+    path = Path(args.roster)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise CommandError(f"cannot read the roster {path}: {exc.strerror}") from None
+    with _database(args) as db:
+        outcome = roster_import.import_roster(db, data, path.name, audit.command_line(), dry_run=args.dry_run)
+    print(outcome.summary() + ("; nothing was written (--dry-run)" if args.dry_run else ""))
+    if outcome.sheets:
+        # One file: the font is loaded once (about a second each time), and each station starts a page.
+        target = Path(args.sheets)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        expires = utcnow() + activation.VALID_FOR
+        target.write_bytes(activation_sheet.render(outcome.sheets, expires))
+        print(f"activation sheets of {len(outcome.sheets)} stations written to {target} "
+              f"(codes valid until {expires:%Y-%m-%d}); print them and hand them out")
+
+
+def user_activation_code(args: argparse.Namespace) -> None:
+    with _database(args) as db:
+        code = admin.reset_activation_code(db, args.username, audit.command_line())
+    print(f"new activation code for {args.username}: {code} (valid {activation.VALID_FOR.days} days, once)")
 
 
 def user_list(args: argparse.Namespace) -> None:

@@ -51,6 +51,16 @@ async def current_caller(
     return await run_in_threadpool(auth.authenticate, db, token)
 
 
+async def pushing_caller(
+    db: Annotated[Database, Depends(get_db)],
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+) -> auth.Caller:
+    """As current_caller, but a deactivated account may still push what it recorded before."""
+    token = credentials.credentials if credentials is not None else None
+    return await run_in_threadpool(lambda: auth.authenticate(db, token, salvage=True))
+
+
 DbDep = Annotated[Database, Depends(get_db)]
 FilesDep = Annotated[AttachmentFiles, Depends(get_files)]
 CallerDep = Annotated[auth.Caller, Depends(current_caller)]
+PushCallerDep = Annotated[auth.Caller, Depends(pushing_caller)]

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from sync.domain.rules import RULED_TYPES, Context, record_errors
 from sync.protocol import (
     PULL_ONLY_TYPES,
     RECORD_FIELDS,
@@ -29,7 +30,6 @@ from sync.protocol import (
 from sync.server.merge import merge_fields, same_value
 from sync.server.review_rules import event_denial, state_change_denial
 from sync.server.scope import READ_ONLY_ROLES, Audience, RowScope, Viewer, write_denial
-from sync.domain.consent import PERSONAL_FIELDS, fields_needing_consent
 from sync.server.validation import FieldValueError, storable, validate_values
 
 #: What a device may change on a conflict record: resolving it. Everything else is the server's.
@@ -38,6 +38,10 @@ _CONFLICT_WRITABLE = frozenset({"resolved", "resolution"})
 _LINK_FIELDS = {RecordType.ATTACHMENT: ("owner_type", "owner_id", "sha256")}
 #: Fields set by the server on every write, whatever the device sent.
 _SERVER_SET = frozenset({"author_id", "created_at", "updated_at", "station_id"})
+#: Inner Mongolia's clock (UTC+8, no summer time): the day a device recorded an entry on.
+REGION_TIME = dt.timezone(dt.timedelta(hours=8), "CST")
+#: How far ahead of the server a device's clock may be before its capture time is not believed.
+_CLOCK_SLACK = dt.timedelta(days=1)
 
 
 @dataclass(frozen=True)
@@ -73,9 +77,13 @@ class EntryPlan:
 
 @dataclass(frozen=True)
 class PushContext:
+    """``village_exists``: whether a code is a village of the server's official division list;
+    None while the server holds no division list (then a 12-digit code is all it can check)."""
+
     viewer: Viewer
     now: dt.datetime
     new_id: Callable[[], str] = field(default=lambda: str(uuid.uuid4()))
+    village_exists: Callable[[str], bool] | None = None
 
     @property
     def now_iso(self) -> str:
@@ -148,27 +156,12 @@ def _precheck(entry: OutboxEntry, viewer: Viewer) -> None:
 
 def _plan(entry: OutboxEntry, ctx: PushContext, stored: StoredRecord | None,
           owner: StoredRecord | None, edited_by_others: bool) -> EntryPlan:
-    if entry.record_type is RecordType.HOUSEHOLD:
-        _check_consent(entry, stored)
     if stored is None:
         if entry.kind is not ChangeKind.CREATE:
             raise Rejected(RejectKind.UNKNOWN_RECORD,
                            f"{entry.record_type.value} {entry.record_id} is not on the server")
         return _create(entry, ctx, owner)
     return _change(entry, ctx, stored, edited_by_others)
-
-
-def _check_consent(entry: OutboxEntry, stored: StoredRecord | None) -> None:
-    """Refuse an entry that stores a personal field, or withdraws consent, leaving one kept without it.
-
-    A household stored before the rule keeps its fields until someone touches them or the consent.
-    """
-    values = {**(stored.fields if stored else {}), **{name: c.new for name, c in entry.changes.items()}}
-    touched = set(entry.changes) & {*PERSONAL_FIELDS, "contact_consent"}
-    needing = fields_needing_consent(values)
-    if touched and needing:
-        raise Rejected(RejectKind.INVALID_FIELD_VALUE,
-                       f"{', '.join(needing)}: personal information is stored only with contact_consent")
 
 
 def _create(entry: OutboxEntry, ctx: PushContext, owner: StoredRecord | None) -> EntryPlan:
@@ -190,6 +183,7 @@ def _create(entry: OutboxEntry, ctx: PushContext, owner: StoredRecord | None) ->
         denial = event_denial(values.get("action"), from_state, values.get("to_state"), viewer.role)
         if denial:
             raise Rejected(RejectKind.ILLEGAL_REVIEW_TRANSITION, denial)
+    _check_rules(entry, ctx, values, frozenset())
     fields = {**values, "author_id": viewer.user_id, "station_id": scope.station_id,
               "created_at": values.get("created_at") or ctx.now_iso, "updated_at": ctx.now_iso,
               "deleted": values.get("deleted") is True}
@@ -236,6 +230,8 @@ def _change(entry: OutboxEntry, ctx: PushContext, stored: StoredRecord, edited_b
     if applied:
         revision += 1
         fields = {**stored.fields, **applied, "updated_at": ctx.now_iso}
+        if entry.kind is not ChangeKind.DELETE:
+            _check_rules(entry, ctx, fields, frozenset(stored.fields) - set(applied))
         writes.append(RowWrite(stored.record_type.value, stored.record_id, revision, fields, stored.scope,
                                is_new=False))
     for name, (server_value, client_value) in merge.conflicts.items():
@@ -248,6 +244,19 @@ def _change(entry: OutboxEntry, ctx: PushContext, stored: StoredRecord, edited_b
         status = EntryStatus.APPLIED
     result = EntryResult(seq=entry.seq, status=status, revision=revision, conflict_fields=list(merge.conflicts))
     return EntryPlan(result, tuple(writes))
+
+
+def _check_rules(entry: OutboxEntry, ctx: PushContext, fields: dict[str, Any], unchanged: frozenset[str]) -> None:
+    """The record as the entry leaves it must meet the rules a device checks before it saves
+    (sync.domain.rules), dated from the day the device recorded the entry; a delete needs none."""
+    if entry.record_type not in RULED_TYPES:
+        return
+    recorded = min(entry.time if entry.time.tzinfo else entry.time.replace(tzinfo=dt.UTC), ctx.now + _CLOCK_SLACK)
+    village_exists = ctx.village_exists or (lambda _code: True)
+    rules = Context(today=recorded.astimezone(REGION_TIME).date(), village_exists=village_exists, unchanged=unchanged)
+    errors = record_errors(entry.record_type, fields, rules)
+    if errors:
+        raise Rejected(RejectKind.INVALID_FIELD_VALUE, "; ".join(error.text() for error in errors))
 
 
 def _writable_changes(entry: OutboxEntry, stored: StoredRecord, viewer: Viewer) -> dict[str, FieldChange]:

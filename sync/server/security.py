@@ -9,7 +9,10 @@ import secrets
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
-MIN_PASSWORD_LENGTH = 8
+from sync.protocol import MIN_PASSWORD_LENGTH  # noqa: F401 (the server's rule, re-exported)
+
+#: Stored in place of a password hash until a roster account is activated: no password matches it.
+NOT_ACTIVATED = "!not-activated"
 _hasher = PasswordHasher()
 
 

@@ -1,6 +1,7 @@
-"""Checks of pushed field values: types, enums, dates, bounds. Pure; raises FieldValueError.
+"""Checks of pushed field values, one field at a time: types, enums, dates, bounds. Pure; raises FieldValueError.
 
-Every field may be null (drafts are incomplete); whatever is given must have the right shape.
+A field given must have the right shape (null passes here: whether the record may lack it is for
+the rules of ``sync.domain.rules``, which the entry planner asks of the whole record afterwards).
 Fields this server does not know (from a newer client) are kept after a generic size check.
 """
 
@@ -170,7 +171,7 @@ _CHECKS: dict[RecordType, dict[str, Check]] = {
     RecordType.VISIT: {
         "visit_date": _DATE, "mode": _choice(VisitMode), "duration_hours": _number(0, 24 * 31),
         "village_code": _VILLAGE, "household_ids": _IDS, "service_types": _list_of(_choice(ServiceType)),
-        "industry": _text(128), "problem": _text(), "advice": _text(), "follow_up_date": _DATE,
+        "industry": _text(128), "problem": _text(), "advice": _text(), "follow_up_date": _DATE, "end_date": _DATE,
         "latitude": _number(-90, 90), "longitude": _number(-180, 180), "photo_ids": _IDS,
         "review_state": _choice(ReviewState),
     },

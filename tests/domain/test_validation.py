@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
-from desktop.domain.phone import is_valid_phone, normalise_phone
 from desktop.domain.validation import Context, ValidationError, validate
+from sync.domain.phone import is_valid_phone, normalise_phone
 from tests.factories import COUNTY, OTHER_COUNTY_VILLAGE, TODAY, VILLAGE, household, training, visit
 
 KNOWN_VILLAGES = {VILLAGE, OTHER_COUNTY_VILLAGE}

@@ -85,6 +85,10 @@ def fill(connection: Connection, rows_per_table: int = 2) -> dict[str, list[dict
 
 #: Derived columns a migration rebuilds from the row's own fields by design (search keys).
 DERIVED = {"search_key"}
+#: Tables a migration re-keys by design, checked by their own data-migration test instead: upload
+#: rows became one per uploader (attach_uploaders; tests/server/test_migrations.py checks who is
+#: credited with a finished file and that an unfinished one, which nobody can be credited with, goes).
+REKEYED = {"attachments"}
 
 
 def assert_intact(connection: Connection, inserted: dict[str, list[dict[str, Any]]]) -> None:
@@ -93,6 +97,8 @@ def assert_intact(connection: Connection, inserted: dict[str, list[dict[str, Any
     for name, rows in inserted.items():
         assert name in metadata.tables, f"table {name} disappeared"
         table = metadata.tables[name]
+        if name in REKEYED and any(c.name not in rows[0] for c in table.primary_key.columns):
+            continue
         for row in rows:
             key = [table.c[c.name] == row[c.name] for c in table.primary_key.columns] or \
                   [table.c[c] == v for c, v in row.items() if c in table.c and not isinstance(v, dict)]

@@ -8,6 +8,7 @@ files exactly as they were.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import itertools
 import os
@@ -24,7 +25,16 @@ from sync.server.services import admin, reference_import
 from sync.server.services import targets as target_service
 from sync.server.store.database import Database
 from tests.hardening.snapshot import server_state
-from tests.server.support import API_HEADERS, PASSWORD, DeviceClient, RunningServer, World, login, visit_fields
+from tests.server.support import (
+    API_HEADERS,
+    PASSWORD,
+    DeviceClient,
+    RunningServer,
+    World,
+    household_fields,
+    login,
+    visit_fields,
+)
 
 HOME_COUNTY, AWAY_COUNTY = "150125", "150422"
 ACTORS = ("specialist", "station_manager", "county_admin", "league_admin", "region_admin", "no_token", "revoked")
@@ -189,7 +199,7 @@ def _progress(response: requests.Response) -> tuple[str | None, str | None]:
 def _entry(seq: int, device_id: str, record_type: RecordType, record_id: str, kind: str, base: int,
            changes: dict[str, tuple[Any, Any]]) -> dict[str, Any]:
     return {"device_id": device_id, "seq": seq, "record_type": record_type.value, "record_id": record_id,
-            "kind": kind, "base_revision": base, "time": "2026-05-01T08:00:00+00:00",
+            "kind": kind, "base_revision": base, "time": dt.datetime.now(dt.UTC).isoformat(),
             "changes": {name: {"old": old, "new": new} for name, (old, new) in changes.items()}}
 
 
@@ -236,7 +246,8 @@ def perform(action: str, scene: Scene, actor: str, target: Target) -> str:
         case "push_create_household":
             return _push_outcome(server, device, headers, lambda d: _entry(
                 0, d, RecordType.HOUSEHOLD, str(uuid.uuid4()), "create", 0,
-                {"name": (None, "李四"), "kind": (None, "farmer"), "station_id": (None, target.station)}))
+                {name: (None, value)
+                 for name, value in household_fields(name="李四", station_id=target.station).items()}))
         case "push_update_visit":
             return _push_outcome(server, device, headers,
                                  lambda d: visit(d, "update", 1, {"problem": ("aphids on leaves", "hail damage")}))

@@ -51,9 +51,9 @@ def test_a_station_s_approved_visits_go_to_csv(folder, tmp_path):
     done = export("--profile", folder, "--what", "visits", "--year", "2026", "--station", "WS-045", "--out", out)
     assert done.returncode == 0, done.stderr
     with out.open(encoding="utf-8-sig", newline="") as f:
-        assert len(list(csv.reader(f))) == 1 + hc.VISITS + 1  # the county's four and the one in 新城区
-    approved = export("--profile", folder, "--what", "visits", "--approved-only", "--out", out)
-    assert approved.returncode == 0 and "0 visits" in approved.stdout
+        assert len(list(csv.reader(f))) == 1 + hc.VISITS + 1  # the county's approved ones and the one in 新城区
+    wider = export("--profile", folder, "--what", "visits", "--year", "2026", "--include-submitted", "--out", out)
+    assert wider.returncode == 0 and f"{hc.WITH_SUBMITTED_VISITS + 1} visits" in wider.stdout
 
 
 @pytest.mark.parametrize(("args", "code", "message"), [

@@ -13,28 +13,36 @@ from tests.server.support import DeviceClient, World, visit_fields
 BLZQ = "150422"  # 巴林左旗, 赤峰市
 V1, V2 = "150422100200", "150422100201"  # 索布力嘎村委会, 福山地村委会 (林东镇)
 V3 = "150422101200"  # a village of 隆昌镇
-URBAN = "150422100001"  # a residents' committee of 林东镇: on-site service there reaches the township
-SAIHAN = "150105100200"  # a village of 赛罕区, 呼和浩特市
+URBAN = "150422105004"  # 白音诺尔社区居委会 of 白音勿拉镇: on-site service there reaches the township
+SAIHAN = "150105001001"  # 健康社区居委会 of 赛罕区, 呼和浩特市
 
 
 def visit(device: DeviceClient, day: str, village: str, households: list[str], mode: str = "onsite",
           types: tuple[str, ...] = ("guidance",), industry: str = "牧草", **extra: Any) -> dict[str, Any]:
-    return device.create(RecordType.VISIT, visit_fields(visit_date=day, mode=mode, village_code=village,
-                                                        household_ids=households, service_types=list(types),
-                                                        industry=industry, **extra))
+    return device.create(RecordType.VISIT, visit_fields(**{
+        "visit_date": day, "mode": mode, "village_code": village, "household_ids": households,
+        "service_types": list(types), "industry": industry, "review_state": "submitted", **extra}))
 
 
 def training(device: DeviceClient, day: str, village: str, attendees: dict[str, int]) -> dict[str, Any]:
     return device.create(RecordType.TRAINING, {
         "training_date": day, "village_code": village, "place": "村委会", "topic": "饲草种植", "industry": "牧草",
         "trainers": ["专家"], "hours": 3, "attendees": attendees, "attendee_household_ids": [], "photo_ids": [],
-        "review_state": "draft", "deleted": False})
+        "review_state": "submitted", "deleted": False})
+
+
+def review(manager: DeviceClient, entries: list[dict[str, Any]], to: str = "approved") -> None:
+    """``manager`` approves (or returns) each submitted record of ``entries``."""
+    updates = [manager.update(e["record_type"], e["record_id"], 1, {"review_state": ("submitted", to)})
+               for e in entries]
+    assert {r["status"] for r in manager.push(*updates)} == {"applied"}
 
 
 @pytest.fixture(scope="module")
 def county(server, server_db) -> dict[str, Any]:
     """One station of 巴林左旗 with specialists a and b, a manager, and c of a 赛罕区 station who also
-    served a 巴林左旗 village; offices above them. Built once per server."""
+    served a 巴林左旗 village; offices above them. Their managers approved everything but b's visit
+    of 08-01 (waiting) and a's of 08-02 (returned). Built once per server."""
     world = World(server, server_db)
     station, elsewhere = world.station(county=BLZQ), world.station(county="150105")
     a, b = world.device(Role.SPECIALIST, station), world.device(Role.SPECIALIST, station)
@@ -50,15 +58,18 @@ def county(server, server_db) -> dict[str, Any]:
     gone = visit(a, "2026-07-01", V3, ["h7"])
     assert {r["status"] for r in a.push(*a_entries, gone)} == {"applied"}
     assert a.push_one(a.delete(RecordType.VISIT, gone["record_id"], 1))["status"] == "applied"
-    submitted = visit(b, "2026-04-09", V3, ["h4"], types=("policy",), industry="笤帚", review_state="submitted")
-    b_entries = [submitted, visit(b, "2025-12-31", V1, ["h9"]),  # last year
+    b_entries = [visit(b, "2026-04-09", V3, ["h4"], types=("policy",), industry="笤帚"),
+                 visit(b, "2025-12-31", V1, ["h9"]),  # last year
                  training(b, "2026-07-05", V3, {"local_expert": 3, "tech_savvy": 4}),
                  training(b, "2025-07-05", V3, {"local_expert": 100})]
-    assert {r["status"] for r in b.push(*b_entries)} == {"applied"}
-    approve = manager.update(RecordType.VISIT, submitted["record_id"], 1, {"review_state": ("submitted", "approved")})
-    assert manager.push_one(approve)["status"] == "applied"
-    assert {r["status"] for r in c.push(visit(c, "2026-05-05", SAIHAN, ["h5"], industry="大宗蔬菜"),
-                                        visit(c, "2026-05-06", V1, ["h6"]))} == {"applied"}
+    waiting, rejected = visit(b, "2026-08-01", V2, ["h8"]), visit(a, "2026-08-02", V3, ["h10"], industry="羊")
+    assert {r["status"] for r in b.push(*b_entries, waiting)} == {"applied"}
+    assert a.push_one(rejected)["status"] == "applied"
+    c_entries = [visit(c, "2026-05-05", SAIHAN, ["h5"], industry="大宗蔬菜"), visit(c, "2026-05-06", V1, ["h6"])]
+    assert {r["status"] for r in c.push(*c_entries)} == {"applied"}
+    review(manager, a_entries + b_entries)
+    review(manager, [rejected], "returned")
+    review(world.device(Role.STATION_MANAGER, elsewhere), c_entries)
     return {"world": world, "station": station, "elsewhere": elsewhere, "a": a, "b": b, "c": c, "manager": manager,
             "county_admin": world.device(Role.COUNTY_ADMIN, county=BLZQ),
             "league_admin": world.device(Role.LEAGUE_ADMIN, league="1504"),
@@ -81,8 +92,9 @@ def test_the_county_office_counts_every_visit_made_in_its_villages(county):
     assert (body["trainings"], body["local_talent_trained"], body["grassroots_technicians_trained"]) == (2, 12, 2)
     assert body["trained_by_category"] == {"backbone": 5, "local_expert": 3, "tech_savvy": 4, "farmer": 30,
                                            "extension_staff": 2}
-    assert days(body) == {a: (2, 4, True), b: (1, 1, True), c: (1, 1, True)}
-    assert body["specialists_below_target"] == 3
+    # c's on-site days are c's whole year: 05-05 in 赛罕区 too, though the visit there is not the county's.
+    assert days(body) == {a: (2, 4, True), b: (1, 1, True), c: (2, 1, True)}
+    assert body["specialists_below_target"] == 3 and body["counting_rule"] == "approved"
     assert body["visits_by_service_type"] == {"guidance": 5, "policy": 1, "transfer": 0, "research": 0,
                                               "training": 1, "marketing": 0}
     assert body["visits_by_industry"]["牧草"] == 2 and "大宗蔬菜" not in body["visits_by_industry"]
@@ -91,9 +103,10 @@ def test_the_county_office_counts_every_visit_made_in_its_villages(county):
 def test_county_coverage_names_what_the_service_has_not_reached(county):
     [cov] = report(county["county_admin"], year=2026, area=BLZQ)["coverage"]
     assert (cov["county_code"], cov["name"]) == (BLZQ, "巴林左旗")
-    assert cov["industries_guided"] == ["大豆", "牧草", "肉牛牦牛", "高粱"]
-    assert set(cov["industries_unguided"]) == {"笤帚", "绒毛用羊", "肉驴", "牛", "羊"}
-    assert (cov["townships_served"], cov["townships_total"]) == (2, 11)
+    # 肉牛牦牛 lies within 牛 (resources/reference/industry_taxonomy.json): guiding it guides 牛 too.
+    assert cov["industries_guided"] == sorted(["大豆", "牧草", "肉牛牦牛", "牛", "高粱"])
+    assert set(cov["industries_unguided"]) == {"笤帚", "绒毛用羊", "肉驴", "羊"}  # the returned 羊 visit: no
+    assert (cov["townships_served"], cov["townships_total"]) == (3, 11)
     assert {"code": "150422102", "name": "十三敖包镇"} in cov["townships_unserved"]
     assert (cov["villages_served"], cov["villages_total"], len(cov["villages_unserved"])) == (3, 166, 163)
     unserved = {v["code"]: v["name"] for v in cov["villages_unserved"]}
@@ -108,10 +121,13 @@ def test_the_station_manager_counts_the_station_and_no_other(county):
     assert (station_wide["visits"], station_wide["coverage"]) == (5, [])
 
 
-def test_approved_only_counts_what_the_manager_approved(county):
-    body = report(county["manager"], year=2026, area=BLZQ, approved_only=True)
-    assert (body["visits"], body["households_served"], body["trainings"], body["approved_only"]) == (1, 1, 0, True)
-    assert days(body) == {name(county["b"]): (1, 1, True)}
+def test_submitted_records_count_only_when_asked_and_returned_ones_never(county):
+    approved = report(county["manager"], year=2026, area=BLZQ)
+    assert (approved["approved_only"], approved["counting_rule"]) == (True, "approved")
+    body = report(county["manager"], year=2026, area=BLZQ, approved_only=False)
+    assert (body["visits"], body["households_served"], body["trainings"]) == (6, 5, 2)  # b's waiting visit of 08-01
+    assert (body["approved_only"], body["counting_rule"]) == (False, "approved_and_submitted")
+    assert days(body) == {name(county["a"]): (2, 4, True), name(county["b"]): (2, 2, True)}
 
 
 def test_a_specialist_sees_only_their_own_figures(county):
@@ -185,7 +201,7 @@ def test_the_on_site_days_flags_follow_the_target_an_admin_set(county, server_db
         body = report(county["county_admin"], year=2026, area=BLZQ)
         a, b, c = (name(county[k]) for k in "abc")
         assert body["onsite_days_target"] == 2
-        assert days(body) == {a: (2, 4, False), b: (1, 1, True), c: (1, 1, True)}
-        assert body["specialists_below_target"] == 2
+        assert days(body) == {a: (2, 4, False), b: (1, 1, True), c: (2, 1, False)}
+        assert body["specialists_below_target"] == 1
     finally:
         targets.set_from_console(server_db, "onsite_days_per_specialist", "60")

@@ -59,8 +59,8 @@ def test_the_english_report_keeps_chinese_place_names(qapp, data, tmp_path):
 
 def test_a_long_list_of_villages_runs_onto_further_pages(qapp, records, profile, tmp_path):
     """赤峰市 has 12 counties and some two thousand villages; the one visit leaves nearly all unreached."""
-    records.save(__import__("tests.factories", fromlist=["visit"]).visit(visit_date=TODAY))
-    data = ExportService(profile.store, today=lambda: TODAY).indicator_report(2026, "1504")
+    records.save(__import__("tests.factories", fromlist=["visit"]).visit(visit_date=TODAY, review_state="submitted"))
+    data = ExportService(profile.store, today=lambda: TODAY).indicator_report(2026, "1504", approved_only=False)
     path = tmp_path / "league.pdf"
     pages = write_evaluation_pdf(data, path, ReportText())
     assert pages >= 8 and page_count(path) == pages

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from desktop.domain.records import Household, Training, Visit
 from desktop.services.records import RecordService
 from resources import resource_path
-from sync.protocol import AttendeeCategory, HouseholdKind, ServiceType, VisitMode
+from sync.protocol import AttendeeCategory, HouseholdKind, ReviewState, ServiceType, VisitMode
 
 INDUSTRIES = ["牧草", "肉牛牦牛", "高粱", "笤帚", "大豆", "玉米", "肉羊"]
 PROBLEMS = ["犊牛腹泻", "牧草返青差", "高粱蚜虫", "大豆根腐病", "母羊产后瘫痪"]
@@ -32,7 +32,8 @@ class RecordedYear:
 def record_a_year(records: RecordService, rng: random.Random, visits: int, home: list[str], away: list[str],
                   last_day: dt.date = dt.date(2026, 6, 15)) -> RecordedYear:
     """``visits`` visits mostly in ``home`` villages (a tenth ``away``, a tenth the year before), a few
-    deleted; one training per ten visits. Returns what was saved and is still live."""
+    deleted, some of several days; one training per ten visits. Three records in four are submitted,
+    the rest left drafts. Returns what was saved and is still live."""
     done = RecordedYear()
     for i in range(max(8, visits // 5)):
         saved, _ = records.save(Household(name=f"牧户{rng.randint(1000, 9999)}", kind=rng.choice(list(HouseholdKind)),
@@ -44,7 +45,10 @@ def record_a_year(records: RecordService, rng: random.Random, visits: int, home:
         if i % 10 == 9:
             day = day.replace(year=day.year - 1)
         served = rng.sample(done.households, rng.randint(1, 3))
+        last = day + dt.timedelta(days=rng.randint(1, 3)) if i % 7 == 2 else None
         visit, _ = records.save(Visit(
+            end_date=last if last and last.year == day.year and last <= last_day else None,
+            review_state=ReviewState.DRAFT if i % 4 == 1 else ReviewState.SUBMITTED,
             visit_date=day, mode=rng.choice([VisitMode.ONSITE] * 3 + [VisitMode.PHONE, VisitMode.WECHAT]),
             duration_hours=rng.choice([1.0, 2.5, 4.0]), village_code=rng.choice(away if i % 10 == 3 else home),
             household_ids=tuple(h.id for h in served),
@@ -60,6 +64,7 @@ def record_a_year(records: RecordService, rng: random.Random, visits: int, home:
         training, _ = records.save(Training(
             training_date=first + dt.timedelta(days=rng.randint(0, (last_day - first).days)),
             village_code=rng.choice(home), place="村委会", topic="饲草种植技术", industry=rng.choice(INDUSTRIES),
-            trainers=("专家",), hours=2.0, attendees=attendees))
+            trainers=("专家",), hours=2.0, attendees=attendees,
+            review_state=ReviewState.DRAFT if i % 4 == 1 else ReviewState.SUBMITTED))
         done.trainings.append(training)
     return done

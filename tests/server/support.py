@@ -17,7 +17,11 @@ import requests
 
 from sync.protocol import HEADER_PROTOCOL, PROTOCOL_VERSION, RecordType, Role
 from sync.server import cli
+from sync.server.clock import utcnow
+from sync.server.entry_planner import RowWrite
+from sync.server.scope import Audience, RowScope
 from sync.server.services import admin
+from sync.server.store import records
 from sync.server.store.database import Database
 
 PASSWORD = "correct horse battery"
@@ -149,6 +153,20 @@ class World:
         return self.login(self.user(role, station, county, league))
 
 
+def store_as_an_older_server(db: Database, record_type: RecordType, fields: dict[str, Any], station: str,
+                             audience: Audience = Audience.STATION, owner_id: str = "u-older-client") -> str:
+    """Write a record straight through the server's data layer, unchecked, as a server from before
+    the shared rules would have stored a push; returns its id (revision 1, numbered for pull)."""
+    record_id, now = str(uuid.uuid4()), utcnow()
+    scope = RowScope(audience, owner_id, station)
+    stamped = {"deleted": False, "created_at": now.isoformat(), "updated_at": now.isoformat(), "author_id": owner_id,
+               "station_id": station, **fields}
+    with db.write() as session:
+        write = RowWrite(record_type.value, record_id, 1, stamped, scope, is_new=True)
+        records.number(session, records.stage(session, [write], now))
+    return record_id
+
+
 def login(server: RunningServer, username: str, password: str, device_id: str,
           headers: dict[str, str] | None = None) -> requests.Response:
     return requests.post(server.url("/api/v1/auth/login"), headers=API_HEADERS if headers is None else headers,
@@ -156,12 +174,18 @@ def login(server: RunningServer, username: str, password: str, device_id: str,
                                "device_name": "test laptop"}, timeout=30)
 
 
+def recent_day(days_ago: int = 30) -> str:
+    """A date the rules accept today (a visit may be dated at most two years back)."""
+    return (dt.date.today() - dt.timedelta(days=days_ago)).isoformat()
+
+
 def visit_fields(**overrides: Any) -> dict[str, Any]:
-    """A visit as a desktop client would create it."""
-    return {"visit_date": "2024-05-01", "mode": "onsite", "duration_hours": 2.5, "village_code": "150125100200",
-            "household_ids": [], "service_types": ["guidance"], "industry": "茶叶", "problem": "aphids on leaves",
+    """A visit as a desktop client would create it (it passes the rules of sync.domain.rules)."""
+    return {"visit_date": recent_day(), "mode": "onsite", "duration_hours": 2.5, "village_code": "150125100200",
+            "household_ids": ["household-1"], "service_types": ["guidance"], "industry": "茶叶", "problem": "aphids on leaves",
             "advice": "spray neem oil", "follow_up_date": None, "latitude": None, "longitude": None,
-            "photo_ids": [], "review_state": "draft", "author_id": "", "station_id": None, "deleted": False,
+            "photo_ids": [], "review_state": "draft", "end_date": None, "author_id": "", "station_id": None,
+            "deleted": False,
             "created_at": "2024-05-01T08:00:00", "updated_at": "2024-05-01T08:00:00", **overrides}
 
 

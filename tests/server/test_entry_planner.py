@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from typing import Any
 
@@ -13,6 +14,7 @@ from sync.server.entry_planner import PushContext, StoredRecord, plan_entry
 from sync.server.merge import merge_fields, same_value
 from sync.server.scope import Audience, RowScope, Viewer
 from sync.server.validation import FieldValueError, validate_values
+from tests.server.support import visit_fields
 
 NOW = dt.datetime(2024, 5, 1, 12, 0, tzinfo=dt.UTC)
 ALICE = Viewer("alice", Role.SPECIALIST, "WS-1", "150125", "1501")
@@ -28,7 +30,8 @@ def entry(kind: ChangeKind, changes: dict[str, tuple[Any, Any]], base: int = 1, 
 def stored(**fields: Any) -> StoredRecord:
     scope = RowScope(Audience.AUTHOR, "alice", "WS-1", "150125", "1501")
     return StoredRecord(RecordType.VISIT, "v1", 1,
-                        {"author_id": "alice", "station_id": "WS-1", "deleted": False, **fields}, scope)
+                        {**visit_fields(), "author_id": "alice", "station_id": "WS-1", "deleted": False, **fields},
+                        scope)
 
 
 def test_json_equality_tells_true_from_one_but_not_one_from_one_point_zero():
@@ -75,7 +78,7 @@ def test_created_at_from_a_device_never_replaces_the_stored_one():
     assert plan.result.status is EntryStatus.APPLIED and plan.writes == ()
 
 
-def test_validation_accepts_drafts_and_refuses_wrong_shapes():
+def test_field_shapes_let_nulls_through_to_the_rules_and_refuse_wrong_types():
     validate_values(RecordType.VISIT, {"visit_date": None, "village_code": "", "mode": "onsite", "new_field": [1]})
     validate_values(RecordType.TRAINING, {"attendees": {"farmer": 12, "local_expert": 2}, "trainers": ["李"]})
     for record_type, values in ((RecordType.VISIT, {"visit_date": "May 1st"}),
@@ -101,7 +104,8 @@ def household_entry(kind: ChangeKind, changes: dict[str, tuple[Any, Any]]) -> Ou
 
 def test_the_server_refuses_a_phone_stored_without_consent_and_takes_it_with_consent():
     ctx = PushContext(ALICE, NOW, new_id=lambda: "c1")
-    fields = {"name": (None, "敖其尔"), "village_code": (None, "150125100200"), "phone": (None, "13912345678")}
+    fields = {"name": (None, "敖其尔"), "kind": (None, "farmer"), "village_code": (None, "150125100200"),
+              "phone": (None, "13912345678")}
     refused = plan_entry(household_entry(ChangeKind.CREATE, {**fields, "contact_consent": (None, False)}), ctx, None)
     assert refused.result.status is EntryStatus.REJECTED and "consent" in refused.result.reason
     taken = plan_entry(household_entry(ChangeKind.CREATE, {**fields, "contact_consent": (None, True),
@@ -112,7 +116,14 @@ def test_the_server_refuses_a_phone_stored_without_consent_and_takes_it_with_con
 def test_withdrawing_consent_while_a_phone_is_kept_is_refused():
     scope = RowScope(Audience.STATION, "alice", "WS-1", "150125", "1501")
     kept = StoredRecord(RecordType.HOUSEHOLD, "h1", 1, {"author_id": "alice", "station_id": "WS-1", "deleted": False,
-                                                        "phone": "13912345678", "contact_consent": True}, scope)
+                                                        "phone": "13912345678", "contact_consent": True,
+                                                        "name": "敖其尔", "kind": "farmer",
+                                                        "village_code": "150125100200"}, scope)
     plan = plan_entry(household_entry(ChangeKind.UPDATE, {"contact_consent": (True, False)}),
                       PushContext(ALICE, NOW, new_id=lambda: "c1"), kept)
-    assert plan.result.status is EntryStatus.REJECTED
+    assert plan.result.status is EntryStatus.REJECTED and "consent" in plan.result.reason
+    # One kept from before the rule still takes an edit of another field: nothing is lost on sync.
+    legacy = dataclasses.replace(kept, fields={**kept.fields, "contact_consent": False})
+    plan = plan_entry(household_entry(ChangeKind.UPDATE, {"land_mu": (None, 12.5)}),
+                      PushContext(ALICE, NOW, new_id=lambda: "c1"), legacy)
+    assert plan.result.status is EntryStatus.APPLIED

@@ -48,12 +48,17 @@ def test_upgrading_attachments_credits_each_finished_file_to_the_authors_whose_r
     author of a record pushed before the file was finished, not to one who named it afterwards."""
     migrate.upgrade(empty_db, "0003")
     at = lambda minute: dt.datetime(2026, 5, 1, 8, minute, tzinfo=dt.UTC)  # noqa: E731
-    with empty_db.engine.begin() as connection:  # users, records and ledger have not changed since 0003
+    # records and ledger have not changed since 0003; users has, later (the columns of 0003 are named)
+    old_users = sa.table("users", *(sa.column(name) for name in (
+        "id", "username", "display_name", "password_hash", "role", "station_id", "scope_version", "active")),
+        sa.column("created_at", User.__table__.c.created_at.type))
+    with empty_db.engine.begin() as connection:
         connection.execute(sa.insert(Station), [{"code": "S1", "name": "Station", "county_code": "150125",
                                                  "league_code": "1501", "industries": []}])
-        connection.execute(sa.insert(User), [{"id": name, "username": name, "display_name": name, "password_hash": "x",
-                                              "role": "specialist", "station_id": "S1", "created_at": at(0)}
-                                             for name in ("alice", "mallory", "carol")])
+        connection.execute(sa.insert(old_users), [{"id": name, "username": name, "display_name": name,
+                                                   "password_hash": "x", "role": "specialist", "station_id": "S1",
+                                                   "scope_version": 1, "active": True, "created_at": at(0)}
+                                                  for name in ("alice", "mallory", "carol")])
         old_uploads = sa.table("attachments", *(sa.column(name) for name in ("sha256", "length", "received",
                                                                               "complete")),
                                sa.column("created_at", sa.DateTime(True)), sa.column("completed_at", sa.DateTime(True)))

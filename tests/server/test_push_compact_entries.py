@@ -44,7 +44,7 @@ def caller(db: Database) -> auth.Caller:
 def full_create(seq: int, record_id: str, **overrides: Any) -> dict[str, Any]:
     """A create as a protocol-1 device captures it: every field, old values null."""
     return {"device_id": "d1", "seq": seq, "record_type": "visit", "record_id": record_id, "kind": "create",
-            "base_revision": 0, "time": "2026-06-10T08:00:00Z",
+            "base_revision": 0, "time": dt.datetime.now(dt.UTC).isoformat(),
             "changes": {name: {"old": None, "new": value} for name, value in visit_fields(**overrides).items()}}
 
 

@@ -6,7 +6,6 @@ import hashlib
 
 import pytest
 from sqlalchemy import func, select
-from sqlalchemy.exc import IntegrityError
 
 from desktop.domain.records import Attachment, Household, Visit
 from desktop.store import repository
@@ -15,6 +14,7 @@ from desktop.store.models import (
     HouseholdRow,
     LocalFile,
     OutboxRow,
+    SetAsideRow,
     Station,
     User,
     VisitRow,
@@ -121,13 +121,38 @@ def test_fields_this_version_does_not_know_are_kept_in_extra(local, profile):
         assert s.get(HouseholdRow, "h-1").extra == {"wechat_id": "zbs-1988", "household_size": 5}
 
 
-def test_a_page_that_cannot_be_applied_changes_nothing_not_even_the_cursor(local, profile):
-    broken = RecordChange(record_type=RecordType.HOUSEHOLD, record_id="h-2", revision=1, fields={"name": None})
-    with pytest.raises(IntegrityError):
-        local.apply_pull_page(page(server_household("h-1", 1), broken, cursor=99))
-    assert local.position().cursor == 0
+def test_a_record_this_device_cannot_store_is_set_aside_and_the_rest_of_the_page_applies(local, profile):
+    nameless = server_household("h-2", 1, name=None)
+    undated = RecordChange(record_type=RecordType.VISIT, record_id="v-9", revision=4,
+                           fields={"visit_date": "someday", "mode": "onsite", "village_code": "150422100200"})
+    assert local.apply_pull_page(page(server_household("h-1", 1), nameless, undated, server_household("h-3", 2),
+                                      cursor=99)) == 2
+    assert local.position().cursor == 99
     with profile.store.reader() as s:
-        assert s.get(HouseholdRow, "h-1") is None
+        assert s.get(HouseholdRow, "h-1").name == "张宝山" and s.get(HouseholdRow, "h-3").revision == 2
+        assert s.get(HouseholdRow, "h-2") is None and s.get(VisitRow, "v-9") is None
+    kept = {(c.record_type, c.record_id): c for c in local.set_aside_changes()}
+    assert set(kept) == {("household", "h-2"), ("visit", "v-9")}
+    assert "households.name" in kept["household", "h-2"].reason and kept["visit", "v-9"].revision == 4
+    with profile.store.reader() as s:
+        assert s.get(SetAsideRow, ("household", "h-2")).fields == nameless.fields  # as the server sent it
+
+
+def test_a_set_aside_record_leaves_the_list_once_a_later_revision_stores(local, profile):
+    local.apply_pull_page(page(server_household("h-2", 1, name=None)))
+    local.apply_pull_page(page(server_household("h-2", 2, name="李桂兰"), cursor=20))
+    assert local.set_aside_changes() == []
+    with profile.store.reader() as s:
+        assert s.get(HouseholdRow, "h-2").name == "李桂兰"
+
+
+def test_an_update_this_device_cannot_store_leaves_the_local_record_as_it_was(local, profile):
+    local.apply_pull_page(page(server_household("h-1", 1)))
+    assert local.apply_pull_page(page(server_household("h-1", 2, name=None, notes="新"), cursor=11)) == 1
+    with profile.store.reader() as s:
+        row = s.get(HouseholdRow, "h-1")
+        assert (row.name, row.notes, row.revision) == ("张宝山", "", 1)
+    assert [c.revision for c in local.set_aside_changes()] == [2]
 
 
 def test_stations_and_colleagues_arrive_as_reference_data(local, profile):
@@ -238,3 +263,11 @@ def test_signing_in_on_a_profile_never_set_up_makes_the_account_its_user(local, 
     me = profile.identity.current()
     assert (me.user_id, me.display_name, me.station_code, me.can_review) == ("u-42", "王芳", "WS-045", True)
     assert local.account() == ("https://fb.example.cn", "wangfang")
+
+
+def test_the_specialist_type_of_an_account_arrives_with_the_user_record(local, profile):
+    user = RecordChange(record_type=RecordType.USER, record_id="u-8", revision=1, fields={
+        "display_name": "赵敏", "role": "specialist", "station_id": None, "specialist_type": "hired_agent"})
+    local.apply_pull_page(page(user))
+    with profile.store.reader() as s:
+        assert s.get(User, "u-8").specialist_type == "hired_agent"

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.records import Household, Record
-from desktop.domain.validation import ValidationError, consent_errors
+from desktop.domain.validation import ValidationError
 from desktop.services import vocabulary
 from desktop.ui.widgets.division_picker import DivisionPicker
 from desktop.ui.forms.duplicate_dialog import DuplicateHouseholdDialog
@@ -27,6 +27,7 @@ from desktop.ui.shell.i18n import vocab
 from desktop.ui.forms.record_form import RecordForm, SaveRequest
 from desktop.ui.forms.training_form import split_names
 from desktop.ui.widgets.number_field import NumberField, with_unit
+from sync.domain.rules import consent_errors
 from sync.protocol import HouseholdKind
 
 class HouseholdForm(RecordForm):
@@ -123,7 +124,8 @@ class HouseholdForm(RecordForm):
 
     def _flag_kept_without_consent(self, record: Household) -> None:
         """A household stored before consent was checked may hold a phone without it: say so at once."""
-        found = consent_errors(record)
+        found = consent_errors({"phone": record.phone, "notes": record.notes,
+                                "contact_consent": record.contact_consent})
         if found:
             self.errors.show(ValidationError(found), focus=False)
             self._errors_shown = True  # the message goes as soon as the field is put right

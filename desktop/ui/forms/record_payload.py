@@ -11,7 +11,7 @@ from desktop.domain.records import Household, Record, Training, Visit
 
 #: Draft keys start with these ("visit:<id>"); the key names the form to reopen.
 FORM_KINDS: dict[str, type[Record]] = {"visit": Visit, "training": Training, "household": Household}
-_DATES = {"visit_date", "follow_up_date", "training_date"}
+_DATES = {"visit_date", "end_date", "follow_up_date", "training_date"}
 _TIMES = {"created_at", "updated_at"}
 
 

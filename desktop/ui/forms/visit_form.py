@@ -76,6 +76,9 @@ class VisitForm(RecordForm):
             edit.setTabChangesFocus(True)
             edit.setFixedHeight(72)
         self.follow_up = OptionalDateEdit(self.tr("Planned for"), self)
+        # A resident stay of several days: each of its days counts once toward the on-site days.
+        self.end_date = OptionalDateEdit(self.tr("Several days, until"), self)
+        self.end_date.setObjectName("end_date")
         self.gps = QWidget(self)
         self.latitude = NumberField(self.gps, hint=self.tr("latitude, e.g. 43.98"))
         self.latitude.setObjectName("latitude")
@@ -89,6 +92,7 @@ class VisitForm(RecordForm):
 
         e = self.errors
         add_field_row(layout, e, self.tr("Date"), self.visit_date, "visit_date")
+        add_field_row(layout, e, self.tr("Last day"), self.end_date, "end_date", focus=self.end_date.enabled)
         add_field_row(layout, e, self.tr("How"), self.mode, "mode")
         add_field_row(layout, e, self.tr("Duration"), with_unit(self.duration, self.tr("hours")), "duration_hours",
                       focus=self.duration)
@@ -104,7 +108,7 @@ class VisitForm(RecordForm):
         add_field_row(layout, e, self.tr("GPS (optional)"), self.gps, "latitude", focus=self.latitude)
         add_field_row(layout, e, self.tr("Photos"), self.photos, "photo_ids", focus=self.photos.add_button)
         layout.addRow(QLabel(self.tr("Only on-site visits count toward the 60 on-site days a year."), self))
-        self.watch(self.visit_date, self.mode, self.duration, self.village, self.households,
+        self.watch(self.visit_date, self.end_date, self.mode, self.duration, self.village, self.households,
                    *self.service_checks.values(), self.industry, self.problem, self.advice, self.follow_up,
                    self.latitude, self.longitude, self.photos)
         self.resize(780, 860)
@@ -117,6 +121,7 @@ class VisitForm(RecordForm):
 
     def load(self, record: Visit) -> None:
         self.visit_date.setDate(to_qdate(record.visit_date or dt.date.today()))
+        self.end_date.set_value(record.end_date, default=(record.visit_date or dt.date.today()) + dt.timedelta(days=1))
         self.mode.setCurrentIndex(max(0, self.mode.findData(str(record.mode))))
         self.duration.setValue(record.duration_hours)
         self.village.set_value(record.village_code)
@@ -136,6 +141,7 @@ class VisitForm(RecordForm):
     def collect(self) -> Visit:
         return self.record.with_changes(
             visit_date=from_qdate(self.visit_date.date()),
+            end_date=self.end_date.value(),
             mode=VisitMode(self.mode.currentData()),
             duration_hours=self.duration.value(),
             village_code=self.village.value() if self.village.level() == "village" else "",

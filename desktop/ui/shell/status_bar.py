@@ -60,11 +60,15 @@ class SyncStatusBar(QStatusBar):
         self.user_label.setText(self.tr("Signed in: %1 (%2)").replace("%1", identity.display_name).replace("%2", kind)
                                 if identity.display_name else self.tr("Not set up"))
 
-    def show_attention(self, conflicts: int) -> None:
-        """The badge of open conflicts, hidden when there are none. (Refused changes are told in the
-        sync summary and listed in the conflicts window: they stay listed, so they would never clear.)"""
-        self.conflicts_button.setText(self.tr("%n conflict(s)", "", conflicts))
-        self.conflicts_button.setVisible(conflicts > 0)
+    def show_attention(self, conflicts: int, set_aside: int = 0) -> None:
+        """The badge of open conflicts and of pulled records set aside, hidden when there are none.
+        (Refused changes are told in the sync summary and listed in the conflicts window: they stay
+        listed, so they would never clear. Set-aside records clear once a sync stores them.)"""
+        parts = [self.tr("%n conflict(s)", "", conflicts)] if conflicts else []
+        if set_aside:
+            parts.append(self.tr("%n received record(s) set aside", "", set_aside))
+        self.conflicts_button.setText(" · ".join(parts))
+        self.conflicts_button.setVisible(bool(parts))
 
     def _watch_network(self) -> None:
         if QNetworkInformation.loadDefaultBackend():

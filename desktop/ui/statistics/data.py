@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
+from desktop.services.evaluation import EvaluationService
 from desktop.ui.shell.context import AppContext
 from sync.indicators import Area, YearIndicators
 from sync.protocol import Role
@@ -27,6 +29,8 @@ class StatisticsData:
     figures: YearIndicators
     targets: dict[str, float]
     names: dict[str, str]
+    #: The year-end evaluation shown for the area (sync.domain.evaluation_document.document).
+    evaluation: dict[str, Any] | None = None
 
 
 def area_choices(ctx: AppContext) -> list[AreaChoice]:
@@ -57,4 +61,8 @@ def area_choices(ctx: AppContext) -> list[AreaChoice]:
 def load_statistics(ctx: AppContext, year: int, choice: AreaChoice, approved_only: bool) -> StatisticsData:
     figures = ctx.indicators.year(year, choice.area, approved_only)
     targets = {t.key: t.value for t in ctx.reference.service.targets() if t.key in TARGET_KEYS}
-    return StatisticsData(choice, approved_only, figures, targets, ctx.team_log.display_names())
+    # A station is evaluated with its county (where its specialists are ranked), not the user's home county.
+    evaluated = next((s.county_code for s in ctx.reference.stations() if s.code == choice.area.station_id),
+                     choice.area.division_code) if choice.level == "station" else choice.area.division_code
+    evaluation = EvaluationService(ctx.profile.store).document(year, evaluated, approved_only)
+    return StatisticsData(choice, approved_only, figures, targets, ctx.team_log.display_names(), evaluation)

@@ -33,6 +33,7 @@ from desktop.ui.statistics.coverage_dialog import CoverageDialog
 from desktop.ui.shell.i18n import list_separator, vocab
 from desktop.ui.statistics.indicator_card import IndicatorCard
 from desktop.ui.widgets.plain_table_model import KEY_ROLE, PlainTableModel
+from desktop.ui.statistics.evaluation_section import EvaluationSection
 from desktop.ui.statistics.data import (
     AreaChoice,
     StatisticsData,
@@ -62,7 +63,11 @@ class StatisticsPage(QWidget):
         self.area = QComboBox(self)
         self.area.setObjectName("stats_area")
         self.area.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.approved_only = QCheckBox(self.tr("Approved records only"), self)
+        # Approved records count by default; drafts and returned records never do.
+        self.include_submitted = QCheckBox(self.tr("Include submitted records not yet reviewed"), self)
+        self.include_submitted.setObjectName("include_submitted")
+        self.rule = QLabel(self)
+        self.rule.setObjectName("counting_rule")
         self.export_button = QPushButton(self.tr("Export…"), self)
         self.edit_targets_button = QPushButton(self.tr("Edit targets…"), self)
         self.edit_targets_button.setObjectName("edit_targets")
@@ -90,11 +95,12 @@ class StatisticsPage(QWidget):
         self.coverage.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.coverage.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.coverage.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        self.evaluation = EvaluationSection(ctx, self)
         self.coverage.doubleClicked.connect(lambda index: self.open_coverage(index.data(KEY_ROLE)))
 
         self.year.valueChanged.connect(lambda _v: self.refresh())
         self.area.currentIndexChanged.connect(lambda _i: self.refresh())
-        self.approved_only.toggled.connect(lambda _b: self.refresh())
+        self.include_submitted.toggled.connect(lambda _b: self.refresh())
         self.export_button.clicked.connect(self.export)
         self.edit_targets_button.clicked.connect(self.open_targets)
         self._layout()
@@ -104,7 +110,8 @@ class StatisticsPage(QWidget):
         for label, widget in ((self.tr("Year:"), self.year), (self.tr("Area:"), self.area)):
             top.addWidget(QLabel(label, self))
             top.addWidget(widget)
-        top.addWidget(self.approved_only)
+        top.addWidget(self.include_submitted)
+        top.addWidget(self.rule)
         top.addStretch(1)
         top.addWidget(self.status)
         top.addWidget(self.edit_targets_button)
@@ -124,6 +131,7 @@ class StatisticsPage(QWidget):
         inner.addLayout(cards)
         inner.addLayout(charts)
         inner.addWidget(coverage)
+        inner.addWidget(self.evaluation)
         inner.addStretch(1)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
@@ -159,19 +167,23 @@ class StatisticsPage(QWidget):
         if choice is None:
             self.status.setText(self.tr("Set your station or county in the settings to see statistics."))
             return
-        ctx, year, approved = self.ctx, self.year.value(), self.approved_only.isChecked()
+        ctx, year, approved = self.ctx, self.year.value(), not self.include_submitted.isChecked()
         self.status.setText(self.tr("Computing…"))
         ctx.runner.run(lambda: load_statistics(ctx, year, choice, approved), on_success=self._show,
                        label="statistics", owner=self)
 
     def _show(self, data: StatisticsData) -> None:
-        if data.choice != self.area.currentData() or data.approved_only != self.approved_only.isChecked() \
+        if data.choice != self.area.currentData() or data.approved_only == self.include_submitted.isChecked() \
                 or data.figures.year != self.year.value():
             return  # an older answer: a newer request is on its way
         self.data = data
         f = data.figures
         self.status.setText(self.tr("%1 visits (%2 on site), %3 trainings").replace("%1", f"{f.visits:,}")
                             .replace("%2", f"{f.onsite_visits:,}").replace("%3", f"{f.trainings:,}"))
+        self.rule.setText(self.tr("Counts approved records only") if data.approved_only else
+                          self.tr("Counts approved records and submitted records not yet reviewed (unreviewed included)"))
+        for card in self.cards.values():
+            card.setToolTip(self.rule.text())
         region = data.choice.level == "region"
         for key, card_key, value in (("households_served", "households", f.households_served),
                                      ("people_trained", "talent", f.local_talent_trained),
@@ -196,6 +208,8 @@ class StatisticsPage(QWidget):
         rows = min(12, max(1, len(f.coverage)))
         self.coverage.setFixedHeight(self.coverage.horizontalHeader().sizeHint().height()
                                      + rows * self.coverage.verticalHeader().defaultSectionSize() + 4)
+        if data.evaluation is not None:
+            self.evaluation.show_document(data.evaluation)
         self.loaded.emit()
 
     def _days_title(self, target: int) -> str:
@@ -249,7 +263,7 @@ class StatisticsPage(QWidget):
 
         choice: AreaChoice = self.area.currentData()
         store, language = self.ctx.profile.store, self.ctx.settings.language
-        year, approved = self.year.value(), self.approved_only.isChecked()
+        year, approved = self.year.value(), not self.include_submitted.isChecked()
         area = choice.area.division_code
 
         def call() -> str:

@@ -124,7 +124,7 @@ class SyncActions(QObject):
         self.sign_out_action.setEnabled(signed_in)
 
     def _show_overview(self, overview: SyncOverview) -> None:
-        self.status.show_attention(len(overview.open_conflicts))
+        self.status.show_attention(len(overview.open_conflicts), len(overview.set_aside))
         self.status.set_server(overview.server_url)
         dialog = self.conflicts_dialog
         if dialog is not None and shiboken6.isValid(dialog) and dialog.isVisible():

@@ -23,6 +23,7 @@ from desktop.domain.records import RECORD_CLASSES, Conflict, Record
 from desktop.services.changes import Changes
 from desktop.services.sync_service import SyncOverview
 from desktop.store.local_store import RejectedChange
+from desktop.store.set_aside import SetAsideChange
 from desktop.ui.sync.conflict_edit_dialog import ConflictEditDialog
 from desktop.ui.sync.conflict_text import editable_by_hand, field_label, record_kind_label, record_label, value_text
 from desktop.ui.shell.context import AppContext
@@ -38,6 +39,7 @@ class ConflictsView:
     conflicts: list[Conflict]
     records: dict[str, Record | None]  # conflict id -> the record it is about, as it is now
     rejected: list[RejectedChange]
+    set_aside: list[SetAsideChange]
 
 
 def load_conflicts(ctx: AppContext) -> ConflictsView:
@@ -46,7 +48,7 @@ def load_conflicts(ctx: AppContext) -> ConflictsView:
     for conflict in overview.open_conflicts:
         cls = RECORD_CLASSES.get(RecordType(conflict.record_type))
         records[conflict.id] = ctx.records.get(cls, conflict.record_id) if cls else None
-    return ConflictsView(overview.open_conflicts, records, overview.rejected)
+    return ConflictsView(overview.open_conflicts, records, overview.rejected, overview.set_aside)
 
 
 class ConflictsDialog(QDialog):
@@ -91,13 +93,12 @@ class ConflictsDialog(QDialog):
         actions.addStretch(1)
         self.empty = QLabel(self.tr("No open conflicts."), self)
         self.rejected_title = QLabel(self.tr("Changes the server refused"), self)
-        self.rejected = QTableWidget(0, 3, self)
-        self.rejected.setObjectName("rejected")
-        self.rejected.setHorizontalHeaderLabels([self.tr("Record"), self.tr("Reason"), self.tr("Time")])
-        self.rejected.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.rejected.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.rejected.verticalHeader().hide()
-        self.rejected.setMaximumHeight(160)
+        self.rejected = _small_table(self, "rejected", [self.tr("Record"), self.tr("Reason"), self.tr("Time")])
+        self.set_aside_title = QLabel(self.tr("Records received from the server that this computer could not "
+                                              "store. They are kept and tried again at every sync; the rest "
+                                              "of the sync went on without them."), self)
+        self.set_aside_title.setWordWrap(True)
+        self.set_aside = _small_table(self, "set_aside", [self.tr("Record"), self.tr("Reason"), self.tr("Time")])
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -107,6 +108,8 @@ class ConflictsDialog(QDialog):
         layout.addLayout(actions)
         layout.addWidget(self.rejected_title)
         layout.addWidget(self.rejected)
+        layout.addWidget(self.set_aside_title)
+        layout.addWidget(self.set_aside)
         layout.addWidget(buttons)
         self._enable_buttons()
 
@@ -129,15 +132,12 @@ class ConflictsDialog(QDialog):
         self.empty.setVisible(not view.conflicts)
         if view.conflicts and not self.table.selectedItems():
             self.table.selectRow(0)
-        self.rejected.setRowCount(len(view.rejected))
-        for row, change in enumerate(view.rejected):
-            for column, text in enumerate((record_kind_label(change.record_type), change.reason,
-                                           local_time_text(change.time))):
-                self.rejected.setItem(row, column, QTableWidgetItem(text))
-        self.rejected.resizeColumnToContents(0)
-        self.rejected.resizeColumnToContents(2)
-        for widget in (self.rejected_title, self.rejected):
-            widget.setVisible(bool(view.rejected))
+        for title, table, changes in ((self.rejected_title, self.rejected, view.rejected),
+                                      (self.set_aside_title, self.set_aside, view.set_aside)):
+            _fill_table(table, [(record_kind_label(c.record_type), c.reason, local_time_text(c.time))
+                                for c in changes])
+            for widget in (title, table):
+                widget.setVisible(bool(changes))
         self._enable_buttons()
 
     def selected(self) -> Conflict | None:
@@ -180,3 +180,26 @@ class ConflictsDialog(QDialog):
     def _failed(self, error: BaseException) -> None:
         self._enable_buttons()
         self.ctx.runner.report(error, "resolve conflict")
+
+
+def _small_table(parent: QWidget, name: str, headers: list[str]) -> QTableWidget:
+    """A read-only list of (record, reason, time) rows under the conflicts."""
+    table = QTableWidget(0, len(headers), parent)
+    table.setObjectName(name)
+    table.setHorizontalHeaderLabels(headers)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+    table.verticalHeader().hide()
+    table.setMaximumHeight(160)
+    return table
+
+
+def _fill_table(table: QTableWidget, rows: list[tuple[str, ...]]) -> None:
+    table.setRowCount(len(rows))
+    for row, cells in enumerate(rows):
+        for column, text in enumerate(cells):
+            item = QTableWidgetItem(text)
+            item.setToolTip(text)
+            table.setItem(row, column, item)
+    table.resizeColumnToContents(0)
+    table.resizeColumnToContents(2)

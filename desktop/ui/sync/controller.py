@@ -66,8 +66,9 @@ class SyncController(QObject):
 
     # --- sign in ------------------------------------------------------------------------------
 
-    def sign_in(self, server_url: str, username: str, password: str) -> None:
-        """Ends in ``sign_in_finished(SignInResult)`` or ``sign_in_failed(SyncError)``."""
+    def sign_in(self, server_url: str, username: str, password: str, activation_code: str | None = None) -> None:
+        """Ends in ``sign_in_finished(SignInResult)`` or ``sign_in_failed(SyncError)``; with an activation
+        code it is a new account's first sign-in, setting ``password`` as its password."""
         def failed(error: BaseException) -> None:
             if not isinstance(error, SyncError):
                 self.network.report(error, "sign in")
@@ -83,7 +84,8 @@ class SyncController(QObject):
             self._identity_changed(changes)
             self.sign_in_finished.emit(result)
 
-        self.network.run(lambda: self.service.sign_in(server_url, username, password), on_success=done,
+        self.network.run(lambda: self.service.sign_in(server_url, username, password,
+                                                      activation_code=activation_code), on_success=done,
                          on_failure=failed, label="sign in", owner=self)
 
     def _identity_changed(self, changes: Changes) -> None:

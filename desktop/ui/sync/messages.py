@@ -7,7 +7,7 @@ import re
 from PySide6.QtCore import QCoreApplication
 
 from desktop.domain.i18n import QT_TRANSLATE_NOOP
-from desktop.services.sync_service import NOT_SIGNED_IN
+from desktop.services.sync_service import ACTIVATION_REFUSED, NOT_SIGNED_IN
 from sync.client.credentials import NO_SECURE_STORE
 from sync.client.engine import SyncPhase, SyncProgress, SyncReport
 from sync.client.errors import MESSAGES, SyncError, SyncErrorKind
@@ -30,6 +30,9 @@ _KNOWN = {
     MESSAGES[SyncErrorKind.PROTOCOL]: QT_TRANSLATE_NOOP(
         "SyncMessages", "The server and this version of Fieldbook do not understand each other."),
     "The user name or password is wrong.": QT_TRANSLATE_NOOP("SyncMessages", "The user name or password is wrong."),
+    ACTIVATION_REFUSED: QT_TRANSLATE_NOOP(
+        "SyncMessages", "The user name or activation code is wrong, or the code was used or has expired. "
+        "Ask your administrator for a new code."),
     "Too many failed sign-ins. Wait a little and try again.": QT_TRANSLATE_NOOP(
         "SyncMessages", "Too many failed sign-ins. Wait a little and try again."),
     "This account has been deactivated. Ask your administrator.": QT_TRANSLATE_NOOP(
@@ -105,7 +108,7 @@ def summary_text(report: SyncReport) -> str:
                          report.pushed, report.pulled)]
     # Counts go through plain names: lupdate does not see a plural translate() whose count is an
     # attribute expression.
-    conflicts, rejected, pending = report.conflicts, report.rejected, report.still_pending
+    conflicts, rejected, pending, set_aside = report.conflicts, report.rejected, report.still_pending, report.set_aside
     uploads, downloads = report.uploads_pending, report.downloads_pending
     if conflicts:
         lines.append(QCoreApplication.translate(
@@ -113,6 +116,10 @@ def summary_text(report: SyncReport) -> str:
     if rejected:
         lines.append(QCoreApplication.translate(
             "SyncMessages", "%n change(s) were refused by the server: see Conflicts.", None, rejected))
+    if set_aside:
+        lines.append(QCoreApplication.translate(
+            "SyncMessages", "%n record(s) from the server could not be stored here and were set aside: "
+                            "see Conflicts.", None, set_aside))
     if pending:
         lines.append(QCoreApplication.translate(
             "SyncMessages", "%n change(s) still waiting to be sent.", None, pending))

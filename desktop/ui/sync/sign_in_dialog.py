@@ -1,9 +1,11 @@
-"""The sign-in dialog: server address, user name and password, checked by the server on the network worker."""
+"""The sign-in dialog: server address, user name and password (or, the first time, an activation code and a
+new password), checked by the server on the network worker."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -17,6 +19,7 @@ from desktop.services.sync_service import SignInResult
 from desktop.ui.sync.controller import SyncController
 from desktop.ui.sync.messages import error_text, message_text
 from sync.client.errors import SyncError
+from sync.protocol import MIN_PASSWORD_LENGTH
 
 
 class SignInDialog(QDialog):
@@ -44,10 +47,24 @@ class SignInDialog(QDialog):
         self.password = QLineEdit(self)
         self.password.setObjectName("password")
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        form = QFormLayout()
+        self.first_time = QCheckBox(self.tr("First sign-in with an activation code"), self)
+        self.first_time.setObjectName("first_time")
+        self.activation_code = QLineEdit(self)
+        self.activation_code.setObjectName("activation_code")
+        self.activation_code.setPlaceholderText("ABCD-EFGH-JK")
+        self.repeat = QLineEdit(self)
+        self.repeat.setObjectName("repeat_password")
+        self.repeat.setEchoMode(QLineEdit.EchoMode.Password)
+        self.form = form = QFormLayout()
         form.addRow(self.tr("Server address"), self.server)
         form.addRow(self.tr("User name"), self.username)
-        form.addRow(self.tr("Password"), self.password)
+        form.addRow("", self.first_time)
+        form.addRow(self.tr("Activation code"), self.activation_code)
+        self.password_label = QLabel(self.tr("Password"), self)
+        form.addRow(self.password_label, self.password)
+        form.addRow(self.tr("Repeat the new password"), self.repeat)
+        self.first_time.toggled.connect(self._show_activation)
+        self._show_activation(False)
         self.message = QLabel(self)
         self.message.setObjectName("message")
         self.message.setWordWrap(True)
@@ -65,11 +82,22 @@ class SignInDialog(QDialog):
         layout.addWidget(self.buttons)
         (self.password if server_url and username else self.server if not server_url else self.username).setFocus()
 
+    def _show_activation(self, first_time: bool) -> None:
+        """The first sign-in asks for the code and a new password, typed twice."""
+        self.form.setRowVisible(self.activation_code, first_time)
+        self.form.setRowVisible(self.repeat, first_time)
+        self.password_label.setText(self.tr("New password") if first_time else self.tr("Password"))
+        if first_time:
+            self.activation_code.setFocus()
+
     def submit(self) -> None:
         server, user, password = self.server.text().strip(), self.username.text().strip(), self.password.text()
+        code = self.activation_code.text().strip() if self.first_time.isChecked() else None
         if not server.startswith(("http://", "https://")):
             self._show_problem(self.tr("Enter the server address, starting with https://"))
             self.server.setFocus()
+            return
+        if code is not None and not self._activation_ready(user, code, password):
             return
         if not user or not password:
             self._show_problem(self.tr("Enter your user name and password."))
@@ -78,7 +106,21 @@ class SignInDialog(QDialog):
         self._busy(True)
         self.message.setStyleSheet("")
         self.message.setText(self.tr("Signing in…"))
-        self.controller.sign_in(server, user, password)
+        self.controller.sign_in(server, user, password, activation_code=code)
+
+    def _activation_ready(self, user: str, code: str, password: str) -> bool:
+        problems = ((not user, self.tr("Enter your user name (your mobile number)."), self.username),
+                    (not code, self.tr("Enter the activation code from your sheet."), self.activation_code),
+                    (len(password) < MIN_PASSWORD_LENGTH,
+                     self.tr("Choose a password of at least %1 characters.").replace("%1", str(MIN_PASSWORD_LENGTH)),
+                     self.password),
+                    (password != self.repeat.text(), self.tr("The two passwords differ."), self.repeat))
+        for failed, text, widget in problems:
+            if failed:
+                self._show_problem(text)
+                widget.setFocus()
+                return False
+        return True
 
     def _done(self, result: SignInResult) -> None:
         self._busy(False)
@@ -104,5 +146,6 @@ class SignInDialog(QDialog):
         self.message.setText(text)
 
     def _busy(self, busy: bool) -> None:
-        for widget in (self.server, self.username, self.password, self.sign_in_button):
+        for widget in (self.server, self.username, self.password, self.first_time, self.activation_code, self.repeat,
+                       self.sign_in_button):
             widget.setEnabled(not busy)

@@ -1,13 +1,13 @@
-"""``POST /api/v1/auth/login``: user name and password for a device token."""
+"""``POST /api/v1/auth/login`` and ``/activate``: user name and password (or a first activation code) for a device token."""
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Depends
+from fastapi import APIRouter, Depends, Request
 
-from sync.protocol import LOGIN_PATH, ErrorBody, LoginRequest, LoginResponse
+from sync.protocol import ACTIVATE_PATH, LOGIN_PATH, ActivateRequest, ErrorBody, LoginRequest, LoginResponse
 from sync.server.errors import error_responses
 from sync.server.deps import DbDep, require_protocol
-from sync.server.services import auth
+from sync.server.services import activation, auth
 
 router = APIRouter(tags=["auth"], dependencies=[Depends(require_protocol)],
                    responses=error_responses(400, 413, 415, 422, 426, 503))
@@ -20,3 +20,13 @@ router = APIRouter(tags=["auth"], dependencies=[Depends(require_protocol)],
 })
 def login(body: LoginRequest, db: DbDep) -> LoginResponse:
     return auth.login(db, body)
+
+
+@router.post(ACTIVATE_PATH, response_model=LoginResponse, responses={
+    401: {"model": ErrorBody, "description": "wrong, used or expired activation code"},
+    403: {"model": ErrorBody, "description": "device revoked or device of another user"},
+    429: {"model": ErrorBody, "description": "too many failed attempts; see Retry-After"},
+})
+def activate(body: ActivateRequest, db: DbDep, request: Request) -> LoginResponse:
+    """A new account's first sign-in: the one-time code and the password the specialist chooses."""
+    return activation.activate(db, body, request.client.host if request.client else "unknown")

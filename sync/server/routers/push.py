@@ -6,7 +6,7 @@ from fastapi import APIRouter, Depends
 
 from sync.protocol import PUSH_PATH, ErrorBody, PushResponse
 from sync.server.errors import error_responses
-from sync.server.deps import CallerDep, DbDep, require_protocol
+from sync.server.deps import DbDep, PushCallerDep, require_protocol
 from sync.server.services import push as push_service
 from sync.server.services.push import PushEnvelope
 
@@ -18,6 +18,6 @@ router = APIRouter(tags=["sync"], dependencies=[Depends(require_protocol)],
     403: {"model": ErrorBody, "description": "an entry names another device"},
     413: {"model": ErrorBody, "description": "the body is larger than protocol.MAX_REQUEST_BYTES"},
 })
-def push(body: PushEnvelope, caller: CallerDep, db: DbDep) -> PushResponse:
+def push(body: PushEnvelope, caller: PushCallerDep, db: DbDep) -> PushResponse:
     """Each entry is an ``OutboxEntry``; one the server cannot read is rejected on its own."""
     return push_service.push(db, caller, body)

@@ -23,7 +23,9 @@ def indicators(
     area: Annotated[str, Query(pattern=AREA_PATTERN, description='"15" (the region), a league or a county code')],
     station: Annotated[str | None, Query(min_length=1, max_length=32, description="one station's records only")]
     = None,
-    approved_only: Annotated[bool, Query(description="count only records a station manager approved")] = False,
+    approved_only: Annotated[bool, Query(description="true (default): count approved records only; false: "
+                                               "approved and submitted ones not yet reviewed. Drafts and "
+                                               "returned records never count")] = True,
     coverage: Annotated[bool, Query(description="list 三覆盖 coverage per county (the longest part)")] = True,
 ) -> IndicatorReport:
     request = reports.ReportRequest(year, area, station, approved_only, coverage)

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from sync.protocol import Role
 from sync.server import security
+from sync.server.services import activation, audit
 from sync.server.clock import utcnow
 from sync.server.store import devices, meta, stations, users
 from sync.server.store.database import Database
@@ -100,6 +101,7 @@ def add_user(db: Database, username: str, display_name: str, role: Role, passwor
                     county_code=area.county, league_code=area.league, scope_version=1, active=True,
                     created_at=now)
         users.add(session, user, now)
+        audit.record(session, audit.command_line(), "account_added", username, _area(session, user), role=role.value)
         return user.id
 
 
@@ -113,6 +115,7 @@ def set_role(db: Database, username: str, role: Role, area: Area) -> None:
             role.value, area.station, area.county, area.league)
         user.scope_version += 1
         users.publish(session, user, utcnow())
+        audit.record(session, audit.command_line(), "role_changed", username, _area(session, user), role=role.value)
 
 
 def set_station(db: Database, username: str, station: str) -> None:
@@ -121,22 +124,46 @@ def set_station(db: Database, username: str, station: str) -> None:
         if Role(user.role) not in STATION_ROLES:
             raise AdminError(f"{username} is a {user.role}, not a station member; use `user set-role`")
         _require_station(session, station)
-        user.station_id = station
+        before, user.station_id = user.station_id, station
         user.scope_version += 1
         users.publish(session, user, utcnow())
+        audit.record(session, audit.command_line(), "account_moved", username, _area(session, user),
+                     before=before, after=station)
 
 
 def set_password(db: Database, username: str, password: str) -> None:
     password_hash = security.hash_password(check_password(password))
     with db.write() as session:
-        _user(session, username).password_hash = password_hash
+        user = _user(session, username)
+        user.password_hash = password_hash
+        audit.record(session, audit.command_line(), "password_set", username, _area(session, user))
 
 
 def set_active(db: Database, username: str, active: bool) -> None:
     with db.write() as session:
         user = _user(session, username)
-        user.active = active
+        if user.active != active:
+            user.active, user.deactivated_at = active, None if active else utcnow()
         users.publish(session, user, utcnow())
+        audit.record(session, audit.command_line(), "account_reactivated" if active else "account_deactivated",
+                     username, _area(session, user))
+
+
+def reset_activation_code(db: Database, username: str, actor: audit.Actor) -> str:
+    """A new one-time code for the account (its earlier unused code stops working); returns it."""
+    with db.write() as session:
+        user = _user(session, username)
+        code = activation.issue(session, [user])[user.id]
+        audit.record(session, actor, "activation_code_reset", username, _area(session, user))
+        return code
+
+
+def _area(session: Session, user: User) -> str | None:
+    """The county (or league) the account belongs to, as the audit log files it."""
+    if user.station_id:
+        station = stations.get(session, user.station_id)
+        return station.county_code if station else None
+    return user.county_code or user.league_code
 
 
 def list_users(db: Database) -> Sequence[User]:
@@ -156,6 +183,7 @@ def revoke_device(db: Database, device_id: str) -> None:
         device = _device(session, device_id)
         if device.revoked_at is None:
             device.revoked_at = utcnow()
+        audit.record(session, audit.command_line(), "device_revoked", device_id, None)
 
 
 def reinstate_device(db: Database, device_id: str) -> None:
@@ -163,6 +191,7 @@ def reinstate_device(db: Database, device_id: str) -> None:
     with db.write() as session:
         device = _device(session, device_id)
         device.revoked_at, device.token_hash = None, None
+        audit.record(session, audit.command_line(), "device_reinstated", device_id, None)
 
 
 def renew_epoch(db: Database) -> str:

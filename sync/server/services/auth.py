@@ -14,6 +14,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from sqlalchemy.orm import Session
+
 from sync.protocol import ErrorCode, LoginRequest, LoginResponse, Role
 from sync.bundle_file import key_hex, signing_key
 from sync.server import login_throttle, security
@@ -35,55 +37,73 @@ class Caller:
     device_id: str
     viewer: Viewer
     epoch: str
+    #: Set when the account was deactivated and this call may only salvage what was recorded before.
+    deactivated_at: dt.datetime | None = None
 
 
 def login(db: Database, body: LoginRequest) -> LoginResponse:
     if not all(storable(text) for text in (body.username, body.password, body.device_id, body.device_name)):
         raise ApiError(422, ErrorCode.INVALID_REQUEST, "the login contains a NUL character or an unpaired surrogate")
+    user = verify_credentials(db, body.username, body.password)
+    with db.write() as session:
+        return register_device(session, user, body, utcnow())
+
+
+def verify_credentials(db: Database, username: str, password: str) -> User:
+    """The active user with this password, throttled per user name (app and web console alike)."""
     now = utcnow()
     with db.read() as session:
-        failures = login_failures.since(session, body.username, now - login_throttle.WINDOW)
-        user = users.by_username(session, body.username)
+        failures = login_failures.since(session, username, now - login_throttle.WINDOW)
+        user = users.by_username(session, username)
     wait = login_throttle.retry_after(failures, now)
     if wait is not None:
         raise ApiError(429, ErrorCode.TOO_MANY_ATTEMPTS,
-                       f"too many failed logins for {body.username}; try again in {wait} seconds",
+                       f"too many failed logins for {username}; try again in {wait} seconds",
                        {"Retry-After": str(wait)})
     if user is None:
-        security.burn_password_check(body.password)
-    if user is None or not security.verify_password(user.password_hash, body.password):
+        security.burn_password_check(password)
+    if user is None or not security.verify_password(user.password_hash, password):
         with db.write() as session:
-            login_failures.add(session, body.username, now, now - login_throttle.WINDOW)
-        raise ApiError(401, ErrorCode.BAD_CREDENTIALS, "wrong user name or password")
+            login_failures.add(session, username, now, now - login_throttle.WINDOW)
+        raise ApiError(401, ErrorCode.BAD_CREDENTIALS, "this account is not activated yet: sign in once with "
+                       "the activation code you were given" if user is not None
+                       and user.password_hash == security.NOT_ACTIVATED else "wrong user name or password")
     if not user.active:
         raise ApiError(403, ErrorCode.USER_INACTIVE, "this account has been deactivated")
+    return user
+
+
+def register_device(session: Session, user: User, body: LoginRequest, now: dt.datetime) -> LoginResponse:
+    """Give the device a new token for ``user`` (whose credentials were checked) in the caller's transaction."""
     token = security.new_token()
-    with db.write() as session:
-        device = devices.get(session, body.device_id, lock=True)
-        if device is not None and device.revoked_at is not None:
-            raise ApiError(403, ErrorCode.DEVICE_REVOKED,
-                           "this device was revoked by an administrator and cannot log in again")
-        if device is not None and device.user_id != user.id:
-            raise ApiError(403, ErrorCode.DEVICE_OF_ANOTHER_USER,
-                           "this device is registered to another user; use your own profile")
-        if device is None:
-            device = Device(id=body.device_id, user_id=user.id, name=body.device_name,
-                            token_hash=security.token_digest(token), created_at=now, last_seen_at=now)
-            session.add(device)
-        else:
-            device.name, device.token_hash, device.last_seen_at = body.device_name, security.token_digest(token), now
-        if body.device_key is not None:
-            device.bundle_key = body.device_key
-        server_key = key_hex(signing_key(meta.bundle_key_seed(session)))
-        login_failures.clear(session, body.username)
-        epoch = meta.user_epoch(meta.server_epoch(session), user.scope_version)
+    device = devices.get(session, body.device_id, lock=True)
+    if device is not None and device.revoked_at is not None:
+        raise ApiError(403, ErrorCode.DEVICE_REVOKED,
+                       "this device was revoked by an administrator and cannot log in again")
+    if device is not None and device.user_id != user.id:
+        raise ApiError(403, ErrorCode.DEVICE_OF_ANOTHER_USER,
+                       "this device is registered to another user; use your own profile")
+    if device is None:
+        device = Device(id=body.device_id, user_id=user.id, name=body.device_name,
+                        token_hash=security.token_digest(token), created_at=now, last_seen_at=now)
+        session.add(device)
+    else:
+        device.name, device.token_hash, device.last_seen_at = body.device_name, security.token_digest(token), now
+    if body.device_key is not None:
+        device.bundle_key = body.device_key
+    server_key = key_hex(signing_key(meta.bundle_key_seed(session)))
+    login_failures.clear(session, body.username)
+    epoch = meta.user_epoch(meta.server_epoch(session), user.scope_version)
     return LoginResponse(token=token, device_id=body.device_id, user_id=user.id, display_name=user.display_name,
                          role=Role(user.role), station_id=user.station_id, server_epoch=epoch,
                          server_key=server_key)
 
 
-def authenticate(db: Database, token: str | None) -> Caller:
-    """The caller behind a bearer token; raises ApiError 401 for a missing, unknown or revoked one."""
+def authenticate(db: Database, token: str | None, *, salvage: bool = False) -> Caller:
+    """The caller behind a bearer token; raises ApiError 401 for a missing, unknown or revoked one.
+
+    A deactivated account's devices are refused too, except with ``salvage`` (a push): what they
+    recorded before the deactivation is still taken, once, so no one's work is lost."""
     if not token:
         raise ApiError(401, ErrorCode.UNAUTHORIZED, "log in first: send Authorization: Bearer <token>",
                        {"WWW-Authenticate": "Bearer"})
@@ -98,10 +118,11 @@ def authenticate(db: Database, token: str | None) -> Caller:
             raise ApiError(401, ErrorCode.DEVICE_REVOKED,
                            "this device was revoked by an administrator; its unsynced changes are not "
                            "accepted. Ask your station's administrator.")
-        if not user.active:
+        if not user.active and not (salvage and user.deactivated_at is not None):
             raise ApiError(401, ErrorCode.USER_INACTIVE, "this account has been deactivated")
         caller = Caller(device.id, users.viewer(session, user),
-                        meta.user_epoch(meta.server_epoch(session), user.scope_version))
+                        meta.user_epoch(meta.server_epoch(session), user.scope_version),
+                        None if user.active else user.deactivated_at)
         last_seen = device.last_seen_at
     if last_seen is None or now - last_seen > _TOUCH_INTERVAL:
         with db.write() as session:

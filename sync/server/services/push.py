@@ -18,6 +18,7 @@ round trips, not several per entry. Change numbers are taken as the chunk's last
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
@@ -48,7 +49,7 @@ from sync.server.entry_planner import (
 )
 from sync.server.errors import ApiError, describe_validation_errors
 from sync.server.services.auth import Caller
-from sync.server.store import ledger, ledger_batch, records
+from sync.server.store import divisions, ledger, ledger_batch, records
 from sync.server.store.database import Database
 from sync.server.validation import storable
 
@@ -161,11 +162,18 @@ class _ChunkWork:
         self._owners: dict[records.RecordKey, StoredRecord | None] = {}
         self._writes: list[RowWrite] = []
         self._ledger: list[ledger_batch.LedgerRow] = []
+        self._villages: set[str] | None = None
 
     def preload(self, raws: list[dict[str, Any]]) -> None:
         keys = [key for key in map(_safe_key, raws) if key is not None]
         found = records.load_many(self.session, keys, lock=True)
         self._locked.update({key: found.get(key) for key in keys})
+        self._villages = divisions.known_villages(self.session, _village_codes(raws))
+
+    def village_check(self) -> Callable[[str], bool] | None:
+        """How the chunk's entries learn whether a village code is on the official list (see PushContext)."""
+        villages = self._villages
+        return None if villages is None else villages.__contains__
 
     def stored(self, record_type: str, record_id: str) -> StoredRecord | None:
         """The record as this chunk has left it so far, its row locked until commit."""
@@ -204,6 +212,17 @@ class _ChunkWork:
         self._ledger = []
 
 
+def _village_codes(raws: list[dict[str, Any]]) -> list[str]:
+    """The village codes the chunk's entries set, looked up in one query."""
+    codes = []
+    for raw in raws:
+        changes = raw.get("changes")
+        change = changes.get("village_code") if isinstance(changes, dict) else None
+        if isinstance(change, dict) and isinstance(change.get("new"), str) and len(change["new"]) == 12:
+            codes.append(change["new"])
+    return codes
+
+
 def _safe_key(raw: dict[str, Any]) -> records.RecordKey | None:
     """The (type, id) an entry names, if it is one that can be queried with (see entry_planner.precheck)."""
     record_type, record_id = raw.get("record_type"), raw.get("record_id")
@@ -219,12 +238,15 @@ def _plan(work: _ChunkWork, caller: Caller, raw: dict[str, Any], now: dt.datetim
     except ValidationError as exc:
         return EntryPlan(_unreadable(raw, exc))
     refused = precheck(entry, caller.viewer)
+    if refused is None and caller.deactivated_at is not None and entry.time > caller.deactivated_at:
+        refused = rejection(entry.seq, RejectKind.FORBIDDEN, "recorded after the account was deactivated")
     if refused is not None:
         return EntryPlan(refused)
     stored = work.stored(entry.record_type.value, entry.record_id)
     reference = owner_reference(entry, stored)
     owner = work.owner(reference[0].value, reference[1]) if reference else None
-    return plan_entry(entry, PushContext(caller.viewer, now), stored, owner,
+    context = PushContext(caller.viewer, now, village_exists=work.village_check())
+    return plan_entry(entry, context, stored, owner,
                       _edited_by_others(work, entry, stored), prechecked=True)
 
 

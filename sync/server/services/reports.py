@@ -17,16 +17,19 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from functools import cache
 
 from sqlalchemy.orm import Session
 
-from sync.indicators import ONSITE_DAYS_KEY, ONSITE_DAYS_TARGET, Area, compute
+from sync.domain.counting import CountingRule, load_taxonomy, rule_for
+from sync.indicators import ONSITE_DAYS_KEY, ONSITE_DAYS_TARGET, Area, VisitFact, compute
 from sync.protocol import ErrorCode, Role
 from sync.reports_protocol import REGION_CODE, IndicatorReport, report_from_indicators
 from sync.server.clock import utcnow
 from sync.server.errors import ApiError
 from sync.server.scope import Viewer
 from sync.server.services.auth import Caller
+from sync.server.services.reference_import import default_reference_dir
 from sync.server.store import divisions, report_facts, stations, targets, users
 from sync.server.store.database import Database
 from sync.server.store.report_facts import FactSelection
@@ -42,7 +45,8 @@ class ReportRequest:
     year: int
     area_code: str
     station_id: str | None = None
-    approved_only: bool = False
+    #: Approved records only (the default), or submitted ones not yet reviewed too; never drafts or returned.
+    approved_only: bool = True
     with_coverage: bool = True
 
 
@@ -51,17 +55,40 @@ def indicator_report(db: Database, caller: Caller, request: ReportRequest) -> In
     with db.read() as session:
         area_name = _area_name(session, request.area_code)
         selection = _selection(session, caller.viewer, request)
-        visits = report_facts.visit_facts(session, request.year, request.approved_only, selection)
-        trainings = report_facts.training_facts(session, request.year, request.approved_only, selection)
+        rule = rule_for(request.approved_only)
+        visits = list(report_facts.visit_facts(session, request.year, rule, selection))
+        trainings = report_facts.training_facts(session, request.year, rule, selection)
+        everywhere = _whole_year_visits(session, request, rule, selection, visits)
         counties, names = (divisions.county_geographies(session, request.area_code) if request.with_coverage
                            else ([], {}))
         onsite_target = targets.value_of(session, ONSITE_DAYS_KEY)
         figures = compute(request.year, Area(request.area_code, request.station_id), visits, trainings, counties,
-                          onsite_days_target=int(onsite_target) if onsite_target is not None else ONSITE_DAYS_TARGET)
+                          onsite_days_target=int(onsite_target) if onsite_target is not None else ONSITE_DAYS_TARGET,
+                          whole_year_visits=everywhere, industry_parents=industry_parents(), counting_rule=rule)
         display_names = users.display_names(session, (s.author_id for s in figures.specialists))
     return report_from_indicators(figures, area_code=request.area_code, area_name=area_name,
                                   station_id=request.station_id, approved_only=request.approved_only,
                                   generated_at=utcnow(), display_names=display_names, division_names=names)
+
+
+@cache
+def industry_parents() -> dict[str, tuple[str, ...]]:
+    """The shipped industry taxonomy, the same file the devices read."""
+    return load_taxonomy(default_reference_dir())
+
+
+def _whole_year_visits(session: Session, request: ReportRequest, rule: CountingRule, selection: FactSelection,
+                       visits: list[VisitFact]) -> list[VisitFact] | None:
+    """The year's visits of the specialists in ``visits``, wherever they worked (their on-site days
+    are their whole year); None when ``visits`` already holds them all (the region)."""
+    if selection.division_code in (None, REGION_CODE) and selection.station_id is None:
+        return None
+    authors = frozenset(v.author_id for v in visits)
+    if not authors:
+        return []
+    # Only the area is widened: a specialist still reads their own records, a station its own.
+    wider = FactSelection(station_id=selection.station_id, author_id=selection.author_id, author_ids=authors)
+    return list(report_facts.visit_facts(session, request.year, rule, wider))
 
 
 def _area_name(session: Session, code: str) -> str:

@@ -11,6 +11,7 @@ from typing import Any
 from sync.protocol import MAX_TARGET_VALUE, TARGET_EDITOR_ROLES, ErrorCode, PlanTarget, TargetList, TargetUpdate
 from sync.server.clock import utcnow
 from sync.server.errors import ApiError
+from sync.server.services import audit
 from sync.server.services.admin import AdminError
 from sync.server.services.auth import Caller
 from sync.server.store import targets
@@ -36,8 +37,9 @@ def for_pull(db: Database, known_version: int) -> tuple[int, list[PlanTarget] | 
         return version, [_plan_target(t) for t in targets.list_all(session)]
 
 
-def update(db: Database, caller: Caller, body: TargetUpdate) -> TargetList:
-    """Set the values in ``body`` all at once for a region admin; ApiError 403 / 404 otherwise."""
+def update(db: Database, caller: Caller, body: TargetUpdate, actor: audit.Actor | None = None) -> TargetList:
+    """Set the values in ``body`` all at once for a region admin; ApiError 403 / 404 otherwise.
+    The change goes to the audit log, as ``actor``'s (the web console's user) or the app user's."""
     if caller.viewer.role not in TARGET_EDITOR_ROLES:
         raise ApiError(403, ErrorCode.FORBIDDEN, "only a region administrator may change the plan's targets")
     with db.write() as session:
@@ -46,6 +48,9 @@ def update(db: Database, caller: Caller, body: TargetUpdate) -> TargetList:
                                      utcnow())
         if missing:
             raise ApiError(404, ErrorCode.NOT_FOUND, f"no target with key {', '.join(missing)}")
+        actor = actor or audit.Actor(user.username if user else caller.viewer.user_id,
+                                     f"app, device {caller.device_id}")
+        audit.record(session, actor, "targets_changed", ", ".join(body.values), None, values=dict(body.values))
         return _target_list(targets.version(session), targets.list_all(session))
 
 

@@ -32,9 +32,24 @@ def count(session: Session) -> int:
     return session.scalar(select(func.count()).select_from(Division)) or 0
 
 
+def known_villages(session: Session, codes: Iterable[str]) -> set[str] | None:
+    """Which of ``codes`` are villages of the official list; None while the server has no list."""
+    wanted = sorted({code for code in codes if isinstance(code, str)})
+    found = set(session.scalars(select(Division.code).where(Division.level == "village",
+                                                            Division.code.in_(wanted)))) if wanted else set()
+    if not found and session.scalar(select(Division.code).limit(1)) is None:
+        return None
+    return found
+
+
 def annex_rows(session: Session) -> set[tuple[str, str, str]]:
     return {tuple(row) for row in session.execute(
         select(AnnexIndustry.county_code, AnnexIndustry.industry, AnnexIndustry.annex))}
+
+
+def by_level(session: Session, level: str) -> dict[str, str]:
+    """Code → name of every division of one level (league, county, …)."""
+    return dict(session.execute(select(Division.code, Division.name).where(Division.level == level)).all())
 
 
 def name_of(session: Session, code: str) -> str | None:

@@ -74,6 +74,12 @@ class User(Base):
     scope_version: Mapped[int] = mapped_column(Integer, default=1)
     active: Mapped[bool] = mapped_column(default=True)
     created_at: Mapped[dt.datetime]
+    #: 科技特派员 / 特聘农技员 / … as the device's vocabulary codes it ("commissioner", "hired_agent", …).
+    specialist_type: Mapped[str] = mapped_column(String(32), default="", server_default="")
+    #: The mobile number a roster gave; roster accounts sign in with it as their user name.
+    phone: Mapped[str | None] = mapped_column(String(20))
+    #: When the account was deactivated: what its devices recorded before may still be pushed.
+    deactivated_at: Mapped[dt.datetime | None]
 
 
 class Device(Base):
@@ -224,3 +230,70 @@ class Target(Base):
     #: The user name of whoever set the value (``console:<login>`` from the command line); None
     #: while the value is the shipped one, which a re-import may then update.
     updated_by: Mapped[str | None] = mapped_column(String(128))
+
+
+class EvaluationWeight(Base):
+    """A weight of the year-end evaluation set by a region admin, kept with its year (see
+    sync.domain.evaluation.DEFAULT_WEIGHTS for the keys), so a later year's weights never change
+    an earlier year's evaluation."""
+
+    __tablename__ = "evaluation_weights"
+
+    year: Mapped[int] = mapped_column(Integer, primary_key=True)
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[float] = mapped_column(Float)
+    updated_by: Mapped[str] = mapped_column(String(128))
+    updated_at: Mapped[dt.datetime]
+
+
+class SubsidyConfirmation(Base):
+    """An office's confirmation that a recommended station or county gets its 后补助 for the year."""
+
+    __tablename__ = "subsidy_confirmations"
+
+    year: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16), primary_key=True)  # "station" or "county"
+    unit_id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    score: Mapped[float] = mapped_column(Float)  # the score it was confirmed at
+    confirmed_by: Mapped[str] = mapped_column(String(128))
+    confirmed_at: Mapped[dt.datetime]
+
+
+class ActivationCode(Base):
+    """A one-time code a new account signs in with once, to set its password (kept as sha256)."""
+
+    __tablename__ = "activation_codes"
+
+    code_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    user_id: Mapped[str] = mapped_column(ForeignKey("users.id"), index=True)
+    created_at: Mapped[dt.datetime]
+    expires_at: Mapped[dt.datetime]
+    used_at: Mapped[dt.datetime | None]
+
+
+class AuditEntry(Base):
+    """One administrative action: who, what, on whom, when and from where. Rows are only ever added."""
+
+    __tablename__ = "audit_log"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    at: Mapped[dt.datetime] = mapped_column(index=True)
+    actor: Mapped[str] = mapped_column(String(128))
+    action: Mapped[str] = mapped_column(String(64))
+    target: Mapped[str] = mapped_column(String(128))
+    #: The county / league code the action touched, so an area's admins can read their part.
+    area: Mapped[str | None] = mapped_column(String(32))
+    source: Mapped[str] = mapped_column(String(128))
+    detail: Mapped[dict[str, Any]]
+
+
+class ConsoleSession(Base):
+    """A signed-in web console session; the cookie holds the token, the table its sha256."""
+
+    __tablename__ = "console_sessions"
+
+    token_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    user_id: Mapped[str] = mapped_column(ForeignKey("users.id"))
+    csrf_token: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[dt.datetime]
+    last_seen_at: Mapped[dt.datetime]

@@ -19,8 +19,9 @@ from typing import Any
 from sqlalchemy import ColumnElement, Select, and_, select
 from sqlalchemy.orm import Session
 
+from sync.domain.counting import CountingRule, counted_states
 from sync.indicators import TrainingFact, VisitFact
-from sync.protocol import RecordType, ReviewState
+from sync.protocol import RecordType
 from sync.server.store.models import Record
 
 _BATCH = 5000
@@ -34,18 +35,21 @@ class FactSelection:
     author_id: str | None = None
     #: Keep records whose village lies under this division code ("15" or None: anywhere).
     division_code: str | None = None
+    #: Keep records of these authors only (None: anyone's).
+    author_ids: frozenset[str] | None = None
 
 
 def _text(name: str) -> ColumnElement[Any]:
     return Record.fields[name].as_string()
 
 
-def _where(record_type: RecordType, date_field: str, year: int, approved_only: bool,
+def _where(record_type: RecordType, date_field: str, year: int, rule: CountingRule,
            selection: FactSelection) -> list[ColumnElement[bool]]:
     terms = [Record.record_type == record_type.value, Record.deleted.is_(False),
-             _text(date_field) >= f"{year:04d}-01-01", _text(date_field) <= f"{year:04d}-12-31"]
-    if approved_only:
-        terms.append(_text("review_state") == ReviewState.APPROVED.value)
+             _text(date_field) >= f"{year:04d}-01-01", _text(date_field) <= f"{year:04d}-12-31",
+             _text("review_state").in_(counted_states(rule))]
+    if selection.author_ids is not None:
+        terms.append(Record.author_id.in_(sorted(selection.author_ids)))
     if selection.station_id is not None:
         terms.append(Record.station_id == selection.station_id)
     if selection.author_id is not None:
@@ -92,23 +96,24 @@ def _string_list(text: str | None) -> tuple[str, ...]:
     return tuple(text.split('"')[1::2])
 
 
-def visit_facts(session: Session, year: int, approved_only: bool, selection: FactSelection) -> Iterator[VisitFact]:
-    """The live visits of ``year`` that ``selection`` keeps (a record with no readable date is skipped)."""
+def visit_facts(session: Session, year: int, rule: CountingRule, selection: FactSelection) -> Iterator[VisitFact]:
+    """The live visits of ``year`` that ``rule`` counts and ``selection`` keeps (a record with no
+    readable date is skipped)."""
     stmt = select(Record.author_id, _text("station_id"), _text("visit_date"), _text("mode"), _text("village_code"),
-                  _text("household_ids"), _text("service_types"), _text("industry")).where(
-        *_where(RecordType.VISIT, "visit_date", year, approved_only, selection))
-    for author, station, day, mode, village, households, types, industry in _stream(session, stmt):
+                  _text("household_ids"), _text("service_types"), _text("industry"), _text("end_date")).where(
+        *_where(RecordType.VISIT, "visit_date", year, rule, selection))
+    for author, station, day, mode, village, households, types, industry, last_day in _stream(session, stmt):
         visit_date = _date(day)
         if visit_date is not None:
             yield VisitFact(author or "", station, visit_date, mode or "", village or "", _string_list(households),
-                            _string_list(types), industry or "")
+                            _string_list(types), industry or "", _date(last_day))
 
 
-def training_facts(session: Session, year: int, approved_only: bool,
+def training_facts(session: Session, year: int, rule: CountingRule,
                    selection: FactSelection) -> Iterator[TrainingFact]:
     stmt = select(Record.author_id, _text("station_id"), _text("training_date"), _text("village_code"),
                   _text("industry"), _text("attendees")).where(
-        *_where(RecordType.TRAINING, "training_date", year, approved_only, selection))
+        *_where(RecordType.TRAINING, "training_date", year, rule, selection))
     for author, station, day, village, industry, attendees_json in _stream(session, stmt):
         training_date, attendees = _date(day), _json(attendees_json)
         if training_date is not None:

@@ -10,7 +10,7 @@ import json
 import sqlalchemy as sa
 from alembic import op
 
-from desktop.domain.phone import normalise_phone
+from sync.domain.phone import normalise_phone
 from desktop.domain.search_text import search_key
 
 revision = "0002"

@@ -5,7 +5,7 @@ the household form shows them with a message under the field, and they cannot be
 the specialist ticks consent (having asked) or clears the field.
 
 Revision ID: field_consent_date
-Revises: 0003
+Revises: poison_set_aside
 Create Date: 2026-12-06 21:40:00
 """
 
@@ -15,7 +15,7 @@ from alembic import op
 from desktop.domain.search_text import search_key
 
 revision = "field_consent_date"
-down_revision = "0003"
+down_revision = "poison_set_aside"
 branch_labels = None
 depends_on = None
 

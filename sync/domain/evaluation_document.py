@@ -1,0 +1,61 @@
+"""The evaluation as one plain document (JSON), and the words its workbook and PDF print.
+
+The server's ``report evaluation`` and the app's 统计 page both write from this document, so the
+JSON, the workbook and the PDF carry the same figures.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Collection, Mapping
+from typing import Any
+
+from sync.domain.counting import RULE_LABELS, CountingRule
+from sync.domain.evaluation import UNIT_KINDS, Evaluation, UnitScore
+
+#: (Chinese, English) for every heading and criterion the files print.
+LABELS: dict[str, tuple[str, str]] = {
+    "title": ("年度考核", "Year-end evaluation"), "kind": ("类别", "Kind"),
+    "specialist": ("科技特派员", "Specialists"), "station": ("工作站", "Workstations"), "county": ("旗县区", "Counties"),
+    "unit_id": ("编号", "Id"), "name": ("名称", "Name"), "county_code": ("旗县区代码", "County code"),
+    "score": ("得分", "Score"), "rank_in_league": ("盟市内排名", "Rank in league"),
+    "rank_in_region": ("全区排名", "Rank in region"), "recommended": ("建议后补助", "Recommended for subsidy"),
+    "confirmed": ("已确认", "Confirmed"), "recommendations": ("后补助建议名单", "Follow-up subsidy recommendations"),
+    "weights": ("权重", "Weights"), "counting": ("计入规则", "Records counted"), "year": ("年度", "Year"),
+    "area": ("范围", "Area"), "yes": ("是", "yes"), "no": ("否", "no"), "target": ("目标", "target"),
+    "onsite_days": ("现场服务天数", "On-site days"), "households": ("服务农牧户", "Households served"),
+    "people_trained": ("培训技术骨干等(人次)", "Local talent trained (person-times)"),
+    "onsite_share": ("达到现场服务天数的专家占比", "Share of specialists reaching the on-site days"),
+    "industries": ("技术指导覆盖主导产业", "Leading industries guided"),
+    "townships": ("驻点服务覆盖乡镇", "Townships with on-site service"),
+    "villages": ("科技服务覆盖行政村", "Administrative villages served"),
+    "workstations": ("工作站数", "Workstations"),
+}
+
+
+def label(key: str, language: str) -> str:
+    zh, en = LABELS.get(key, (key, key))
+    return en if language.startswith("en") else zh
+
+
+def document(evaluation: Evaluation, area_code: str, area_name: str, names: Mapping[str, Mapping[str, str]],
+             confirmed: Collection[tuple[str, str]], generated_at: dt.datetime) -> dict[str, Any]:
+    """The evaluation within ``area_code`` as JSON values; ``names`` by unit kind, then id."""
+    shown = evaluation.within(area_code)
+
+    def unit(u: UnitScore) -> dict[str, Any]:
+        return {"unit_id": u.unit_id, "name": names.get(u.kind, {}).get(u.unit_id, u.unit_id),
+                "county_code": u.county_code, "score": u.score, "rank_in_league": u.rank_in_league,
+                "rank_in_region": u.rank_in_region, "recommended": u.recommended,
+                "confirmed": (u.kind, u.unit_id) in confirmed,
+                "criteria": {c.key: {"achieved": c.achieved, "target": c.target} for c in u.criteria}}
+
+    rule = CountingRule(evaluation.counting_rule)
+    return {
+        "report": "evaluation", "year": evaluation.year, "area_code": area_code, "area_name": area_name,
+        "generated_at": generated_at.isoformat(), "counting_rule": rule.value, "counting_label": RULE_LABELS[rule],
+        "weights": dict(evaluation.weights), "targets": dataclasses.asdict(evaluation.targets),
+        "units": {kind: [unit(u) for u in shown.units.get(kind, ())] for kind in UNIT_KINDS},
+        "recommendations": [{"kind": u.kind, **unit(u)} for u in shown.recommendations()],
+    }

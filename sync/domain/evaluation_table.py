@@ -1,0 +1,43 @@
+"""The evaluation document as tables of printable rows, one per unit kind, for a workbook or a PDF."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sync.domain.evaluation_document import label
+
+#: The criteria printed for each kind, in order.
+CRITERIA = {"specialist": ("onsite_days", "households", "people_trained"),
+            "station": ("onsite_share", "households", "people_trained"),
+            "county": ("industries", "townships", "villages", "onsite_share", "workstations")}
+
+
+def _figure(value: float) -> float | int:
+    return int(value) if float(value).is_integer() else round(value, 2)
+
+
+def headers(kind: str, language: str) -> list[str]:
+    fixed = [label(k, language) for k in ("rank_in_region", "rank_in_league", "unit_id", "name", "county_code")]
+    crit = [f"{label(c, language)} / {label('target', language)}" for c in CRITERIA[kind]]
+    tail = [label("score", language)] + ([label("recommended", language), label("confirmed", language)]
+                                         if kind != "specialist" else [])
+    return fixed + crit + tail
+
+
+def rows(doc: dict[str, Any], kind: str, language: str) -> list[list[Any]]:
+    yes, no = label("yes", language), label("no", language)
+    found = []
+    for u in doc["units"][kind]:
+        crit = [f"{_figure(u['criteria'][c]['achieved'])} / {_figure(u['criteria'][c]['target'])}"
+                for c in CRITERIA[kind]]
+        tail = [u["score"]] + ([yes if u["recommended"] else no, yes if u["confirmed"] else no]
+                               if kind != "specialist" else [])
+        found.append([u["rank_in_region"], u["rank_in_league"], u["unit_id"], u["name"], u["county_code"], *crit, *tail])
+    return found
+
+
+def heading_lines(doc: dict[str, Any], language: str) -> list[str]:
+    rule = doc["counting_label"]["en" if language.startswith("en") else "zh_CN"]
+    weights = ", ".join(f"{k} {v:g}" for k, v in doc["weights"].items())
+    return [f"{label('year', language)}: {doc['year']}    {label('area', language)}: {doc['area_name']} ({doc['area_code']})",
+            f"{label('counting', language)}: {rule}", f"{label('weights', language)}: {weights}"]

@@ -1,0 +1,77 @@
+"""The year-end evaluation on the server: the region's counted year evaluated, weights by year, confirmations."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from typing import Any
+
+from sync.domain.counting import rule_for
+from sync.domain.evaluation import DEFAULT_WEIGHTS, evaluate
+from sync.domain.evaluation_document import document
+from sync.domain.evaluation_tally import evaluate_year, targets_from
+from sync.indicators import coverage_of
+from sync.server.clock import utcnow
+from sync.server.services.admin import AdminError
+from sync.server.services.reports import REGION_NAME, industry_parents
+from sync.server.store import divisions, evaluation, evaluation_sql, report_facts, targets, users
+from sync.server.store.database import Database
+from sync.server.store.report_facts import FactSelection
+
+MAX_WEIGHT = 1000.0
+
+
+def evaluation_document(db: Database, year: int, area_code: str, approved_only: bool = True) -> dict[str, Any]:
+    """The evaluation of ``year`` shown for ``area_code`` (ranks are the region's), as JSON values."""
+    rule = rule_for(approved_only)
+    with db.read() as session:
+        area_name = REGION_NAME if area_code == "15" else divisions.name_of(session, area_code)
+        if area_name is None:
+            raise AdminError(f"no league or county with code {area_code}")
+        counties, _ = divisions.county_geographies(session, "15")
+        stations = evaluation.station_counties(session)
+        values = {t.key: t.value for t in targets.list_all(session)}
+        weights = evaluation.weights_of(session, year)
+        if db.is_postgres:  # set-based: a few GROUP BY queries, not every record through Python
+            tallies = evaluation_sql.specialist_tallies(session, year, rule, stations)
+            coverage = coverage_of(counties, *evaluation_sql.coverage_sets(session, year, rule), industry_parents())
+            result = evaluate(year, tallies, coverage, stations, targets_from(values), weights, rule.value)
+        else:
+            region = FactSelection()
+            result = evaluate_year(year, report_facts.visit_facts(session, year, rule, region),
+                                   report_facts.training_facts(session, year, rule, region), counties, stations,
+                                   values, weights, industry_parents(), rule)
+        shown = result.within(area_code)
+        names = {"specialist": users.display_names(session, (u.unit_id for u in shown.units["specialist"])),
+                 "station": evaluation.station_names(session), "county": {c.county_code: c.name for c in counties}}
+        confirmed = set(evaluation.confirmations(session, year))
+    return document(result, area_code, area_name, names, confirmed, utcnow())
+
+
+def set_weights(db: Database, year: int, values: Mapping[str, float], by: str) -> dict[str, float]:
+    """Keep ``values`` as ``year``'s weights (all or nothing); returns the year's weights in force."""
+    unknown = sorted(set(values) - set(DEFAULT_WEIGHTS))
+    if unknown:
+        raise AdminError(f"unknown weight {', '.join(unknown)}; known: {', '.join(DEFAULT_WEIGHTS)}")
+    bad = [k for k, v in values.items() if not (math.isfinite(v) and 0 <= v <= MAX_WEIGHT)]
+    if bad:
+        raise AdminError(f"weight {', '.join(bad)}: give a number from 0 to {MAX_WEIGHT:g}")
+    with db.write() as session:
+        evaluation.set_weights(session, year, values, by, utcnow())
+        return {**DEFAULT_WEIGHTS, **evaluation.weights_of(session, year)}
+
+
+def weights(db: Database, year: int) -> dict[str, float]:
+    with db.read() as session:
+        return {**DEFAULT_WEIGHTS, **evaluation.weights_of(session, year)}
+
+
+def confirm(db: Database, year: int, kind: str, unit_id: str, by: str) -> float:
+    """Confirm a recommended station or county's 后补助; refused unless the evaluation recommends it."""
+    found = next((u for u in evaluation_document(db, year, "15")["recommendations"]
+                  if u["kind"] == kind and u["unit_id"] == unit_id), None)
+    if found is None:
+        raise AdminError(f"{kind} {unit_id} is not on the {year} recommendation list")
+    with db.write() as session:
+        evaluation.confirm(session, year, kind, unit_id, found["score"], by, utcnow())
+    return found["score"]

@@ -1,0 +1,67 @@
+"""Debian's Chromium driven by Selenium: the system browser and driver, headless, never a download."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMEDRIVER = Path("/usr/bin/chromedriver")
+FLAGS = ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+         "--disable-component-update", "--no-first-run", "--disable-dev-shm-usage", "--window-size=1366,768",
+         "--lang=zh-CN")
+
+
+def require_chromium() -> None:
+    if not (CHROMIUM.exists() and CHROMEDRIVER.exists()):
+        pytest.skip("Debian's chromium and chromium-driver are not installed (.ci/run installs them)")
+
+
+@contextmanager
+def chromium(download_dir: Path) -> Iterator:
+    """A headless Chromium at 1366×768 that saves downloads into ``download_dir``."""
+    os.environ["SE_OFFLINE"] = "true"  # Selenium Manager must never fetch a browser or a driver
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = str(CHROMIUM)
+    for flag in FLAGS:
+        options.add_argument(flag)
+    options.add_experimental_option("prefs", {"download.default_directory": str(download_dir),
+                                              "download.prompt_for_download": False})
+    driver = webdriver.Chrome(options=options, service=Service(executable_path=shutil.which(str(CHROMEDRIVER))))
+    driver.set_window_size(1366, 768)
+    driver.set_page_load_timeout(60)
+    driver.implicitly_wait(5)  # a page after a form post may still be loading when the next step looks
+    try:
+        yield driver
+    finally:
+        driver.quit()
+
+
+def wait_for_file(directory: Path, suffix: str, timeout: float = 30.0) -> Path:
+    """The first finished download ending in ``suffix``."""
+    import time
+
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        done = [p for p in directory.glob(f"*{suffix}") if not p.name.endswith(".crdownload")]
+        if done:
+            return done[0]
+        time.sleep(0.2)
+    raise AssertionError(f"no {suffix} download in {directory} after {timeout} s")
+
+
+def console_sign_in(driver, base_url: str, username: str, password: str) -> None:
+    from selenium.webdriver.common.by import By
+
+    driver.get(base_url + "/console/login")
+    driver.find_element(By.ID, "username").send_keys(username)
+    driver.find_element(By.ID, "password").send_keys(password)
+    driver.find_element(By.ID, "sign-in").click()

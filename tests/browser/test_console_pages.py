@@ -1,0 +1,114 @@
+"""Every console page in Chinese and English in Chromium at 1366×768: it renders, nothing runs off the
+side of the screen, and a screenshot is kept (FIELDBOOK_CONSOLE_SCREENSHOTS=DIR saves them there;
+tools/console_screenshots.py makes the ones under docs/screenshots/console)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+
+import pytest
+
+from sync.protocol import RecordType, Role
+from sync.server.services import admin, audit, reference_import, roster_import
+from sync.server.services import targets as target_service
+from tests.browser.chromium import chromium, console_sign_in, require_chromium
+from tests.server.roster_files import write_xlsx, xlsx_bytes
+from tests.server.support import PASSWORD, World, visit_fields
+
+COUNTY, STATION = "150422", "WS-045"
+VILLAGES = ("150422100200", "150422100201", "150422101200", "150422102201")
+SPECIALISTS = (("斯琴", "hired_agent"), ("阿拉坦", "commissioner"), ("王芳", "grassroots"), ("巴特尔", "three_areas"))
+
+
+@pytest.fixture(scope="module")
+def backend() -> str:
+    return "sqlite"
+
+
+def _year_of_work(world: World) -> None:
+    year = dt.date.today().year
+    types = ("guidance", "policy", "transfer", "training", "marketing")
+    industries = ("肉牛", "玉米", "肉羊", "谷子")
+    for index, (name, kind) in enumerate(SPECIALISTS):
+        phone = f"1364776{index:04d}"
+        roster_import.import_roster(world.db, xlsx_bytes([(name, phone, "专家", kind, STATION, "", "")]),
+                                    "roster.xlsx", audit.command_line())
+        admin.set_password(world.db, phone, PASSWORD)
+        device = world.login(type("A", (), {"username": phone})())
+        entries = [device.create(RecordType.VISIT, visit_fields(
+            visit_date=f"{year}-{month:02d}-{day:02d}", village_code=VILLAGES[(index + day) % 4],
+            service_types=[types[(index + day) % 5]], industry=industries[(month + index) % 4],
+            station_id=STATION, mode="onsite" if day % 3 else "phone"))
+            for month in range(3, 3 + 2 + index) for day in (3, 11, 19)]
+        device.push(*entries)
+
+
+@pytest.fixture(scope="module")
+def scene(server, server_db):
+    require_chromium()
+    world = World(server, server_db)
+    reference_import.import_reference(server_db, reference_import.default_reference_dir())
+    target_service.merge_shipped(server_db, reference_import.default_reference_dir())
+    _year_of_work(world)
+    region = world.user(Role.REGION_ADMIN)
+    admin.add_user(server_db, "hongmei", "<b>红梅</b>", Role.COUNTY_ADMIN, PASSWORD, admin.Area(county=COUNTY))
+    return world, region
+
+
+PAGES = (
+    ("indicators-region", "/console/indicators"),
+    ("indicators-county", f"/console/indicators?area={COUNTY}"),
+    ("indicators-station", f"/console/indicators?area={COUNTY}&station={STATION}"),
+    ("accounts", "/console/accounts"),
+    ("roster", "/console/roster"),
+    ("devices", "/console/devices"),
+    ("targets", "/console/targets"),
+    ("audit", "/console/audit"),
+)
+
+
+def _fits(browser) -> None:
+    width = browser.execute_script("return [document.documentElement.scrollWidth, window.innerWidth]")
+    assert width[0] <= width[1], f"{browser.current_url} is {width[0]} px wide in a {width[1]} px window"
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_every_console_page_renders_and_fits_1366_by_768(scene, lang, tmp_path):
+    from selenium.webdriver.common.by import By
+
+    world, region = scene
+    folder = Path(os.environ.get("FIELDBOOK_CONSOLE_SCREENSHOTS", tmp_path))
+    folder.mkdir(parents=True, exist_ok=True)
+    base = world.server.base_url
+    with chromium(tmp_path) as browser:
+        browser.get(f"{base}/console/lang/{lang}?next=/console/login")
+        browser.save_screenshot(str(folder / f"login-{lang}.png"))
+        console_sign_in(browser, base, region.username, PASSWORD)
+        for name, path in PAGES:
+            browser.get(base + path)
+            assert browser.find_elements(By.ID, "sign-out"), browser.page_source[:500]
+            _fits(browser)
+            browser.save_screenshot(str(folder / f"{name}-{lang}.png"))
+            if name == "accounts":  # a name holding markup is shown as the text it is
+                assert browser.find_elements(By.XPATH, "//td[text()='<b>红梅</b>']")
+        browser.get(f"{base}/console/indicators?area={COUNTY}&station={STATION}")
+        browser.find_element(By.CSS_SELECTOR, "table a").click()
+        browser.save_screenshot(str(folder / f"indicators-specialist-{lang}.png"))
+        browser.get(base + "/console/roster")
+        bad = write_xlsx(tmp_path / "roster.xlsx", [("乌兰", "13800001111", "专家", "教授", "WS-999", "", ""),
+                                                    ("萨仁", "1380000", "站长", "", STATION, "巴林右旗", "")])
+        browser.find_element(By.ID, "roster-file").send_keys(str(bad))
+        browser.find_element(By.ID, "check").click()
+        assert browser.find_elements(By.ID, "row-problems")
+        _fits(browser)
+        browser.save_screenshot(str(folder / f"roster-errors-{lang}.png"))
+        good = write_xlsx(tmp_path / "good.xlsx", [("乌兰", "13800001111", "专家", "特聘农技员", STATION, "", "")])
+        browser.find_element(By.ID, "roster-file").send_keys(str(good))
+        browser.find_element(By.ID, "check").click()
+        browser.save_screenshot(str(folder / f"roster-preview-{lang}.png"))
+        browser.get(base + "/console/accounts")
+        browser.find_element(By.CSS_SELECTOR, "button.reset-code").click()
+        assert browser.find_elements(By.ID, "activation-code")
+        browser.save_screenshot(str(folder / f"activation-code-{lang}.png"))
