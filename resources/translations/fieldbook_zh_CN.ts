@@ -1595,6 +1595,10 @@
         <translation>填写意见并退回…</translation>
     </message>
     <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
         <source>Fix and resubmit…</source>
         <translation>修改并重新提交…</translation>
     </message>
@@ -1617,6 +1621,22 @@
         <translation>
             <numerusform>有 %n 条记录被退回修改。请打开记录，改正后重新提交。</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <source>Approve %n selected</source>
+        <translation>
+            <numerusform>批准所选 %n 条</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) approved.</source>
+        <translation>
+            <numerusform>已批准 %n 条记录。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Approval undone.</source>
+        <translation>已撤销批准。</translation>
     </message>
 </context>
 <context>

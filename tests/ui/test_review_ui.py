@@ -54,8 +54,10 @@ def test_a_manager_approves_from_the_queue_and_the_trail_records_it(manager_page
     assert queue.model.row_values(0)[2] == "张伟"
     queue.select_row(0)
     assert queue.approve_button.isVisible() and queue.approve_button.isEnabled()
-    with qtbot.waitSignal(manager_page.changes_made):
-        qtbot.mouseClick(queue.approve_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(queue.approve_button, Qt.MouseButton.LeftButton)
+    assert queue.undo_button.isVisible()  # recorded once the undo time is over
+    with qtbot.waitSignal(manager_page.changes_made, timeout=15000):
+        pass
     settle()
     assert state_of(manager_ctx, submitted.id) == "approved"
     trail = manager_ctx.review.trail(submitted.id)
@@ -147,3 +149,34 @@ def test_a_manager_does_not_see_a_members_draft_in_the_lists_or_the_queue(qtbot,
     assert manager_ctx.records.list_visits(RecordFilter()) == []
     assert manager_ctx.records.count_visits(RecordFilter()) == 0
     assert manager_ctx.review.queue(state=None) == []
+
+
+def test_a_manager_approves_several_records_at_once_and_can_undo_the_last_batch(
+        qtbot, ctx, manager_ctx, add_household, add_visit, settle):
+    h = add_household()
+    visits = [add_visit((h.id,), problem=f"问题{n}", day=dt.date.today()) for n in range(3)]
+    for v in visits:
+        ctx.review.submit("visit", v.id)
+    page = ReviewPage(manager_ctx)
+    page.changes_made.connect(lambda changes, _initiator: page.apply_changes(changes))
+    qtbot.addWidget(page)
+    page.show()
+    page.start()
+    settle()
+    queue = page.queue
+    assert queue.model.rowCount() == 3
+    queue.table.selectAll()
+    assert queue.approve_button.isEnabled() and "3" in queue.approve_button.text()
+    qtbot.mouseClick(queue.approve_button, Qt.MouseButton.LeftButton)
+    assert queue.undo_button.isVisible() and "3" in queue.pending_note.text()
+    qtbot.mouseClick(queue.undo_button, Qt.MouseButton.LeftButton)
+    settle()
+    assert [state_of(manager_ctx, v.id) for v in visits] == ["submitted"] * 3
+    assert not queue.undo_button.isVisible()
+
+    queue.table.selectAll()
+    qtbot.mouseClick(queue.approve_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(page.changes_made, timeout=5000):
+        page.hide()  # leaving the page records the approvals at once
+    settle()
+    assert [state_of(manager_ctx, v.id) for v in visits] == ["approved"] * 3
