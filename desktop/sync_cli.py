@@ -1,9 +1,10 @@
 """``fieldbook sync``: one headless sync of a profile, for a township office's scheduler.
 
 Prints one log line per run and exits with a code a script can act on:
-0 success · 2 offline / server unreachable · 3 sign-in needed or refused (also a revoked device) ·
-4 finished, but conflicts are open, this run's changes were rejected, or records the server sent
-could not be stored here and are set aside (listed in the conflicts window) · 1 any other failure.
+0 success · 2 offline / server unreachable · 3 sign-in needed or refused (also a revoked device, an
+ended session, or a token file not fit for use) · 4 finished, but conflicts are open, this run's
+changes were rejected, or records the server sent could not be stored here and are set aside
+(listed in the conflicts window) · 1 any other failure.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import time
 from pathlib import Path
 
 from sync.client.errors import SyncError, SyncErrorKind
+from sync.client.token_file import TokenFile
 
 log = logging.getLogger("fieldbook.sync")
 
@@ -37,6 +39,9 @@ def add_sync_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--server", help="server address, e.g. https://fieldbook.example.cn "
                                          "(default: the one this profile signed in to)")
     parser.add_argument("--user", help="sign in as this user first; the password is read from stdin")
+    parser.add_argument("--token-file", type=Path,
+                        help="keep this profile's device token in FILE (mode 0600, yours) instead of the "
+                             "system key store: for scheduled sync on a box without one")
     parser.add_argument("--ca-bundle", help="PEM file of the CA that signed the server's certificate")
     parser.add_argument("-v", "--verbose", action="store_true", help="log each step, not just the outcome")
 
@@ -56,6 +61,8 @@ def run_sync(args: argparse.Namespace) -> int:
     profile = open_profile(args.profile)
     try:
         service = SyncService(profile.store, ca_bundle=args.ca_bundle)
+        if getattr(args, "token_file", None) is not None:
+            service.credentials = TokenFile(args.token_file.expanduser().absolute(), service.local.device_id())
         account = service.local.account()
         server = (args.server or (account[0] if account else "")).rstrip("/")
         if not server:

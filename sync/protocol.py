@@ -13,7 +13,8 @@ from typing import Annotated, Any, Final
 
 from pydantic import BaseModel, ConfigDict, Field
 
-PROTOCOL_VERSION: Final = 2  # 2: compact push entries (see "Compact push entries" below)
+#: 2: compact push entries (see "Compact push entries" below); 3: ``held`` push results (see "Push").
+PROTOCOL_VERSION: Final = 3
 SCHEMA_VERSION: Final = 2  # 2: visits may span days (end_date)
 #: The oldest client protocol the server still serves; older ones get 426 "upgrade required".
 MIN_PROTOCOL_VERSION: Final = 1
@@ -35,6 +36,9 @@ MAX_PUSH_ENTRIES: Final = 500
 PULL_PAGE_SIZE: Final = 500
 MAX_TEXT_LENGTH: Final = 4000
 MAX_ATTACHMENT_BYTES: Final = 20 * 1024 * 1024
+#: The largest seq, cursor or byte offset on the wire: the largest whole number every JSON parser
+#: reads exactly (a double holds integers up to 2**53), so a bound the schema states is the server's.
+MAX_WIRE_INTEGER: Final = 2**53 - 1
 
 
 class RecordType(StrEnum):
@@ -194,6 +198,9 @@ class EntryStatus(StrEnum):
     MERGED = "merged"  # applied, combined with changes made since base_revision or already equal
     CONFLICT = "conflict"
     REJECTED = "rejected"
+    #: Protocol 3: not applied, nothing stored: the entry lies above a gap in the device's ledger
+    #: (see PushResponse); ``reason`` names the seq the server expects next. Send it again later.
+    HELD = "held"
 
 
 class EntryResult(_Wire):
@@ -207,8 +214,10 @@ class EntryResult(_Wire):
 class PushResponse(_Wire):
     """``acked_seq``: the highest N with a result held for every entry 1..N of the device. An entry
     above a gap in that sequence (the server was restored from a backup and lost entries it had
-    acknowledged) is held back: not applied and not in ``results``. The device then sends again
-    every entry after ``acked_seq``, in order, and pulls afresh (as after an epoch change)."""
+    acknowledged) is held back: not applied, nothing stored, and answered ``held`` with the reason
+    ``"held: the server holds this device's entries up to seq N; send again from seq N+1"``
+    (protocol 3; a protocol-2 device gets no result for it). The device then sends again every
+    entry after ``acked_seq``, in order, and pulls afresh (as after an epoch change)."""
 
     results: list[EntryResult]
     server_epoch: str
@@ -260,12 +269,17 @@ class PullResponse(_Wire):
     targets: list[PlanTarget] | None = None
 
 
+#: What the published schema says of login texts: no NUL, which neither database can keep (the
+#: server checks it, and unpaired surrogates, and says so; an ECMA regex cannot name surrogates).
+STORABLE_TEXT: Final = {"pattern": "^[^\\u0000]*$"}
+
+
 class LoginRequest(_Wire):
-    username: str = Field(min_length=1, max_length=64)
-    password: str = Field(min_length=1, max_length=256)
+    username: str = Field(min_length=1, max_length=64, json_schema_extra=STORABLE_TEXT)
+    password: str = Field(min_length=1, max_length=256, json_schema_extra=STORABLE_TEXT)
     #: The device's own id (its store's id): the outbox entries it pushes carry the same one.
-    device_id: str = Field(min_length=1, max_length=64)
-    device_name: str = Field(min_length=1, max_length=128)
+    device_id: str = Field(min_length=1, max_length=64, json_schema_extra=STORABLE_TEXT)
+    device_name: str = Field(min_length=1, max_length=128, json_schema_extra=STORABLE_TEXT)
     #: The device's Ed25519 public key (hex) its sync bundles are signed with (sync.bundle_file).
     device_key: str | None = Field(default=None, pattern=r"^[0-9a-f]{64}$")
 
@@ -307,7 +321,13 @@ def is_content_field(field: str) -> bool:
 # come gzipped when the client sends ``Accept-Encoding: gzip`` (requests does by default).
 #
 # Push: entries are answered in order, one EntryResult each; a rejected entry has
-# ``reason = "<RejectKind>: <detail>"`` and changed nothing. The server sets author_id, station_id
+# ``reason = "<RejectKind>: <detail>"`` and changed nothing. A batch that names one seq for two
+# different entries is refused whole (409 ``seq_reused``, detail naming the seq, nothing
+# applied): the ledger keeps one result per seq, so both cannot be acknowledged, and answering
+# the second with the first's result would tell the device a change was stored that was not. A
+# device's outbox holds one entry per seq, so its queue is never held up by this. The same entry
+# twice in a batch is a resend and gets the same answer twice. Entries above a gap in the
+# device's ledger are answered ``held`` (PushResponse). The server sets author_id, station_id
 # (from the pusher, or from the record a review event / attachment belongs to), created_at (kept
 # from the create) and updated_at (server time of the last applied change). A conflict keeps the
 # server value and adds one ``conflict`` record per field. An edit of a record deleted meanwhile
@@ -369,8 +389,10 @@ class ErrorCode(StrEnum):
     DEVICE_REVOKED = "device_revoked"  # 401 on any call, 403 on login: the device is locked out
     DEVICE_OF_ANOTHER_USER = "device_of_another_user"  # 403 on login
     USER_INACTIVE = "user_inactive"  # 401 / 403: the account was deactivated
+    SESSION_ENDED = "session_ended"  # 401: password, role or station changed on the server: sign in again
     DEVICE_MISMATCH = "device_mismatch"  # 403: a pushed entry names another device
     FORBIDDEN = "forbidden"  # 403
+    SEQ_REUSED = "seq_reused"  # 409 on push: one seq names two different entries (see "Push")
     NOT_FOUND = "not_found"  # 404
     INVALID_REQUEST = "invalid_request"  # 400 / 422: malformed JSON, wrong types, bad headers
     PAYLOAD_TOO_LARGE = "payload_too_large"  # 413

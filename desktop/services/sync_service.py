@@ -22,7 +22,7 @@ from desktop.store.local_store import Account, DesktopLocalStore, RejectedChange
 from desktop.store.set_aside import SetAsideChange
 from desktop.store.store import Store
 from desktop.store.wire import from_wire
-from sync.client.credentials import CredentialStore
+from sync.client.credentials import Credentials, CredentialStore
 from sync.client.engine import SyncEngine, SyncProgress, SyncReport
 from sync.client.errors import SyncError, SyncErrorKind
 from sync.client.transport import Transport, TransportConfig
@@ -63,7 +63,7 @@ TransportFactory = Callable[[TransportConfig, str | None], Transport]
 class SyncService:
     """One profile's sync; ``credentials`` is shared for the whole app session (it may hold tokens in memory)."""
 
-    def __init__(self, store: Store, credentials: CredentialStore | None = None, *,
+    def __init__(self, store: Store, credentials: Credentials | None = None, *,
                  ca_bundle: str | None = None, transport_factory: TransportFactory = Transport,
                  today: Callable[[], dt.date] = dt.date.today):
         self.store = store
@@ -95,7 +95,8 @@ class SyncService:
             raise SyncError(SyncErrorKind.AUTH, "Enter your user name and password.", detail=str(exc)) from exc
         transport = self._transport(server_url, None)
         try:
-            response = transport.login(request) if activation is None else _activate(transport, activation)
+            response = (transport.login(request, self.credentials.last_token(server_url, request.username))
+                        if activation is None else _activate(transport, activation))
         finally:
             transport.close()
         self.local.link_account(Account(server_url, request.username, response.user_id, response.display_name,
@@ -115,7 +116,10 @@ class SyncService:
 
     def signed_in(self) -> bool:
         account = self.local.account()
-        return account is not None and self.credentials.find(*account) is not None
+        try:
+            return account is not None and self.credentials.find(*account) is not None
+        except SyncError:  # a token file that is not fit for use, or one the server refused
+            return False
 
     def server_reachable(self, timeout: float = 3.0) -> bool:
         """One short GET of the linked server's health check, no retries: the app's online light."""
@@ -134,7 +138,10 @@ class SyncService:
                  cancelled: Callable[[], bool] = lambda: False) -> tuple[SyncReport, Changes]:
         """Run one sync with the stored token; failures come back in ``report.error``, never raised."""
         account = self.local.account()
-        token = self.credentials.find(*account) if account else None
+        try:
+            token = self.credentials.find(*account) if account else None
+        except SyncError as exc:  # a token file not fit for use says why
+            return SyncReport(error=exc, still_pending=self.local.pending_count()), Changes()
         if account is None or token is None:
             report = SyncReport(error=SyncError(SyncErrorKind.AUTH, NOT_SIGNED_IN),
                                 still_pending=self.local.pending_count())
@@ -145,7 +152,8 @@ class SyncService:
         finally:
             transport.close()
         if report.error is not None and report.error.kind in (SyncErrorKind.AUTH, SyncErrorKind.REVOKED):
-            self.credentials.forget(*account)  # the token is no good any more: ask to sign in again
+            # The token opens nothing any more: ask to sign in again, keeping it as proof of this device.
+            self.credentials.retire(*account, report.error)
         changed = (report.pulled or report.removed or report.epoch_changed or report.downloaded
                    or report.targets_changed)
         return report, (ALL if changed else Changes(sync_state=True))

@@ -1990,6 +1990,10 @@
         <translation>服务器地址无法使用；请写成 https://服务器名称 的形式</translation>
     </message>
     <message>
+        <source>Your sign-in has ended because your password, role or station was changed. Please sign in again; changes not sent yet are kept and sent then.</source>
+        <translation>您的密码、角色或工作站已更改，登录已失效。请重新登录；尚未发送的更改都已保留，登录后将一并发送。</translation>
+    </message>
+    <message>
         <source>Sign in to the server first.</source>
         <translation>请先登录服务器。</translation>
     </message>

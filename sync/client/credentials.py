@@ -1,19 +1,22 @@
-"""Where a device's sign-in token is kept: the OS key store, or this session's memory — never a file.
+"""Where a device's sign-in token is kept: the OS key store, or this session's memory.
 
 Tokens are filed under service "Fieldbook", one key per server URL and user name. When the
 computer has no secure key store (a headless Linux box without a Secret Service, or only a
 plaintext file backend), the token lives in this process's memory only and the user signs in
-again next time; ``notice`` says so.
+again next time; ``notice`` says so. (A township office's scheduled sync may instead keep its
+token in a file it names itself: ``token_file.TokenFile``.) A token the server stopped taking is
+kept retired, as proof of the device for its next sign-in.
 """
 
 from __future__ import annotations
 
 import logging
-
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
     from keyring.backend import KeyringBackend
+
+    from sync.client.errors import SyncError
 
 log = logging.getLogger(__name__)
 
@@ -30,6 +33,22 @@ def _keyring_error() -> type[Exception]:
 
 def credential_key(server_url: str, username: str) -> str:
     return f"{server_url.rstrip('/')}|{username}"
+
+
+def retired_key(server_url: str, username: str) -> str:
+    return credential_key(server_url, username) + "|retired"
+
+
+class Credentials(Protocol):
+    """Where a profile's token is kept: CredentialStore (the key store) or TokenFile (headless offices)."""
+
+    @property
+    def notice(self) -> str | None: ...
+    def save(self, server_url: str, username: str, token: str) -> None: ...
+    def find(self, server_url: str, username: str) -> str | None: ...
+    def retire(self, server_url: str, username: str, why: SyncError) -> None: ...
+    def last_token(self, server_url: str, username: str) -> str | None: ...
+    def forget(self, server_url: str, username: str) -> None: ...
 
 
 def is_secure(backend: KeyringBackend) -> bool:
@@ -82,7 +101,31 @@ class CredentialStore:
         return None if self.secure or self._session_only else NO_SECURE_STORE
 
     def save(self, server_url: str, username: str, token: str) -> None:
-        key = credential_key(server_url, username)
+        """Keep a new token; the one it replaces, signed-in or retired, is dropped."""
+        self._delete(retired_key(server_url, username))
+        self._set(credential_key(server_url, username), token)
+
+    def find(self, server_url: str, username: str) -> str | None:
+        return self._get(credential_key(server_url, username))
+
+    def retire(self, server_url: str, username: str, why: SyncError) -> None:
+        """The server no longer takes the token (``why``): stop using it, but keep it as proof of this
+        device for the next sign-in (see ``last_token``)."""
+        token = self.find(server_url, username)
+        if token is not None:
+            self._delete(credential_key(server_url, username))
+            self._set(retired_key(server_url, username), token)
+
+    def last_token(self, server_url: str, username: str) -> str | None:
+        """The last token the server gave this device, current or retired: sent with a sign-in so the
+        server's password throttle knows the device (it opens nothing by itself)."""
+        return self.find(server_url, username) or self._get(retired_key(server_url, username))
+
+    def forget(self, server_url: str, username: str) -> None:
+        for key in (credential_key(server_url, username), retired_key(server_url, username)):
+            self._delete(key)
+
+    def _set(self, key: str, token: str) -> None:
         if self.secure:
             try:
                 self._backend.set_password(SERVICE, key, token)
@@ -92,8 +135,7 @@ class CredentialStore:
                 self.secure = False
         self._memory[key] = token
 
-    def find(self, server_url: str, username: str) -> str | None:
-        key = credential_key(server_url, username)
+    def _get(self, key: str) -> str | None:
         if key in self._memory:
             return self._memory[key]
         if not self.secure:
@@ -104,8 +146,7 @@ class CredentialStore:
             log.warning("could not read the key store (%s)", type(exc).__name__)
             return None
 
-    def forget(self, server_url: str, username: str) -> None:
-        key = credential_key(server_url, username)
+    def _delete(self, key: str) -> None:
         self._memory.pop(key, None)
         if self.secure:
             try:

@@ -195,9 +195,10 @@ class SyncEngine:
                 batch = max(1, batch // 2)  # entries with long texts: send fewer at a time
                 continue
             sent = {e.seq for e in entries}
-            results = [r for r in response.results if r.seq in sent]
+            results = [r for r in response.results if r.seq in sent and r.status is not EntryStatus.HELD]
             # acked_seq is the server's highest contiguous seq: after a restore it stops below the
-            # entries the backup lacks, and entries above that gap come back unanswered.
+            # entries the backup lacks, and entries above that gap come back ``held`` (unanswered
+            # from a protocol-2 server): not acknowledged, they go again after the missing ones.
             epoch_changed = self._adopt_epoch(response.server_epoch, response.acked_seq)
             held = sent - {r.seq for r in results}
             if held and not epoch_changed:

@@ -25,6 +25,11 @@ MESSAGES = {
 }
 
 
+#: The server ended this device's session (password, role or station changed): the outbox waits.
+SESSION_ENDED = ("Your sign-in has ended because your password, role or station was changed. Please sign in "
+                 "again; changes not sent yet are kept and sent then.")
+
+
 class SyncError(Exception):
     """A sync failure of a known ``kind``; ``message`` is shown to the user, ``detail`` is for the log."""
 

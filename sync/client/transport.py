@@ -20,7 +20,7 @@ from typing import Any, TypeVar
 import requests
 from pydantic import BaseModel, ValidationError
 
-from sync.client.errors import SyncError, SyncErrorKind
+from sync.client.errors import SESSION_ENDED, SyncError, SyncErrorKind
 from sync.protocol import (
     ACTIVATE_PATH,
     ATTACHMENT_PATH,
@@ -118,10 +118,13 @@ class Transport:
 
     # --- the calls --------------------------------------------------------------------------
 
-    def login(self, request: LoginRequest) -> LoginResponse:
+    def login(self, request: LoginRequest, last_token: str | None = None) -> LoginResponse:
+        """``last_token``: the token this device was given last, even one the server no longer takes;
+        it tells the server's password throttle this is a known device."""
+        headers = {"Authorization": f"Bearer {last_token}"} if last_token else None
         # A 429 on login is the password throttle, not a busy server: say so instead of waiting.
         response = self._request("POST", LOGIN_PATH, json_body=request.model_dump(mode="json"), login=True,
-                                 retry_statuses=frozenset({502, 503, 504}))
+                                 headers=headers, retry_statuses=frozenset({502, 503, 504}))
         return self._parse(response, LoginResponse)
 
     def activate(self, request: ActivateRequest) -> LoginResponse:
@@ -304,6 +307,8 @@ def _error_for(response: requests.Response, login: bool) -> SyncError:
         return SyncError(SyncErrorKind.AUTH, text, status=status, detail=detail)
     if code == ErrorCode.BAD_CREDENTIALS or (login and status == 401):
         return SyncError(SyncErrorKind.AUTH, "The user name or password is wrong.", status=status, detail=detail)
+    if code == ErrorCode.SESSION_ENDED:
+        return SyncError(SyncErrorKind.AUTH, SESSION_ENDED, status=status, detail=detail)
     if code == ErrorCode.USER_INACTIVE:
         return SyncError(SyncErrorKind.AUTH, "This account has been deactivated. Ask your administrator.",
                          status=status, detail=detail)

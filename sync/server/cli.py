@@ -7,7 +7,7 @@ import sys
 from collections.abc import Sequence
 
 from sync.protocol import Role
-from sync.server import cli_commands, cli_evaluation
+from sync.server import cli_commands, cli_evaluation, config
 from sync.server.cli_bundles import EXIT_REFUSED, BundleRefused, add_bundle_commands
 from sync.server.services.roster import RosterError
 
@@ -39,6 +39,10 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--workers", type=int, default=1, help="uvicorn worker processes (use PostgreSQL for >1)")
     serve.add_argument("--reference-dir", metavar="DIR", help="reference data imported at the first start")
     serve.add_argument("--log-level", default="info", choices=["critical", "error", "warning", "info", "debug"])
+    serve.add_argument("--header-timeout", type=float, default=config.DEFAULT_HEADER_TIMEOUT, metavar="S",
+                       help="close a connection whose request line and headers take longer (default: %(default)s)")
+    serve.add_argument("--keep-alive-timeout", type=int, default=config.DEFAULT_KEEP_ALIVE_TIMEOUT,
+                       metavar="S", help="close an idle kept-alive connection after this long (default: %(default)s)")
     serve.set_defaults(run=cli_commands.serve)
 
     db = commands.add_parser("db", help="database maintenance").add_subparsers(dest="action", required=True)
@@ -57,20 +61,20 @@ def build_parser() -> argparse.ArgumentParser:
     add.add_argument("--role", required=True, choices=roles)
     _area(add)
     add.set_defaults(run=cli_commands.user_add)
-    set_role = user.add_parser("set-role", help="change a user's role (and area)")
+    set_role = user.add_parser("set-role", help="change a user's role (and area); their devices sign in again")
     _common(set_role)
     set_role.add_argument("username")
     set_role.add_argument("role", choices=roles)
     _area(set_role)
     set_role.set_defaults(run=cli_commands.user_set_role)
-    set_station = user.add_parser("set-station", help="move a station member to another station")
+    set_station = user.add_parser("set-station", help="move a station member to another station; their devices sign in again")
     _common(set_station)
     set_station.add_argument("username")
     set_station.add_argument("station")
     set_station.set_defaults(run=cli_commands.user_set_station)
     for name, helptext, run in (
-        ("set-password", "set a new password, read from stdin", cli_commands.user_set_password),
-        ("deactivate", "refuse the user's logins and tokens", cli_commands.user_deactivate),
+        ("set-password", "set a new password, read from stdin; every device of the user signs in again", cli_commands.user_set_password),
+        ("deactivate", "refuse the user's logins and end their sessions", cli_commands.user_deactivate),
         ("activate", "allow a deactivated user again", cli_commands.user_activate),
     ):
         sub = user.add_parser(name, help=helptext)

@@ -13,7 +13,7 @@ from pathlib import Path
 from sqlalchemy.exc import OperationalError
 
 from sync.protocol import Role
-from sync.server.config import ServerSettings
+from sync.server.config import MAX_HEADER_BYTES, ServerSettings
 from sync.server.clock import utcnow
 from sync.server.services import activation, activation_sheet, admin, audit, reference_import, roster_import
 from sync.server.services import targets as target_service
@@ -78,9 +78,14 @@ def serve(args: argparse.Namespace) -> None:
                      summary.total, summary.divisions, summary.annex_industries, summary.targets, directory)
         if target_service.import_if_empty(db, directory):
             log.info("imported the plan's targets from %s", directory)
+    from sync.server import http_protocol
+
     settings.export()
+    http_protocol.export_header_timeout(args.header_timeout)
     uvicorn.run("sync.server.app:app_from_environment", factory=True, host=args.host, port=args.port,
-                workers=args.workers, log_level=args.log_level, proxy_headers=True)
+                workers=args.workers, log_level=args.log_level, proxy_headers=True,
+                http=http_protocol.HeaderDeadlineProtocol, timeout_keep_alive=args.keep_alive_timeout,
+                h11_max_incomplete_event_size=MAX_HEADER_BYTES)
 
 
 def db_upgrade(args: argparse.Namespace) -> None:
@@ -104,19 +109,20 @@ def user_add(args: argparse.Namespace) -> None:
 def user_set_role(args: argparse.Namespace) -> None:
     with _database(args) as db:
         admin.set_role(db, args.username, Role(args.role), _area(args))
-        print(f"{args.username} is now {args.role}; their devices will pull again")
+        print(f"{args.username} is now {args.role}; their devices must sign in again and will pull again")
 
 
 def user_set_station(args: argparse.Namespace) -> None:
     with _database(args) as db:
         admin.set_station(db, args.username, args.station)
-        print(f"{args.username} now belongs to station {args.station}; their devices will pull again")
+        print(f"{args.username} now belongs to station {args.station}; "
+              "their devices must sign in again and will pull again")
 
 
 def user_set_password(args: argparse.Namespace) -> None:
     with _database(args) as db:
         admin.set_password(db, args.username, _password(f"New password for {args.username}: "))
-        print(f"password of {args.username} changed")
+        print(f"password of {args.username} changed; their devices must sign in again")
 
 
 def user_deactivate(args: argparse.Namespace) -> None:

@@ -10,6 +10,16 @@ ENV_DATABASE = "FIELDBOOK_SERVER_DB"
 ENV_DATA_DIR = "FIELDBOOK_SERVER_DATA_DIR"
 DEFAULT_DATA_DIR = Path("fieldbook-server-data")
 
+#: Seconds a client has to send a whole request head (line and headers, a few hundred bytes: well
+#: under a second even on a 256 kbit/s, 400 ms link); see server.http_protocol.
+DEFAULT_HEADER_TIMEOUT = 10.0
+#: Seconds an idle kept-alive connection stays open between requests (uvicorn's own default).
+DEFAULT_KEEP_ALIVE_TIMEOUT = 5
+#: Largest request head read before the connection gets 400 (h11's default, stated here).
+MAX_HEADER_BYTES = 16 * 1024
+#: Carries the header timeout to uvicorn's worker processes.
+ENV_HEADER_TIMEOUT = "FIELDBOOK_SERVER_HEADER_TIMEOUT"
+
 
 def default_database_url(data_dir: Path) -> str:
     return f"sqlite:///{data_dir.resolve() / 'server.db'}"

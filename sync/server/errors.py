@@ -84,10 +84,25 @@ async def _validation_error(_request: Request, exc: Exception) -> JSONResponse:
     return error_response(422, ErrorCode.INVALID_REQUEST, describe_validation_errors(exc.errors()))
 
 
-async def _http_error(_request: Request, exc: Exception) -> JSONResponse:
+async def _http_error(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, StarletteHTTPException)
     code = _STATUS_CODES.get(exc.status_code, ErrorCode.INVALID_REQUEST)
-    return error_response(exc.status_code, code, str(exc.detail), exc.headers)
+    headers = exc.headers
+    if exc.status_code == 405:
+        headers = {**(exc.headers or {}), "Allow": ", ".join(_allowed_methods(request))}
+    return error_response(exc.status_code, code, str(exc.detail), headers)
+
+
+def _allowed_methods(request: Request) -> list[str]:
+    """Every method served at the request's path: Starlette's 405 names only the first route's, and
+    GET and PATCH of one path are two routes."""
+    methods: set[str] = set()
+    for route in request.app.router.routes:
+        served = getattr(route, "methods", None)
+        pattern = getattr(route, "path_regex", None)
+        if served and pattern is not None and pattern.match(request.url.path):
+            methods |= served
+    return sorted(methods)
 
 
 async def _database_down(_request: Request, exc: Exception) -> JSONResponse:

@@ -61,12 +61,13 @@ def test_a_chunk_of_a_hundred_new_visits_costs_a_few_statements(db: Database):
 def test_a_create_its_edits_and_its_delete_in_one_chunk_answer_as_if_pushed_one_by_one(db: Database):
     caller = _caller(db)
     visit = str(uuid.uuid4())
+    delete = _entry(4, visit, "delete", 0, {"deleted": (False, True)})  # own edits only: no conflict
     results = _push(db, caller, [
         _entry(1, visit, "create", 0, {k: (None, v) for k, v in visit_fields().items()}),
         _entry(2, visit, "update", 0, {"problem": ("aphids on leaves", "hail")}),
         _entry(3, visit, "update", 0, {"advice": ("spray neem oil", "replant")}),
-        _entry(4, visit, "delete", 0, {"deleted": (False, True)}),  # own edits only: no conflict
-        _entry(4, visit, "delete", 0, {"deleted": (False, True)}),  # the same entry twice: one answer
+        delete,
+        delete,  # the same entry twice: one answer
     ])
     assert results == [("applied", 1), ("merged", 2), ("merged", 3), ("merged", 4), ("merged", 4)]
     again = _push(db, caller, [_entry(2, visit, "update", 0, {"problem": ("x", "y")})])

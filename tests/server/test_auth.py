@@ -117,11 +117,11 @@ def test_health_answers_without_token_or_protocol_header(world: World):
     assert response.json()["status"] == "ok" and response.json()["min_protocol_version"] == 1
 
 
-def test_a_deactivated_user_is_refused_until_activated_again(world: World):
+def test_a_deactivated_user_is_refused_until_activated_and_signed_in_again(world: World):
     device = world.device(Role.SPECIALIST, world.station())
     admin.set_active(world.db, device.account.username, False)
     refused = requests.get(world.server.url("/api/v1/sync/pull"), headers=device.headers, timeout=10)
     assert refused.status_code == 401 and refused.json()["code"] == "user_inactive"
     assert login(world.server, device.account.username, PASSWORD, device.device_id).json()["code"] == "user_inactive"
     admin.set_active(world.db, device.account.username, True)
-    assert requests.get(world.server.url("/api/v1/sync/pull"), headers=device.headers, timeout=10).status_code == 200
+    assert login(world.server, device.account.username, PASSWORD, device.device_id).status_code == 200

@@ -55,6 +55,7 @@ def test_the_epoch_changes_when_a_users_station_changes(world: World):
                                           "--db", world.server.database_url),
                            cwd=REPO, capture_output=True, text=True, timeout=60)
     assert moved.returncode == 0, moved.stderr
+    device = world.login(device.account, device.device_id)  # the move ended its session
     after = device.pull()["server_epoch"]
     assert after != before and after.split(".")[0] == before.split(".")[0]
     second_station_users = device.pull_all(RecordType.USER)

@@ -1,4 +1,4 @@
-"""Tokens live in the OS key store, or only in memory when there is no secure one — never in a file."""
+"""Tokens live in the OS key store, or only in memory when there is no secure one (token files: their own test)."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from sync.client.credentials import (
     credential_key,
     is_secure,
 )
+from sync.client.errors import SyncError, SyncErrorKind
 from tests.sync.memory_keyring import MemoryKeyring
 
 
@@ -44,6 +45,20 @@ def test_forgetting_a_token_removes_it_from_the_key_store():
     store.forget("https://fb.example.cn", "wangfang")
     store.forget("https://fb.example.cn", "wangfang")  # twice is fine
     assert CredentialStore(backend).find("https://fb.example.cn", "wangfang") is None
+
+
+def test_a_refused_token_is_no_longer_used_but_kept_as_proof_until_the_next_sign_in():
+    backend = MemoryKeyring()
+    store = CredentialStore(backend)
+    store.save("https://fb.example.cn", "wangfang", "t1")
+    store.retire("https://fb.example.cn", "wangfang", SyncError(SyncErrorKind.AUTH))
+    assert store.find("https://fb.example.cn", "wangfang") is None
+    assert CredentialStore(backend).last_token("https://fb.example.cn", "wangfang") == "t1"
+    store.save("https://fb.example.cn", "wangfang", "t2")
+    assert store.last_token("https://fb.example.cn", "wangfang") == "t2"
+    store.retire("https://fb.example.cn", "wangfang", SyncError(SyncErrorKind.AUTH))
+    store.forget("https://fb.example.cn", "wangfang")
+    assert store.last_token("https://fb.example.cn", "wangfang") is None and backend.secrets == {}
 
 
 def test_without_a_secure_key_store_the_token_lasts_only_this_session():

@@ -7,11 +7,12 @@ import shutil
 from pathlib import Path
 
 from desktop.domain.records import Household, Visit
+from sync.client.errors import SyncErrorKind
 from sync.protocol import Role
 from sync.server.services import admin
 from tests.factories import household, visit
 from tests.server.conftest import _pg_connection
-from tests.sync.harness import assert_converged, server_records
+from tests.sync.harness import assert_converged, server_records, sign_in
 
 
 def test_moving_to_another_station_drops_its_households_and_keeps_ones_own_work(make_device, world, station,
@@ -27,6 +28,9 @@ def test_moving_to_another_station_drops_its_households_and_keeps_ones_own_work(
     wang.records.save(wang.records.get(Household, theirs.id).with_changes(notes="搬走前的修改"))
 
     admin.set_station(server_db, wang.username, world.station(county="150422"))
+    ended = wang.sync()  # a station change ends the session: the laptop learns its station at sign-in
+    assert ended.error is not None and ended.error.kind is SyncErrorKind.AUTH and ended.still_pending == 1
+    sign_in(wang, world.server.base_url)
     report = wang.sync_ok()
 
     assert report.epoch_changed

@@ -12,7 +12,7 @@ from desktop.services.changes import Changes
 from desktop.ui.sync.sign_in_dialog import SignInDialog
 from desktop.ui.sync.messages import error_text
 from sync.client.credentials import CredentialStore
-from sync.client.errors import SyncError, SyncErrorKind
+from sync.client.errors import SESSION_ENDED, SyncError, SyncErrorKind
 from tests.server.support import PASSWORD
 from tests.sync.harness import server_records
 from tests.ui.sync_fixtures import *  # noqa: F403 - the server and window fixtures
@@ -178,3 +178,8 @@ def test_every_kind_of_sync_failure_reads_in_chinese(language, kind, text):
 def test_too_many_sign_ins_tells_how_long_to_wait_in_chinese(language):
     error = SyncError(SyncErrorKind.AUTH, "Too many failed sign-ins. Try again in 42 seconds.")
     assert error_text(error) == "登录失败次数过多，请 42 秒后再试。"
+
+
+def test_an_ended_session_asks_to_sign_in_again_in_chinese(language):
+    error = SyncError(SyncErrorKind.AUTH, SESSION_ENDED)
+    assert error_text(error) == "您的密码、角色或工作站已更改，登录已失效。请重新登录；尚未发送的更改都已保留，登录后将一并发送。"

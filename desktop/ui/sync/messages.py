@@ -10,7 +10,7 @@ from desktop.domain.i18n import QT_TRANSLATE_NOOP
 from desktop.services.sync_service import ACTIVATION_REFUSED, NOT_SIGNED_IN
 from sync.client.credentials import NO_SECURE_STORE
 from sync.client.engine import SyncPhase, SyncProgress, SyncReport
-from sync.client.errors import MESSAGES, SyncError, SyncErrorKind
+from sync.client.errors import MESSAGES, SESSION_ENDED, SyncError, SyncErrorKind
 
 CONTEXT = "SyncMessages"
 
@@ -45,6 +45,9 @@ _KNOWN = {
     "Enter your user name and password.": QT_TRANSLATE_NOOP("SyncMessages", "Enter your user name and password."),
     "The server address is not usable; write it as https://name.of.the.server": QT_TRANSLATE_NOOP(
         "SyncMessages", "The server address is not usable; write it as https://name.of.the.server"),
+    SESSION_ENDED: QT_TRANSLATE_NOOP(
+        "SyncMessages", "Your sign-in has ended because your password, role or station was changed. Please sign "
+                        "in again; changes not sent yet are kept and sent then."),
     NOT_SIGNED_IN: QT_TRANSLATE_NOOP("SyncMessages", "Sign in to the server first."),
     NO_SECURE_STORE: QT_TRANSLATE_NOOP(
         "SyncMessages", "No secure key store on this computer; you will be asked to sign in again next time."),

@@ -14,6 +14,7 @@ from fastapi.responses import Response
 from sync.server import security
 from sync.server.clock import utcnow
 from sync.server.scope import Viewer
+from sync.server import login_throttle
 from sync.server.services import auth
 from sync.server.store import console_sessions, users
 from sync.server.store.database import Database
@@ -53,7 +54,8 @@ def secure(request: Request) -> bool:
 
 def sign_in(db: Database, response: Response, request: Request, username: str, password: str) -> None:
     """Check the password (throttled like the app's sign-in) and set the session cookie; ApiError if refused."""
-    user = auth.verify_credentials(db, username, password)
+    user = auth.verify_credentials(db, username, password,
+                                   login_throttle.source_of(request.client.host if request.client else None))
     token = secrets.token_urlsafe(32)
     now = utcnow()
     with db.write() as session:

@@ -13,6 +13,7 @@ from sync.protocol import (
     HEADER_UPLOAD_LENGTH,
     HEADER_UPLOAD_OFFSET,
     MAX_ATTACHMENT_BYTES,
+    MAX_WIRE_INTEGER,
     AttachmentStatus,
     ErrorBody,
 )
@@ -32,7 +33,15 @@ def _progress_headers(status: AttachmentStatus | None) -> dict[str, str]:
     return {HEADER_UPLOAD_OFFSET: str(status.offset), HEADER_UPLOAD_LENGTH: str(status.length)}
 
 
-@router.head(ATTACHMENT_PATH, responses={200: {"description": "progress in Upload-Offset / Upload-Length"}})
+_PROGRESS_HEADERS = {
+    HEADER_UPLOAD_OFFSET: {"description": "bytes of the file the server holds (0: none)", "schema": {"type": "integer"}},
+    HEADER_UPLOAD_LENGTH: {"description": "the file's whole size, once an upload began", "schema": {"type": "integer"}},
+}
+
+
+# response_class=Response: the answer has headers and no body, so the schema names no media type.
+@router.head(ATTACHMENT_PATH, response_class=Response, responses={
+    200: {"description": "progress in Upload-Offset / Upload-Length", "headers": _PROGRESS_HEADERS}})
 def upload_progress(sha256: Sha256, caller: CallerDep, db: DbDep) -> Response:
     """How many bytes of the caller's own upload of the file the server holds (0 when none, whoever
     else sent it); Upload-Length once known."""
@@ -40,14 +49,18 @@ def upload_progress(sha256: Sha256, caller: CallerDep, db: DbDep) -> Response:
 
 
 @router.put(ATTACHMENT_PATH, response_model=AttachmentStatus, responses={
+    200: {"description": "what the server holds after this chunk", "headers": _PROGRESS_HEADERS},
     409: {"model": ErrorBody, "description": "Upload-Offset is not what the server holds (see its Upload-Offset)"},
     413: {"model": ErrorBody, "description": f"Upload-Length above {MAX_ATTACHMENT_BYTES} bytes"},
     422: {"model": ErrorBody, "description": "the finished file does not match its sha256; it was discarded"},
 })
 async def upload_chunk(
     request: Request, sha256: Sha256, caller: CallerDep, db: DbDep, files: FilesDep,
-    offset: Annotated[int, Header(alias=HEADER_UPLOAD_OFFSET, ge=0, le=2**62)],
-    length: Annotated[int, Header(alias=HEADER_UPLOAD_LENGTH, ge=0, le=2**62)],
+    offset: Annotated[int, Header(alias=HEADER_UPLOAD_OFFSET, ge=0, le=MAX_WIRE_INTEGER)],
+    # An empty file is no photo (and a device never uploads one): 1 byte at least. Above the
+    # documented maximum the answer is 413 (services.attachments), not a validation error.
+    length: Annotated[int, Header(alias=HEADER_UPLOAD_LENGTH, ge=1, le=MAX_WIRE_INTEGER,
+                                  json_schema_extra={"maximum": MAX_ATTACHMENT_BYTES})],
 ) -> Response:
     """Append the body at ``Upload-Offset``; the last chunk makes the server check the sha256."""
     chunk = await request.body()

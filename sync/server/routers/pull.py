@@ -6,7 +6,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query
 
-from sync.protocol import PULL_PAGE_SIZE, PULL_PATH, PullResponse
+from sync.protocol import MAX_WIRE_INTEGER, PULL_PAGE_SIZE, PULL_PATH, PullResponse
 from sync.server.errors import error_responses
 from sync.server.deps import CallerDep, DbDep, require_protocol
 from sync.server.services import pull as pull_service
@@ -19,10 +19,10 @@ router = APIRouter(tags=["sync"], dependencies=[Depends(require_protocol)],
 # exclude_none: a pull without targets_version answers without the targets fields, as protocol 1 did.
 @router.get(PULL_PATH, response_model=PullResponse, response_model_exclude_none=True)
 def pull(caller: CallerDep, db: DbDep,
-         cursor: Annotated[int, Query(ge=0, le=2**62, description="next_cursor of the previous page; 0 at first")] = 0,
+         cursor: Annotated[int, Query(ge=0, le=MAX_WIRE_INTEGER, description="next_cursor of the previous page; 0 at first")] = 0,
          limit: Annotated[int, Query(ge=1, le=10**6, description=f"page size, at most {PULL_PAGE_SIZE}")]
          = PULL_PAGE_SIZE,
-         targets_version: Annotated[int | None, Query(ge=0, le=2**62, description=(
+         targets_version: Annotated[int | None, Query(ge=0, le=MAX_WIRE_INTEGER, description=(
              "the targets version the device holds (0: none); the answer then carries the server's, "
              "and every target when they differ"))] = None) -> PullResponse:
     page = pull_service.pull(db, caller, cursor, limit)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 from fastapi import APIRouter, Depends
 
 from sync.protocol import PUSH_PATH, ErrorBody, PushResponse
@@ -16,8 +18,11 @@ router = APIRouter(tags=["sync"], dependencies=[Depends(require_protocol)],
 
 @router.post(PUSH_PATH, response_model=PushResponse, responses={
     403: {"model": ErrorBody, "description": "an entry names another device"},
+    409: {"model": ErrorBody, "description": "one seq names two different entries; nothing was applied"},
     413: {"model": ErrorBody, "description": "the body is larger than protocol.MAX_REQUEST_BYTES"},
 })
-def push(body: PushEnvelope, caller: PushCallerDep, db: DbDep) -> PushResponse:
-    """Each entry is an ``OutboxEntry``; one the server cannot read is rejected on its own."""
-    return push_service.push(db, caller, body)
+def push(body: PushEnvelope, caller: PushCallerDep, db: DbDep,
+         protocol: Annotated[int, Depends(require_protocol)]) -> PushResponse:
+    """Each entry is an ``OutboxEntry``; one the server cannot read is rejected on its own. A batch
+    naming one seq for two different entries is refused whole (409)."""
+    return push_service.push(db, caller, body, protocol)

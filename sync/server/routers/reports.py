@@ -9,9 +9,11 @@ from fastapi import APIRouter, Depends, Query
 from sync.protocol import ErrorBody
 from sync.reports_protocol import AREA_PATTERN, INDICATORS_REPORT_PATH, IndicatorReport
 from sync.server.deps import CallerDep, DbDep, require_protocol
+from sync.server.errors import error_responses
 from sync.server.services import reports
 
-router = APIRouter(tags=["reports"], dependencies=[Depends(require_protocol)])
+router = APIRouter(tags=["reports"], dependencies=[Depends(require_protocol)],
+                   responses=error_responses(401, 426, 503))
 
 
 @router.get(INDICATORS_REPORT_PATH, response_model=IndicatorReport,

@@ -50,7 +50,8 @@ def issue(session, users: Sequence[User], now: dt.datetime | None = None) -> dic
 
 
 def activate(db: Database, body: ActivateRequest, source: str) -> LoginResponse:
-    """Set the account's first password with its code and sign the device in; ApiError when refused."""
+    """Set the account's first password with its code and sign the device in; ApiError when refused.
+    ``source``: the caller's address as login_throttle.source_of gives it."""
     if not all(storable(text) for text in (body.username, body.activation_code, body.new_password,
                                            body.device_id, body.device_name)):
         raise ApiError(422, ErrorCode.INVALID_REQUEST, "the request contains a NUL character or an unpaired surrogate")
@@ -58,13 +59,11 @@ def activate(db: Database, body: ActivateRequest, source: str) -> LoginResponse:
         raise ApiError(422, ErrorCode.INVALID_REQUEST,
                        f"new_password: choose a password of at least {security.MIN_PASSWORD_LENGTH} characters")
     now = utcnow()
-    with db.read() as session:
-        failures = login_failures.since(session, body.username, now - login_throttle.WINDOW)
-    wait = login_throttle.retry_after(failures, now)
-    if wait is not None:
-        raise ApiError(429, ErrorCode.TOO_MANY_ATTEMPTS,
-                       f"too many failed attempts for {body.username}; try again in {wait} seconds",
-                       {"Retry-After": str(wait)})
+    with db.read() as session:  # counted with failed logins: per user and source, and per source
+        failures = login_failures.relevant(session, body.username, source, None, now - login_throttle.WINDOW)
+    refusal = login_throttle.check(failures, body.username, source, None, now)
+    if refusal is not None:
+        raise ApiError(429, ErrorCode.TOO_MANY_ATTEMPTS, refusal.message, {"Retry-After": str(refusal.wait)})
     password_hash = security.hash_password(body.new_password)
     with db.write() as session:
         found = activation_codes.find(session, digest(body.activation_code))
@@ -79,7 +78,8 @@ def activate(db: Database, body: ActivateRequest, source: str) -> LoginResponse:
                                  device_name=body.device_name, device_key=body.device_key)
             return register_device(session, user, login, now)
     with db.write() as session:
-        login_failures.add(session, body.username, now, now - login_throttle.WINDOW)
+        login_failures.add(session, login_throttle.Failure(body.username, source, None, now),
+                           now - login_throttle.WINDOW)
     raise ApiError(401, ErrorCode.BAD_CREDENTIALS, problem)
 
 

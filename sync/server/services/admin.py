@@ -13,6 +13,7 @@ from sync.protocol import Role
 from sync.server import security
 from sync.server.services import activation, audit
 from sync.server.clock import utcnow
+from sync.server.services import auth
 from sync.server.store import devices, meta, stations, users
 from sync.server.store.database import Database
 from sync.server.store.models import Device, Station, User
@@ -111,6 +112,10 @@ def set_role(db: Database, username: str, role: Role, area: Area) -> None:
     with db.write() as session:
         user = _user(session, username)
         _require_station(session, area.station)
+        if (user.role, user.station_id, user.county_code, user.league_code) == (
+                role.value, area.station, area.county, area.league):
+            return
+        devices.end_sessions(session, user.id, auth.ACCOUNT_CHANGED)
         user.role, user.station_id, user.county_code, user.league_code = (
             role.value, area.station, area.county, area.league)
         user.scope_version += 1
@@ -124,6 +129,9 @@ def set_station(db: Database, username: str, station: str) -> None:
         if Role(user.role) not in STATION_ROLES:
             raise AdminError(f"{username} is a {user.role}, not a station member; use `user set-role`")
         _require_station(session, station)
+        if user.station_id == station:
+            return
+        devices.end_sessions(session, user.id, auth.ACCOUNT_CHANGED)
         before, user.station_id = user.station_id, station
         user.scope_version += 1
         users.publish(session, user, utcnow())
@@ -132,10 +140,12 @@ def set_station(db: Database, username: str, station: str) -> None:
 
 
 def set_password(db: Database, username: str, password: str) -> None:
+    """Change the password; every device of the user signs in again with the new one."""
     password_hash = security.hash_password(check_password(password))
     with db.write() as session:
         user = _user(session, username)
         user.password_hash = password_hash
+        devices.end_sessions(session, user.id, auth.PASSWORD_CHANGED)
         audit.record(session, audit.command_line(), "password_set", username, _area(session, user))
 
 
@@ -144,6 +154,8 @@ def set_active(db: Database, username: str, active: bool) -> None:
         user = _user(session, username)
         if user.active != active:
             user.active, user.deactivated_at = active, None if active else utcnow()
+            if not active:
+                devices.end_sessions(session, user.id, auth.DEACTIVATED)
         users.publish(session, user, utcnow())
         audit.record(session, audit.command_line(), "account_reactivated" if active else "account_deactivated",
                      username, _area(session, user))
@@ -190,7 +202,7 @@ def reinstate_device(db: Database, device_id: str) -> None:
     """Undo a revocation made in error: the device may log in again (with a password)."""
     with db.write() as session:
         device = _device(session, device_id)
-        device.revoked_at, device.token_hash = None, None
+        device.revoked_at, device.token_hash, device.session_ended = None, None, None
         audit.record(session, audit.command_line(), "device_reinstated", device_id, None)
 
 

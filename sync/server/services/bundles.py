@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from sync.bundle_file import Bundle, BundleError, BundleHeader, BundleProblem, read_bundle, signing_key, write_bundle
-from sync.protocol import MAX_PUSH_ENTRIES, PULL_PAGE_SIZE
+from sync.protocol import MAX_PUSH_ENTRIES, PULL_PAGE_SIZE, EntryStatus
 from sync.server.errors import ApiError
 from sync.server.services import attachments, auth
 from sync.server.services import pull as pull_service
@@ -94,9 +94,10 @@ def import_push_bundle(db: Database, files: AttachmentFiles, source: Path) -> Pu
                 response = push_service.push(db, caller, envelope)
             except (ApiError, ValueError) as exc:
                 raise BundleError(f"the bundle's changes cannot be applied: {exc}") from exc
-            for result in response.results:
+            answered = [result for result in response.results if result.status is not EntryStatus.HELD]
+            for result in answered:
                 report.counts[result.status.value] = report.counts.get(result.status.value, 0) + 1
-            report.held += len(envelope.entries) - len(response.results)
+            report.held += len(envelope.entries) - len(answered)
         _store_photos(db, files, caller, bundle, report)
         position = bundle.manifest.get("position") or {}
         if position.get("epoch") == caller.epoch and isinstance(position.get("cursor"), int):

@@ -20,7 +20,7 @@ from sync.reports_protocol import REGION_CODE
 from sync.server import security
 from sync.server.clock import utcnow
 from sync.server.scope import Viewer
-from sync.server.services import activation, audit
+from sync.server.services import activation, audit, auth
 from sync.server.services.admin import STATION_ROLES, AdminError
 from sync.server.store import audit_log, devices, stations, users
 from sync.server.store.database import Database
@@ -107,6 +107,8 @@ def set_active(db: Database, viewer: Viewer, who: audit.Actor, username: str, ac
             return
         now = utcnow()
         user.active, user.deactivated_at = active, None if active else now
+        if not active:
+            devices.end_sessions(session, user.id, auth.DEACTIVATED)
         users.publish(session, user, now)
         audit.record(session, who, "account_reactivated" if active else "account_deactivated", username,
                      area_of(session, user))
@@ -123,6 +125,7 @@ def move(db: Database, viewer: Viewer, who: audit.Actor, username: str, station_
             raise NotYours(f"no station {station_code!r} in your area")
         if user.station_id == station_code:
             return
+        devices.end_sessions(session, user.id, auth.ACCOUNT_CHANGED)
         before = user.station_id
         user.station_id = station_code
         user.scope_version += 1
@@ -164,7 +167,7 @@ def set_device_revoked(db: Database, viewer: Viewer, who: audit.Actor, device_id
         if revoked and device.revoked_at is None:
             device.revoked_at = utcnow()
         elif not revoked and device.revoked_at is not None:
-            device.revoked_at, device.token_hash = None, None
+            device.revoked_at, device.token_hash, device.session_ended = None, None, None
         else:
             return
         audit.record(session, who, "device_revoked" if revoked else "device_reinstated", device_id,

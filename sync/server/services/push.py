@@ -27,8 +27,11 @@ from sqlalchemy.orm import Session
 
 from sync.protocol import (
     MAX_PUSH_ENTRIES,
+    MAX_WIRE_INTEGER,
+    PROTOCOL_VERSION,
     ChangeKind,
     EntryResult,
+    EntryStatus,
     ErrorCode,
     OutboxEntry,
     PushResponse,
@@ -54,6 +57,8 @@ from sync.server.store.database import Database
 from sync.server.validation import storable
 
 ENTRIES_PER_COMMIT = MAX_PUSH_ENTRIES
+#: The first protocol whose devices read ``held`` results (older ones find such entries unanswered).
+HELD_RESULTS_PROTOCOL = 3
 _RECORD_TYPES = frozenset(t.value for t in RecordType)
 _ATTEMPTS = 5
 
@@ -68,7 +73,7 @@ class PushedEntry(BaseModel):
     model_config = ConfigDict(extra="allow", frozen=True)
 
     device_id: str | None = Field(default=None, min_length=1, max_length=64)
-    seq: int = Field(ge=1, le=2**62)
+    seq: int = Field(ge=1, le=MAX_WIRE_INTEGER)
     record_type: Any
 
 
@@ -81,18 +86,34 @@ class PushEnvelope(BaseModel):
     entries: list[PushedEntry] = Field(max_length=MAX_PUSH_ENTRIES)
 
 
-def push(db: Database, caller: Caller, envelope: PushEnvelope) -> PushResponse:
+def push(db: Database, caller: Caller, envelope: PushEnvelope, protocol: int = PROTOCOL_VERSION) -> PushResponse:
+    """Apply the entries in order; ``protocol`` is the device's (older ones get no ``held`` results)."""
     strangers = {e.device_id for e in envelope.entries} - {caller.device_id, None}
     if strangers:
         raise ApiError(403, ErrorCode.DEVICE_MISMATCH,
                        f"entries of device {sorted(strangers)[0]} cannot be pushed with this device's token")
     entries = [expand_entry(entry.model_dump(exclude_unset=True), caller.device_id) for entry in envelope.entries]
+    _refuse_two_entries_under_one_seq(entries)
     results: list[EntryResult] = []
     for start in range(0, len(entries), ENTRIES_PER_COMMIT):
         results.extend(_apply_chunk(db, caller, entries[start:start + ENTRIES_PER_COMMIT]))
+    if protocol < HELD_RESULTS_PROTOCOL:
+        results = [result for result in results if result.status is not EntryStatus.HELD]
     with db.read() as session:
         acked = ledger.acked_seq(session, caller.device_id)
     return PushResponse(results=results, server_epoch=caller.epoch, acked_seq=acked)
+
+
+def _refuse_two_entries_under_one_seq(entries: list[dict[str, Any]]) -> None:
+    """The ledger keeps one result per seq, so a batch naming one seq for two different entries is
+    refused whole; the same entry twice is a resend within the batch and gets the same answer twice."""
+    first: dict[int, dict[str, Any]] = {}
+    for entry in entries:
+        seen = first.setdefault(entry["seq"], entry)
+        if seen is not entry and seen != entry:
+            raise ApiError(409, ErrorCode.SEQ_REUSED,
+                           f"seq {entry['seq']} names two different entries in this push; every outbox entry "
+                           "has a seq of its own, so nothing of this push was applied")
 
 
 def _apply_chunk(db: Database, caller: Caller, chunk: list[dict[str, Any]]) -> list[EntryResult]:
@@ -110,8 +131,7 @@ def _apply_chunk(db: Database, caller: Caller, chunk: list[dict[str, Any]]) -> l
 
 def _apply_in(session: Session, caller: Caller, chunk: list[dict[str, Any]]) -> list[EntryResult]:
     known = ledger.stored_results(session, caller.device_id, [raw["seq"] for raw in chunk])
-    held = _above_a_gap(session, caller.device_id, chunk, known)
-    chunk = [raw for raw in chunk if raw["seq"] not in held]
+    known.update(_above_a_gap(session, caller.device_id, chunk, known))
     now = utcnow()
     work = _ChunkWork(session, caller.device_id, now)
     work.preload([raw for raw in chunk if raw["seq"] not in known])
@@ -128,24 +148,27 @@ def _apply_in(session: Session, caller: Caller, chunk: list[dict[str, Any]]) -> 
 
 
 def _above_a_gap(session: Session, device_id: str, chunk: list[dict[str, Any]],
-                 known: dict[int, EntryResult]) -> set[int]:
-    """Seqs of ``chunk`` that would land above a gap in the device's ledger: held back, unanswered.
+                 known: dict[int, EntryResult]) -> dict[int, EntryResult]:
+    """``held`` results for the entries of ``chunk`` that would land above a gap in the device's
+    ledger: not applied and not stored, so the same entry is applied once the gap is filled.
 
     A device sends its entries in seq order, so a gap means the server lost entries it had
     acknowledged (restored from a backup) and the device has not yet learnt so. Applying a later
-    entry first would put an edit before the ones it was made on; left unanswered, it is sent again
-    after the missing ones, which the device re-sends from the acked_seq of the answer.
+    entry first would put an edit before the ones it was made on; held, it is sent again after the
+    missing ones, which the device re-sends from the acked_seq of the answer.
     """
     new = sorted(raw["seq"] for raw in chunk if raw["seq"] not in known)
     if not new:
-        return set()
+        return {}
     contiguous = ledger.acked_seq(session, device_id)
     if new[0] == contiguous + 1 and new[-1] - new[0] == len(new) - 1:
-        return set()  # the usual push: the next seqs, none missing
+        return {}  # the usual push: the next seqs, none missing
     present = ledger.seqs_above(session, device_id, contiguous) | set(new)
     while contiguous + 1 in present:
         contiguous += 1
-    return {seq for seq in new if seq > contiguous}
+    reason = (f"held: the server holds this device's entries up to seq {contiguous}; "
+              f"send again from seq {contiguous + 1}")
+    return {seq: EntryResult(seq=seq, status=EntryStatus.HELD, reason=reason) for seq in new if seq > contiguous}
 
 
 class _ChunkWork:

@@ -33,6 +33,12 @@ def touch(session: Session, device_id: str, now: dt.datetime) -> None:
     session.execute(update(Device).where(Device.id == device_id).values(last_seen_at=now))
 
 
+def end_sessions(session: Session, user_id: str, reason: str) -> None:
+    """Every signed-in device of the user must sign in again; the token digests stay, as proof of
+    which device is signing in."""
+    session.execute(update(Device).where(Device.user_id == user_id, Device.token_hash.is_not(None))
+                    .values(session_ended=reason))
+
 
 def set_bundle_cursor(session: Session, device_id: str, cursor: int) -> None:
     session.execute(update(Device).where(Device.id == device_id).values(bundle_cursor=cursor))

@@ -93,6 +93,9 @@ class Device(Base):
     created_at: Mapped[dt.datetime]
     last_seen_at: Mapped[dt.datetime | None]
     revoked_at: Mapped[dt.datetime | None]
+    #: Why the token stopped opening the API (``services.auth.SESSION_END_REASONS``), until the next login;
+    #: its digest stays, so the device can still prove who it is when it signs in again.
+    session_ended: Mapped[str | None] = mapped_column(String(32))
     #: hex Ed25519 key the device signs its sync bundles with, registered at sign-in.
     bundle_key: Mapped[str | None] = mapped_column(String(64))
     #: the pull cursor the device's latest imported bundle stated: where a bundle back starts.
@@ -155,7 +158,8 @@ class Meta(Base):
 
 
 class ChangeCounter(Base):
-    """One row: the last change sequence number handed out (its row lock orders committers)."""
+    """One row. SQLite: the last change number handed out (its row lock orders committers).
+    PostgreSQL: the base that change numbers grow from, never updated (store.changes)."""
 
     __tablename__ = "change_counter"
 
@@ -180,11 +184,16 @@ class Attachment(Base):
 
 
 class LoginFailure(Base):
+    """A failed login: from which source address, or from which known device (see login_throttle)."""
+
     __tablename__ = "login_failures"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     username: Mapped[str] = mapped_column(String(64), index=True)
-    failed_at: Mapped[dt.datetime]
+    source: Mapped[str] = mapped_column(String(64), index=True)
+    #: Set when the attempt proved it came from this known device; such failures count for it alone.
+    device_id: Mapped[str | None] = mapped_column(String(64), index=True)
+    failed_at: Mapped[dt.datetime] = mapped_column(index=True)
 
 
 class Division(Base):

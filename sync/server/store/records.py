@@ -110,7 +110,7 @@ def number(session: Session, keys: Sequence[RecordKey]) -> None:
     (store.changes), one statement whatever their number.
 
     Only rows this transaction staged carry a pending number, so nothing here waits on another
-    transaction while the change counter is locked.
+    transaction (on SQLite while the change counter is locked; PostgreSQL locks no shared row).
     """
     if not keys:
         return
@@ -134,11 +134,13 @@ def _column_values(row: RowWrite, now: dt.datetime, position: int) -> dict[str, 
     }
 
 
-def changes_after(session: Session, viewer: Viewer, cursor: int, limit: int) -> list[tuple[int, RecordChange]]:
-    """Up to ``limit`` records the viewer may see changed after ``cursor``, in change order."""
+def changes_after(session: Session, viewer: Viewer, cursor: int, limit: int,
+                  below: int) -> list[tuple[int, RecordChange]]:
+    """Up to ``limit`` records the viewer may see changed after ``cursor`` and numbered below
+    ``below`` (store.changes.watermark), in change order."""
     rows = session.execute(
         select(Record.change_seq, Record.record_type, Record.record_id, Record.revision, Record.fields)
-        .where(Record.change_seq > cursor, visible_to(viewer))
+        .where(Record.change_seq > cursor, Record.change_seq < below, visible_to(viewer))
         .order_by(Record.change_seq).limit(limit)
     )
     return [(seq, RecordChange(record_type=RecordType(record_type), record_id=record_id, revision=revision,

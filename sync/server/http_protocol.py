@@ -1,0 +1,68 @@
+"""How ``fieldbook-server serve`` holds HTTP connections: uvicorn's h11 protocol with a header deadline.
+
+uvicorn times out only idle kept-alive connections (``timeout_keep_alive``) and resets even that
+on every byte, so a client that opens a connection and sends part of a request head, then nothing
+or a byte now and then, holds the connection open for ever; a thousand such clients hold a
+thousand. ``HeaderDeadlineProtocol`` closes a connection whose request line and headers are not
+complete ``header_timeout`` seconds after it opened, or after the first byte of a following request
+on a kept-alive connection. Bodies are not timed here: a photo chunk on a slow link takes long, and
+the reverse proxy in front bounds them (README, "Running the server").
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+from typing import Any
+
+import h11
+from uvicorn.protocols.http.h11_impl import H11Protocol
+
+from sync.server.config import DEFAULT_HEADER_TIMEOUT, ENV_HEADER_TIMEOUT
+
+log = logging.getLogger(__name__)
+
+
+def export_header_timeout(seconds: float) -> None:
+    """Put the header timeout where the worker processes, started afresh by uvicorn, find it."""
+    os.environ[ENV_HEADER_TIMEOUT] = str(seconds)
+
+
+class HeaderDeadlineProtocol(H11Protocol):
+    """uvicorn's h11 connection, closed when a request head does not arrive whole in time."""
+
+    def __init__(self, *args: Any, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        self.header_timeout = float(os.environ.get(ENV_HEADER_TIMEOUT, DEFAULT_HEADER_TIMEOUT))
+        self._header_deadline: asyncio.TimerHandle | None = None
+
+    def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
+        super().connection_made(transport)
+        self._arm()
+
+    def data_received(self, data: bytes) -> None:
+        if self._header_deadline is None and self.conn.their_state is h11.IDLE:
+            self._arm()  # the first byte of a following request on a kept-alive connection
+        super().data_received(data)
+        if self.conn.their_state is not h11.IDLE:
+            self._disarm()  # the head is complete: the request is the application's now
+
+    def connection_lost(self, exc: Exception | None) -> None:
+        self._disarm()
+        super().connection_lost(exc)
+
+    def _arm(self) -> None:
+        self._header_deadline = self.loop.call_later(self.header_timeout, self._head_too_slow)
+
+    def _disarm(self) -> None:
+        if self._header_deadline is not None:
+            self._header_deadline.cancel()
+            self._header_deadline = None
+
+    def _head_too_slow(self) -> None:
+        self._header_deadline = None
+        if not self.transport.is_closing():
+            log.info("closed a connection from %s: no complete request head within %.0f s",
+                     self.client, self.header_timeout)
+            self.transport.close()
