@@ -11,7 +11,7 @@ import pytest
 from openpyxl import load_workbook
 from PySide6.QtCore import QPoint, Qt
 
-from sync.protocol import Role
+from sync.protocol import ReviewState, Role
 from sync.server.services import reference_import
 from tests.browser.chromium import chromium, console_sign_in, require_chromium, wait_for_file
 from tests.server.roster_files import write_xlsx
@@ -79,20 +79,26 @@ def test_roster_to_activation_to_the_county_dashboard(qtbot, sync_window, sync_s
             qtbot.mouseClick(dialog.sign_in_button, Qt.MouseButton.LeftButton)
         settle()
         visit = add_visit((add_household().id,))
+        visit, _ = sync_window.ctx.records.save(visit.with_changes(review_state=ReviewState.SUBMITTED))
         sync_window.sync.sync_now()
         with qtbot.waitSignal(sync_window.sync.controller.sync_finished, timeout=60000) as finished:
             pass
         assert finished.args[0].error is None and finished.args[0].pushed >= 1
         settle()
 
-        browser.get(f"{sync_server.base_url}/console/indicators?year={visit.visit_date.year}&area={COUNTY}")
+        dashboard = f"{sync_server.base_url}/console/indicators?year={visit.visit_date.year}&area={COUNTY}"
+        browser.get(dashboard)  # submitted, not yet reviewed: not counted, and the page says by which rule
+        assert browser.find_element(By.ID, "visits").text == "0"
+        assert "仅已审核通过" in browser.find_element(By.ID, "counting-rule").text
+        browser.find_element(By.ID, "submitted").click()
+        browser.find_element(By.CSS_SELECTOR, "#filter button[type=submit]").click()
         assert browser.find_element(By.ID, "visits").text == "1"
         browser.find_element(By.LINK_TEXT, "巴林左旗科技特派员工作站").click()
         assert browser.find_element(By.ID, "visits").text == "1"
         browser.find_element(By.LINK_TEXT, "斯琴").click()
         assert "斯琴" in browser.find_element(By.CSS_SELECTOR, "nav.trail").text
 
-        browser.get(f"{sync_server.base_url}/console/indicators?year={visit.visit_date.year}&area={COUNTY}")
+        browser.get(dashboard + "&submitted=true")
         browser.find_element(By.ID, "export").click()
         book = load_workbook(io.BytesIO(wait_for_file(downloads, ".xlsx").read_bytes()))
         assert book.worksheets[0]["B2"].value == 1

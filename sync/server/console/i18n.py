@@ -16,8 +16,8 @@ ZH: dict[str, str] = {
     "Year": "年度", "Show": "查看", "Include submitted, not yet reviewed": "含已提交未审核的记录",
     "Counted: approved records only; drafts and returned records never count.":
         "统计口径：仅已审核通过的记录；草稿和被退回的记录不计入。",
-    "Counted: approved records and submitted ones not yet reviewed (marked as such); drafts and returned records "
-    "never count.": "统计口径：已审核通过及已提交未审核的记录（已标注）；草稿和被退回的记录不计入。", "Region": "自治区", "Station": "工作站", "Specialist": "专家",
+    "Counted: approved records and submitted ones not yet reviewed; drafts and returned records never count.":
+        "统计口径：已审核通过及已提交未审核的记录；草稿和被退回的记录不计入。", "Region": "自治区", "Station": "工作站", "Specialist": "专家",
     "Visits": "服务次数", "On-site visits": "现场服务", "Households served": "服务农牧户", "Trainings": "培训场次",
     "Local talent trained": "培养本土人才", "Grassroots technicians trained": "培训基层农技人员",
     "Specialists under the on-site days target": "现场服务天数未达标的专家",
