@@ -130,7 +130,7 @@ COMMON_FIELDS: Final = ("created_at", "updated_at", "author_id", "station_id", "
 RECORD_FIELDS: Final[dict[RecordType, tuple[str, ...]]] = {
     RecordType.HOUSEHOLD: COMMON_FIELDS + (
         "name", "kind", "phone", "village_code", "industries", "livestock_head", "land_mu",
-        "notes", "contact_consent",
+        "notes", "contact_consent", "consent_date",
     ),
     RecordType.VISIT: COMMON_FIELDS + (
         "visit_date", "mode", "duration_hours", "village_code", "household_ids", "service_types",

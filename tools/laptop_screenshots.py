@@ -90,6 +90,13 @@ def dialogs(window, ctx, visit, household) -> Iterator[tuple[str, Callable[[], o
             shown.request_save()  # every field named: the tallest the form gets
         return shown
 
+    def phone_without_consent():
+        shown = window.forms.new_record(Household)
+        shown.name.setText("敖其尔")
+        shown.phone.setText("13800001111")
+        shown.request_save()  # refused: the reason under the phone, the number kept
+        return shown
+
     def opened(cls, record_id):
         window.forms.open_record(cls, record_id)
         settle(0.8)
@@ -105,6 +112,7 @@ def dialogs(window, ctx, visit, household) -> Iterator[tuple[str, Callable[[], o
     yield "visit-form-edit", lambda: opened(Visit, visit.id)
     yield "training-form-errors", lambda: form(Training, invalid=True)
     yield "household-form-errors", lambda: form(Household, invalid=True)
+    yield "household-form-consent", phone_without_consent
     mine = visit.with_changes(advice="停喂精料，改喂青干草", duration_hours=3.5)
     conflict = EditConflict(visit, {"advice", "duration_hours"}, mine, visit)
     yield "edit-conflict-prompt", lambda: show(EditConflictPrompt(conflict, window))

@@ -164,7 +164,8 @@ def trainings(rng: random.Random, trainer: str, served: list[Household], village
                      AttendeeCategory.BACKBONE.value: rng.randint(0, 4),
                      AttendeeCategory.LOCAL_EXPERT.value: rng.randint(0, 2),
                      AttendeeCategory.EXTENSION_STAFF.value: rng.randint(0, 3)}
-        local = [h.id for h in served if h.village_code == village.code]
+        # Only a household that agreed to be named is named among the attendees.
+        local = [h.id for h in served if h.village_code == village.code and h.contact_consent]
         named = tuple(rng.sample(local, min(len(local), rng.randint(0, 4))))
         made.append(Training(
             training_date=date, village_code=village.code, place=village.name + "村部会议室",

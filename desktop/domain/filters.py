@@ -31,6 +31,8 @@ class RecordFilter:
     review_states: tuple[str, ...] | None = None
     author_id: str | None = None
     station_id: str | None = None
+    #: Drafts are private to their author: when set, only this user's drafts are listed.
+    drafts_of: str | None = None
     text: str = ""
     include_deleted: bool = False
     sort: SortKey = SortKey.DATE

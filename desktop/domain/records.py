@@ -62,6 +62,7 @@ class Household(Record):
     land_mu: float | None = None
     notes: str = ""
     contact_consent: bool = False
+    consent_date: dt.date | None = None  # the day the person agreed; None without consent
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -15,10 +15,12 @@ from typing import TypeVar
 
 from desktop.domain.filters import RecordFilter, SortKey
 from desktop.domain.summaries import HouseholdSummary, TrainingSummary, VisitSummary
+from desktop.services.identity import IdentityService
 from desktop.services.indicators import IndicatorService
 from desktop.services.reference import ReferenceService, TargetItem
 from desktop.store import queries
 from desktop.store.store import Store
+from sync.domain.consent import CONTACT_ROLES
 from sync.domain.counting import counted_states, rule_for
 from sync.indicators import Area, YearIndicators
 
@@ -128,7 +130,12 @@ class ExportService:
         return self._all(lambda s, offset: queries.list_trainings(s, record_filter, offset, _PAGE))
 
     def households(self, text: str = "", division_code: str | None = None) -> list[HouseholdSummary]:
-        return self._all(lambda s, offset: queries.list_households(s, text, division_code, offset, _PAGE))
+        """Households of the area; their phone numbers only for a role whose work needs them."""
+        rows = self._all(lambda s, offset: queries.list_households(s, text, division_code, offset, _PAGE))
+        identity = IdentityService(self.store).current()
+        if identity is not None and identity.role in CONTACT_ROLES:
+            return rows
+        return [replace(row, phone="") for row in rows]
 
     def _all(self, page: Callable[..., list[T]]) -> list[T]:
         rows: list[T] = []

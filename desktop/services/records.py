@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TypeVar
 
 from desktop.domain.concurrent_edit import merge_edit
@@ -79,7 +79,8 @@ class RecordService:
 
     def _context(self, session, county_code: str | None) -> Context:
         return Context(today=self.today(), village_exists=lambda code: repository.village_exists(session, code),
-                       county_code=county_code)
+                       county_code=county_code,
+                       household_consented=lambda household_id: repository.household_consented(session, household_id))
 
     def _review_state_after_edit(self, session, existing: Visit | Training | None, record: R) -> R:
         """A form may ask to submit (with its review event); any other change of state goes
@@ -108,19 +109,23 @@ class RecordService:
 
     def count_visits(self, f: RecordFilter) -> int:
         with self.store.reader() as s:
-            return queries.count_visits(s, f)
+            return queries.count_visits(s, self._own_drafts(f))
 
     def list_visits(self, f: RecordFilter, offset: int = 0, limit: int = 200) -> list[VisitSummary]:
         with self.store.reader() as s:
-            return queries.list_visits(s, f, offset, limit)
+            return queries.list_visits(s, self._own_drafts(f), offset, limit)
 
     def count_trainings(self, f: RecordFilter) -> int:
         with self.store.reader() as s:
-            return queries.count_trainings(s, f)
+            return queries.count_trainings(s, self._own_drafts(f))
 
     def list_trainings(self, f: RecordFilter, offset: int = 0, limit: int = 200) -> list[TrainingSummary]:
         with self.store.reader() as s:
-            return queries.list_trainings(s, f, offset, limit)
+            return queries.list_trainings(s, self._own_drafts(f), offset, limit)
+
+    def _own_drafts(self, f: RecordFilter) -> RecordFilter:
+        """``f`` narrowed so that another member's drafts never show (they are theirs until submitted)."""
+        return replace(f, drafts_of=self.identity.user_id)
 
     def count_households(self, text: str = "", division_code: str | None = None) -> int:
         with self.store.reader() as s:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from typing import TypeVar
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from desktop.domain.i18n import QT_TRANSLATE_NOOP
@@ -111,7 +111,10 @@ class ReviewService:
                 if state:
                     stmt = stmt.where(row_cls.review_state == state)
                 if self.identity.can_review:
-                    stmt = stmt.where(row_cls.station_id == self.identity.station_code)
+                    # A member's draft is not theirs to review until it is submitted.
+                    stmt = stmt.where(row_cls.station_id == self.identity.station_code,
+                                      or_(row_cls.review_state != ReviewState.DRAFT.value,
+                                          row_cls.author_id == self.identity.user_id))
                 else:
                     stmt = stmt.where(row_cls.author_id == self.identity.user_id)
                 if author_id:

@@ -46,7 +46,9 @@ def _refresh_derived(session: Session, _ctx: object, _instances: object) -> None
     trainings = [r for r in changed if isinstance(r, TrainingRow)]
     for row in households:
         row.phone_key = normalise_phone(row.phone or "")
-        row.search_key = " ".join(filter(None, (search_key(row.name), row.phone_key)))
+        # Without consent a household cannot be found by its phone number.
+        findable_phone = row.phone_key if row.contact_consent else ""
+        row.search_key = " ".join(filter(None, (search_key(row.name), findable_phone)))
         if row not in session.new and inspect(row).attrs.name.history.has_changes():
             session.info.setdefault("renamed_households", set()).add(row.id)
     if not visits and not trainings:

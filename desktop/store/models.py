@@ -39,6 +39,7 @@ class HouseholdRow(SyncedRow, Base):
     land_mu: Mapped[float | None] = mapped_column(Float)
     notes: Mapped[str] = mapped_column(Text, default="")
     contact_consent: Mapped[bool] = mapped_column(Boolean, default=False)
+    consent_date: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
     # Derived for duplicate checks and search: normalised phone, and name + pinyin keys.
     phone_key: Mapped[str] = mapped_column(String(32), default="", index=True)
     search_key: Mapped[str] = mapped_column(Text, default="")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, String, cast, func, select, true
+from sqlalchemy import ColumnElement, Select, String, cast, func, or_, select, true
 from sqlalchemy.orm import Session, aliased
 
 from desktop.domain.filters import RecordFilter, SortKey, division_range
@@ -39,6 +39,8 @@ def _conditions(table: Any, date_column: Any, f: RecordFilter) -> list[ColumnEle
             terms.append(column == value)
     if f.review_states is not None:
         terms.append(table.review_state.in_(f.review_states))
+    if f.drafts_of:
+        terms.append(or_(table.review_state != "draft", table.author_id == f.drafts_of))
     return terms
 
 
@@ -169,7 +171,9 @@ def list_households(session: Session, text: str = "", division_code: str | None 
         .order_by(*order).offset(offset).limit(limit)
     )
     return [
-        HouseholdSummary(id=h.id, name=h.name, kind=h.kind, phone=h.phone, village_code=h.village_code,
+        HouseholdSummary(id=h.id, name=h.name, kind=h.kind,
+                         # A phone kept from before consent was asked is not listed or offered.
+                         phone=h.phone if h.contact_consent else "", village_code=h.village_code,
                          village_name=village or h.village_code, industries=tuple(h.industries or ()))
         for h, village in session.execute(stmt)
     ]

@@ -75,6 +75,12 @@ def soft_delete(session: Session, cls: type[Record], record_id: str) -> bool:
     return True
 
 
+def household_consented(session: Session, household_id: str) -> bool:
+    """Whether the household agreed to be named; one not on this laptop is not held against the record."""
+    consent = session.scalar(select(HouseholdRow.contact_consent).where(HouseholdRow.id == household_id))
+    return consent is not False
+
+
 def village_exists(session: Session, code: str) -> bool:
     return session.scalar(select(Division.code).where(Division.code == code, Division.level == "village")) is not None
 

@@ -13,7 +13,7 @@ from sync.protocol import RECORD_FIELDS, RecordType
 
 #: Set by whoever applies the change (the server on push); never captured as a field edit.
 UNCAPTURED_FIELDS = frozenset({"updated_at"})
-_DATE_FIELDS = {"visit_date", "end_date", "follow_up_date", "training_date"}
+_DATE_FIELDS = {"visit_date", "end_date", "follow_up_date", "training_date", "consent_date"}
 _DATETIME_FIELDS = {"created_at", "updated_at"}
 
 

@@ -971,6 +971,10 @@
         <translation>服务对象：%1</translation>
     </message>
     <message>
+        <source>Agreed on %1</source>
+        <translation>同意日期：%1</translation>
+    </message>
+    <message>
         <source>Not saved yet: this household may already be registered.</source>
         <translation>尚未保存：该服务对象可能已登记过。</translation>
     </message>
@@ -1380,6 +1384,10 @@
         <translation>已从自动保存的草稿恢复，尚未保存。</translation>
     </message>
     <message>
+        <source>Returned for fixes: %1</source>
+        <translation>已退回修改：%1</translation>
+    </message>
+    <message>
         <source>Ready to save.</source>
         <translation>可以保存了。</translation>
     </message>
@@ -1646,6 +1654,10 @@
         <translation>填写意见并退回…</translation>
     </message>
     <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
         <source>Fix and resubmit…</source>
         <translation>修改并重新提交…</translation>
     </message>
@@ -1668,6 +1680,22 @@
         <translation>
             <numerusform>有 %n 条记录被退回修改。请打开记录，改正后重新提交。</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <source>Approve %n selected</source>
+        <translation>
+            <numerusform>批准所选 %n 条</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) approved.</source>
+        <translation>
+            <numerusform>已批准 %n 条记录。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Approval undone.</source>
+        <translation>已撤销批准。</translation>
     </message>
 </context>
 <context>
@@ -2382,7 +2410,7 @@
     <name>Validation</name>
     <message>
         <source>This field is required.</source>
-        <extracomment>Names from a list (an industry, a trainer): short, as the server&apos;s columns keep them. How far back a visit or training may be dated, counted from the day it is recorded. The record types with rules; the others (review events, attachments, conflicts) have none here.</extracomment>
+        <extracomment>Names from a list (an industry, a trainer): short, as the server&apos;s columns keep them. How far back a visit or training may be dated, counted from the day it is recorded. The record types with rules; the others (review events, attachments, conflicts) have none here. Whether a household agreed to be named (in a training&apos;s attendance); the server, which checks a training without its households at hand, leaves this to the device.</extracomment>
         <translation>此项为必填项。</translation>
     </message>
     <message>
@@ -2460,6 +2488,18 @@
     <message>
         <source>Enter both latitude and longitude, or neither.</source>
         <translation>经度和纬度须同时填写，或都不填。</translation>
+    </message>
+    <message>
+        <source>A phone number is kept only with the person&apos;s consent: tick Consent, or clear the phone.</source>
+        <translation>须经本人同意才能保存电话号码：请勾选知情同意，或清空电话。</translation>
+    </message>
+    <message>
+        <source>The notes hold an ID or phone number: kept only with consent. Tick Consent, or remove it.</source>
+        <translation>备注中含有身份证号或电话号码，须经本人同意才能保存：请勾选知情同意，或删除该号码。</translation>
+    </message>
+    <message>
+        <source>%1 of the named households did not agree to be named: remove them and count them above.</source>
+        <translation>有 %1 户未同意具名：请移除，并计入上方的分类人数。</translation>
     </message>
     <message>
         <source>Choose a station from the list.</source>

@@ -14,6 +14,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from sync.domain.consent import fields_needing_consent
 from sync.domain.counting import MAX_VISIT_DAYS
 from sync.domain.i18n import QT_TRANSLATE_NOOP
 from sync.domain.phone import is_valid_phone
@@ -81,6 +82,9 @@ class Context:
     village_exists: Callable[[str], bool]
     county_code: str | None = None  # the county chosen in the form, if any
     unchanged: frozenset[str] = frozenset()
+    #: Whether a household agreed to be named (in a training's attendance); the server, which
+    #: checks a training without its households at hand, leaves this to the device.
+    household_consented: Callable[[str], bool] = lambda _household_id: True
 
 
 _M = {
@@ -105,6 +109,12 @@ _M = {
                                   "The last day must fall after the first, in the same year, at most %1 days on."),
     "gps": QT_TRANSLATE_NOOP("Validation", "The position is outside Inner Mongolia."),
     "gps_pair": QT_TRANSLATE_NOOP("Validation", "Enter both latitude and longitude, or neither."),
+    "consent_phone": QT_TRANSLATE_NOOP(
+        "Validation", "A phone number is kept only with the person's consent: tick Consent, or clear the phone."),
+    "consent_notes": QT_TRANSLATE_NOOP(
+        "Validation", "The notes hold an ID or phone number: kept only with consent. Tick Consent, or remove it."),
+    "consent_named": QT_TRANSLATE_NOOP(
+        "Validation", "%1 of the named households did not agree to be named: remove them and count them above."),
 }
 
 
@@ -219,6 +229,19 @@ def _household(c: _Checker) -> None:
     c.size("livestock_head", MAX_LIVESTOCK_HEAD, whole=True)
     c.size("land_mu", MAX_LAND_MU)
     c.text("notes")
+    for error in consent_errors(c.values, c.ctx.unchanged):
+        if error.field not in {e.field for e in c.errors}:
+            c.errors.append(error)
+
+
+def consent_errors(values: Mapping[str, Any], unchanged: frozenset[str] = frozenset()) -> list[FieldError]:
+    """The personal fields of a household kept without the person's consent, each saying why.
+
+    A field kept from before consent was asked, with neither it nor the consent changed now, is
+    not held against an edit of something else (the household form shows it to be put right).
+    """
+    return [FieldError(field, _M[f"consent_{field}"]) for field in fields_needing_consent(values)
+            if not {field, "contact_consent"} <= unchanged]
 
 
 def _visit(c: _Checker) -> None:
@@ -282,6 +305,9 @@ def _training(c: _Checker) -> None:
         c.fail("attendees", "no_attendees")
     elif total is not None and named > total:
         c.fail("attendee_household_ids", "named_attendees", named, total)
+    unconsented = [h for h in _items(c["attendee_household_ids"]) if not c.ctx.household_consented(h)]
+    if unconsented:
+        c.fail("attendee_household_ids", "consent_named", len(unconsented))
 
 
 _RULES: dict[RecordType, Callable[[_Checker], None]] = {

@@ -141,3 +141,21 @@ def test_households_and_trainings_export_through_the_exporter(service, tmp_path)
     assert exporter.export("trainings", "xlsx", tmp_path / "t.xlsx", year=2026) == f"{hc.TRAININGS} trainings"
     with pytest.raises(ExportError):
         exporter.export("households", "csv", tmp_path / "x.csv", station="WS-045")
+
+
+def test_a_household_export_carries_phones_only_for_a_role_that_calls_households(records, profile, tmp_path):
+    from sync.protocol import Role
+    from tests.factories import COUNTY, household
+
+    records.save(household(name="宝音", phone="13847112345", contact_consent=True))
+    service = ExportService(profile.store, today=lambda: TODAY)
+    exporter = Exporter(service, "zh_CN")
+
+    def phones() -> list[str]:
+        exporter.export("households", "csv", tmp_path / "h.csv", area=COUNTY)
+        with (tmp_path / "h.csv").open(encoding="utf-8-sig", newline="") as f:
+            return [row["电话"] for row in csv.DictReader(f)]
+
+    assert phones() == ["13847112345"]  # the specialist who follows up
+    profile.identity.set_up("李主任", Role.COUNTY_ADMIN, "", None, COUNTY)
+    assert phones() == [""]

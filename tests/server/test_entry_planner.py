@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from typing import Any
 
@@ -93,3 +94,36 @@ def test_field_shapes_let_nulls_through_to_the_rules_and_refuse_wrong_types():
         except FieldValueError:
             continue
         raise AssertionError(f"{values} passed validation")
+
+
+def household_entry(kind: ChangeKind, changes: dict[str, tuple[Any, Any]]) -> OutboxEntry:
+    return OutboxEntry(device_id="d", seq=9, record_type=RecordType.HOUSEHOLD, record_id="h1", kind=kind,
+                       base_revision=0 if kind is ChangeKind.CREATE else 1, time=NOW,
+                       changes={k: FieldChange(old=o, new=n) for k, (o, n) in changes.items()})
+
+
+def test_the_server_refuses_a_phone_stored_without_consent_and_takes_it_with_consent():
+    ctx = PushContext(ALICE, NOW, new_id=lambda: "c1")
+    fields = {"name": (None, "敖其尔"), "kind": (None, "farmer"), "village_code": (None, "150125100200"),
+              "phone": (None, "13912345678")}
+    refused = plan_entry(household_entry(ChangeKind.CREATE, {**fields, "contact_consent": (None, False)}), ctx, None)
+    assert refused.result.status is EntryStatus.REJECTED and "consent" in refused.result.reason
+    taken = plan_entry(household_entry(ChangeKind.CREATE, {**fields, "contact_consent": (None, True),
+                                                           "consent_date": (None, "2024-05-01")}), ctx, None)
+    assert taken.result.status is EntryStatus.APPLIED
+
+
+def test_withdrawing_consent_while_a_phone_is_kept_is_refused():
+    scope = RowScope(Audience.STATION, "alice", "WS-1", "150125", "1501")
+    kept = StoredRecord(RecordType.HOUSEHOLD, "h1", 1, {"author_id": "alice", "station_id": "WS-1", "deleted": False,
+                                                        "phone": "13912345678", "contact_consent": True,
+                                                        "name": "敖其尔", "kind": "farmer",
+                                                        "village_code": "150125100200"}, scope)
+    plan = plan_entry(household_entry(ChangeKind.UPDATE, {"contact_consent": (True, False)}),
+                      PushContext(ALICE, NOW, new_id=lambda: "c1"), kept)
+    assert plan.result.status is EntryStatus.REJECTED and "consent" in plan.result.reason
+    # One kept from before the rule still takes an edit of another field: nothing is lost on sync.
+    legacy = dataclasses.replace(kept, fields={**kept.fields, "contact_consent": False})
+    plan = plan_entry(household_entry(ChangeKind.UPDATE, {"land_mu": (None, 12.5)}),
+                      PushContext(ALICE, NOW, new_id=lambda: "c1"), legacy)
+    assert plan.result.status is EntryStatus.APPLIED

@@ -28,6 +28,7 @@ def test_a_household_with_a_known_phone_is_flagged_before_saving(qtbot, window, 
     ime(form.name, "王建华")
     qtbot.keyClicks(form.phone, "+86 13912345678")
     form.village.set_value(VILLAGE, notify=True)
+    qtbot.mouseClick(form.consent, Qt.MouseButton.LeftButton, pos=QPoint(8, form.consent.height() // 2))
     qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
     settle()
     warning = form.duplicate_dialog

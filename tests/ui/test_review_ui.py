@@ -54,8 +54,10 @@ def test_a_manager_approves_from_the_queue_and_the_trail_records_it(manager_page
     assert queue.model.row_values(0)[2] == "张伟"
     queue.select_row(0)
     assert queue.approve_button.isVisible() and queue.approve_button.isEnabled()
-    with qtbot.waitSignal(manager_page.changes_made):
-        qtbot.mouseClick(queue.approve_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(queue.approve_button, Qt.MouseButton.LeftButton)
+    assert queue.undo_button.isVisible()  # recorded once the undo time is over
+    with qtbot.waitSignal(manager_page.changes_made, timeout=15000):
+        pass
     settle()
     assert state_of(manager_ctx, submitted.id) == "approved"
     trail = manager_ctx.review.trail(submitted.id)
@@ -116,3 +118,65 @@ def test_a_specialist_has_no_approve_or_return_and_the_service_refuses(window, c
     settle()
     assert state_of(ctx, submitted.id) == "submitted"
     dialog.close()
+
+
+def test_a_returned_record_shows_the_managers_comment_inside_its_edit_form(window, ctx, manager_ctx, submitted,
+                                                                           settle, qtbot):
+    ReviewService(ctx.profile.store, manager_ctx.identity).return_for_fixes("visit", submitted.id, "请补充施肥量")
+    window.show_page("review")
+    settle()
+    queue = window.review_page.queue
+    queue.select_row(0)
+    with qtbot.waitSignal(window.forms.form_opened) as opened:
+        qtbot.mouseClick(queue.fix_button, Qt.MouseButton.LeftButton)
+    form = opened.args[0]
+    assert form.returned_note.isVisibleTo(form)
+    assert "请补充施肥量" in form.returned_note.text()
+    form._dirty = False  # noqa: SLF001 - no close prompt in teardown
+
+
+def test_the_team_log_opens_on_the_current_year(manager_page):
+    period = manager_page.team_log.period.period()
+    assert (period.kind, period.year) == ("year", dt.date.today().year)
+
+
+def test_a_manager_does_not_see_a_members_draft_in_the_lists_or_the_queue(qtbot, ctx, manager_ctx, add_household,
+                                                                          add_visit):
+    from desktop.domain.filters import RecordFilter
+    h = add_household()
+    draft = add_visit((h.id,), problem="还没写完", day=dt.date.today())
+    assert [v.id for v in ctx.records.list_visits(RecordFilter())] == [draft.id]  # the author sees it
+    assert manager_ctx.records.list_visits(RecordFilter()) == []
+    assert manager_ctx.records.count_visits(RecordFilter()) == 0
+    assert manager_ctx.review.queue(state=None) == []
+
+
+def test_a_manager_approves_several_records_at_once_and_can_undo_the_last_batch(
+        qtbot, ctx, manager_ctx, add_household, add_visit, settle):
+    h = add_household()
+    visits = [add_visit((h.id,), problem=f"问题{n}", day=dt.date.today()) for n in range(3)]
+    for v in visits:
+        ctx.review.submit("visit", v.id)
+    page = ReviewPage(manager_ctx)
+    page.changes_made.connect(lambda changes, _initiator: page.apply_changes(changes))
+    qtbot.addWidget(page)
+    page.show()
+    page.start()
+    settle()
+    queue = page.queue
+    assert queue.model.rowCount() == 3
+    queue.table.selectAll()
+    assert queue.approve_button.isEnabled() and "3" in queue.approve_button.text()
+    qtbot.mouseClick(queue.approve_button, Qt.MouseButton.LeftButton)
+    assert queue.undo_button.isVisible() and "3" in queue.pending_note.text()
+    qtbot.mouseClick(queue.undo_button, Qt.MouseButton.LeftButton)
+    settle()
+    assert [state_of(manager_ctx, v.id) for v in visits] == ["submitted"] * 3
+    assert not queue.undo_button.isVisible()
+
+    queue.table.selectAll()
+    qtbot.mouseClick(queue.approve_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(page.changes_made, timeout=5000):
+        page.hide()  # leaving the page records the approvals at once
+    settle()
+    assert [state_of(manager_ctx, v.id) for v in visits] == ["approved"] * 3

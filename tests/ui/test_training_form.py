@@ -55,3 +55,24 @@ def test_a_training_without_attendees_is_refused_at_the_attendance_field(qtbot, 
     settle()
     assert form.errors.messages() == {"attendees": "请至少填写一名参训人员。"}
     assert ctx.records.count_trainings(window.trainings_page.current_filter()) == 0
+
+
+def test_a_household_that_did_not_consent_cannot_be_named_as_an_attendee(qtbot, window, ctx, settle, ime):
+    from desktop.domain.records import Household
+    ctx.records.save(Household(name="王建国", village_code=VILLAGE, contact_consent=False))
+    form = new_training_form(qtbot, window)
+    form.village.set_value(VILLAGE, notify=True)
+    ime(form.topic, "肉羊舍饲")
+    form.industry.setCurrentText("肉羊")
+    form.hours.setValue(2)
+    spin = form.attendee_spins["farmer"]
+    spin.selectAll()
+    qtbot.keyClicks(spin, "12")
+    qtbot.keyClicks(form.named.search, "wjg")
+    qtbot.keyClick(form.named.search, Qt.Key.Key_Return)
+    assert len(form.named.value()) == 1
+    qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    settle()
+    assert "未同意具名" in form.errors.messages()["attendee_household_ids"]
+    assert len(form.named.value()) == 1  # the choice stays until the user removes it
+    assert ctx.records.count_trainings(window.trainings_page.current_filter()) == 0

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+import datetime as dt
+
+from PySide6.QtCore import QLocale, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -16,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.records import Household, Record
+from desktop.domain.validation import ValidationError
 from desktop.services import vocabulary
 from desktop.ui.widgets.division_picker import DivisionPicker
 from desktop.ui.forms.duplicate_dialog import DuplicateHouseholdDialog
@@ -24,6 +27,7 @@ from desktop.ui.shell.i18n import vocab
 from desktop.ui.forms.record_form import RecordForm, SaveRequest
 from desktop.ui.forms.training_form import split_names
 from desktop.ui.widgets.number_field import NumberField, with_unit
+from sync.domain.rules import consent_errors
 from sync.protocol import HouseholdKind
 
 class HouseholdForm(RecordForm):
@@ -66,9 +70,12 @@ class HouseholdForm(RecordForm):
                              "up on advice and are shared only with your station."), consent_box)
         why.setWordWrap(True)
         why.setEnabled(False)
+        self.consent_since = QLabel(consent_box)
+        self.consent_since.setObjectName("consent_date")
         consent_layout = QVBoxLayout(consent_box)
         consent_layout.setContentsMargins(0, 0, 0, 0)
         consent_layout.addWidget(self.consent)
+        consent_layout.addWidget(self.consent_since)
         consent_layout.addWidget(why)
         self.history_button = QPushButton(self.tr("Visits and trainings of this household…"), self)
         self.history_button.clicked.connect(lambda: self.history_requested.emit(self.record.id))
@@ -105,7 +112,23 @@ class HouseholdForm(RecordForm):
         self.land.setValue(record.land_mu)
         self.notes.setPlainText(record.notes)
         self.consent.setChecked(record.contact_consent)
+        self._show_consent_date(record.consent_date)
         self.history_button.setEnabled(record.created_at is not None)
+        self._flag_kept_without_consent(record)
+
+    def _show_consent_date(self, day: dt.date | None) -> None:
+        text = self.tr("Agreed on %1").replace("%1", QLocale().toString(day, QLocale.FormatType.ShortFormat)) \
+            if day else ""
+        self.consent_since.setText(text)
+        self.consent_since.setVisible(bool(text))
+
+    def _flag_kept_without_consent(self, record: Household) -> None:
+        """A household stored before consent was checked may hold a phone without it: say so at once."""
+        found = consent_errors({"phone": record.phone, "notes": record.notes,
+                                "contact_consent": record.contact_consent})
+        if found:
+            self.errors.show(ValidationError(found), focus=False)
+            self._errors_shown = True  # the message goes as soon as the field is put right
 
     def collect(self) -> Household:
         return self.record.with_changes(
@@ -118,6 +141,7 @@ class HouseholdForm(RecordForm):
             land_mu=self.land.value(),
             notes=self.notes.toPlainText().strip(),
             contact_consent=self.consent.isChecked(),
+            consent_date=(self.record.consent_date or dt.date.today()) if self.consent.isChecked() else None,
         )
 
     def make_request(self, record: Record, close_after: bool) -> SaveRequest:

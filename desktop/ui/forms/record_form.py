@@ -39,7 +39,7 @@ from desktop.ui.widgets.form_fields import ErrorLabel, FieldErrors
 from desktop.ui.forms.record_payload import draft_key, to_payload
 from desktop.ui.forms.edit_conflict_prompt import EditConflictPrompt, field_list
 from desktop.ui.widgets.screen_fit import fit_to_screen
-from sync.protocol import ReviewState
+from sync.protocol import ReviewAction, ReviewState
 
 AUTOSAVE_MS = 3000
 RECHECK_MS = 250  # after an edit, how soon the messages shown are checked again
@@ -95,6 +95,8 @@ class RecordForm(QDialog):
         self.errors = FieldErrors(self.banner)
         body = QWidget()
         body_layout = QVBoxLayout(body)
+        self.returned_note = self._returned_note(body)
+        body_layout.addWidget(self.returned_note)
         self.form_layout = QFormLayout()
         body_layout.addLayout(self.form_layout)
         body_layout.addStretch(1)  # spare height goes below the last row, not between rows
@@ -145,6 +147,20 @@ class RecordForm(QDialog):
             self.status.setText(QCoreApplication.translate("RecordForm",
                                                            "Restored from an autosaved draft; not saved yet."))
             self.mark_dirty()
+
+    def _returned_note(self, parent: QWidget) -> QLabel:
+        """The manager's comment on a returned record, above the fields it is about (hidden otherwise)."""
+        note = QLabel(parent)
+        note.setObjectName("returned_comment")
+        note.setWordWrap(True)
+        note.setStyleSheet("background: #fff4e5; border: 1px solid #f0b35a; padding: 6px;")
+        returns = [e for e in self.ctx.review.trail(self.record.id) if e.action == ReviewAction.RETURN] \
+            if getattr(self.record, "review_state", None) == ReviewState.RETURNED else []
+        if returns:
+            note.setText(QCoreApplication.translate("RecordForm", "Returned for fixes: %1").replace(
+                "%1", returns[-1].comment))
+        note.setVisible(bool(returns))
+        return note
 
     # --- to implement --------------------------------------------------------------------
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -51,6 +53,8 @@ class TeamLogPage(QWidget):
         self.rows: list[MemberFigures] = []
         self.dialog: MemberTimelineDialog | None = None
         self.period = PeriodPicker(parent=self)
+        # A manager looks back over the year first; a month would often open empty.
+        self.period.set_period(Period("year", dt.date.today().year))
         self.period.period_changed.connect(lambda _p: self.refresh())
         self.totals = QLabel(self)
         self.totals.setObjectName("team_totals")

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QHideEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -26,6 +27,8 @@ from desktop.ui.shell.i18n import vocab
 from desktop.ui.widgets.plain_table_model import KEY_ROLE, PlainTableModel
 from desktop.ui.review.dialog import ReviewDialog
 from sync.protocol import ReviewState
+
+UNDO_MS = 8000
 
 
 class ReviewQueue(QWidget):
@@ -66,7 +69,9 @@ class ReviewQueue(QWidget):
         self.table.setObjectName("review_table")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # A manager approves a run of records at once (Ctrl/Shift+click); others open one at a time.
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection if self.reviewer
+                                    else QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
@@ -81,6 +86,18 @@ class ReviewQueue(QWidget):
         self.approve_button = QPushButton(self.tr("Approve"), self)
         self.approve_button.setObjectName("queue_approve")
         self.return_button = QPushButton(self.tr("Return with comment…"), self)
+        self.undo_button = QPushButton(self.tr("Undo"), self)
+        self.undo_button.setObjectName("queue_undo")
+        self.undo_button.clicked.connect(self.undo_approval)
+        self.undo_button.hide()
+        self.pending_note = QLabel(self)
+        self.pending_note.setObjectName("pending_approval")
+        # Approvals wait this long for an Undo before they are recorded (and later synced).
+        self._pending: list[tuple[str, str]] = []
+        self._commit_timer = QTimer(self)
+        self._commit_timer.setSingleShot(True)
+        self._commit_timer.setInterval(UNDO_MS)
+        self._commit_timer.timeout.connect(self.commit_approvals)
         self.fix_button = QPushButton(self.tr("Fix and resubmit…"), self)
         self.fix_button.setObjectName("queue_fix")
         for button in (self.approve_button, self.return_button):
@@ -105,6 +122,8 @@ class ReviewQueue(QWidget):
         for w in (self.open_button, self.approve_button, self.return_button, self.fix_button):
             actions.addWidget(w)
         actions.addStretch(1)
+        actions.addWidget(self.pending_note)
+        actions.addWidget(self.undo_button)
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
         layout.addWidget(self.returned)
@@ -163,6 +182,9 @@ class ReviewQueue(QWidget):
         rows = self.table.selectionModel().selectedRows()
         return rows[0].data(KEY_ROLE) if rows else None
 
+    def selected_keys(self) -> list[tuple[str, str]]:
+        return [index.data(KEY_ROLE) for index in self.table.selectionModel().selectedRows()]
+
     def select_row(self, row: int) -> None:
         self.table.selectRow(row)
 
@@ -170,7 +192,11 @@ class ReviewQueue(QWidget):
         key = self.selected()
         item = next((i for i in self.items if (i.record_type, i.record_id) == key), None)
         self.open_button.setEnabled(item is not None)
-        self.approve_button.setEnabled(item is not None and item.review_state == ReviewState.SUBMITTED)
+        waiting = {(i.record_type, i.record_id) for i in self.items if i.review_state == ReviewState.SUBMITTED}
+        approvable = [k for k in self.selected_keys() if k in waiting and k not in self._pending]
+        self.approve_button.setEnabled(bool(approvable))
+        self.approve_button.setText(self.tr("Approve %n selected", "", len(approvable)) if len(approvable) > 1
+                                    else self.tr("Approve"))
         self.return_button.setEnabled(item is not None and item.review_state == ReviewState.SUBMITTED)
         self.fix_button.setEnabled(item is not None and item.review_state != ReviewState.APPROVED)
 
@@ -188,13 +214,51 @@ class ReviewQueue(QWidget):
         return dialog
 
     def approve_selected(self) -> None:
-        key = self.selected()
-        if key is None or not self.reviewer:
+        """Approve every selected submitted record, after a short wait in which Undo takes it back."""
+        if not self.reviewer:
+            return
+        waiting = {(i.record_type, i.record_id) for i in self.items if i.review_state == ReviewState.SUBMITTED}
+        keys = [k for k in self.selected_keys() if k in waiting and k not in self._pending]
+        if not keys:
+            return
+        self.commit_approvals()  # an earlier batch is final once a new one starts: one undo, the last action
+        self._pending = keys
+        self.pending_note.setText(self.tr("%n record(s) approved.", "", len(keys)))
+        self.pending_note.show()
+        self.undo_button.show()
+        self._commit_timer.start()
+        self._update_buttons()
+
+    def undo_approval(self) -> None:
+        """Take back the last batch of approvals; nothing of it was recorded."""
+        self._commit_timer.stop()
+        self._pending = []
+        self.pending_note.setText(self.tr("Approval undone."))
+        self.undo_button.hide()
+        self._update_buttons()
+
+    def commit_approvals(self) -> None:
+        """Record the waiting approvals now (the Undo time is over, or the page is left)."""
+        self._commit_timer.stop()
+        keys, self._pending = self._pending, []
+        self.undo_button.hide()
+        self.pending_note.hide()
+        if not keys:
             return
         review = self.ctx.review
-        self.approve_button.setEnabled(False)
-        self.ctx.runner.run(lambda: review.approve(*key), on_success=lambda c: self.changes_made.emit(c, None),
+
+        def approve_all() -> Changes:
+            changes = Changes()
+            for key in keys:
+                changes = changes | review.approve(*key)
+            return changes
+
+        self.ctx.runner.run(approve_all, on_success=lambda c: self.changes_made.emit(c, None),
                             on_invalid=lambda _e: self.refresh(), label="approve", owner=self)
+
+    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 - Qt's name
+        self.commit_approvals()
+        super().hideEvent(event)
 
     def fix_selected(self) -> None:
         key = self.selected()
