@@ -287,11 +287,11 @@ class LoginRequest(_Wire):
 class ActivateRequest(_Wire):
     """Body of ACTIVATE_PATH; answered like a login (LoginResponse). The code works once."""
 
-    username: str = Field(min_length=1, max_length=64)
-    activation_code: str = Field(min_length=1, max_length=32)
-    new_password: str = Field(min_length=1, max_length=256)
-    device_id: str = Field(min_length=1, max_length=64)
-    device_name: str = Field(min_length=1, max_length=128)
+    username: str = Field(min_length=1, max_length=64, json_schema_extra=STORABLE_TEXT)
+    activation_code: str = Field(min_length=1, max_length=32, json_schema_extra=STORABLE_TEXT)
+    new_password: str = Field(min_length=MIN_PASSWORD_LENGTH, max_length=256, json_schema_extra=STORABLE_TEXT)
+    device_id: str = Field(min_length=1, max_length=64, json_schema_extra=STORABLE_TEXT)
+    device_name: str = Field(min_length=1, max_length=128, json_schema_extra=STORABLE_TEXT)
     #: As LoginRequest.device_key: the key the device's sync bundles are signed with.
     device_key: str | None = Field(default=None, pattern=r"^[0-9a-f]{64}$")
 

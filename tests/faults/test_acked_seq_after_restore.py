@@ -27,7 +27,9 @@ def test_acked_seq_is_the_highest_seq_with_none_missing_below(world):
     entries = [device.create(RecordType.HOUSEHOLD, household_fields()) for _ in range(7)]
     assert device.push_response(entries[:3]).json()["acked_seq"] == 3
     held = device.push_response(entries[6:]).json()  # 4..6 lost with the restore
-    assert (held["acked_seq"], held["results"]) == (3, [])  # 7 is held back, not applied above the gap
+    # 7 is held back, not applied above the gap, and the answer says so and from where to resend
+    assert held["acked_seq"] == 3 and [(r["seq"], r["status"]) for r in held["results"]] == [(7, "held")]
+    assert "send again from seq 4" in held["results"][0]["reason"]
     assert device.pull()["acked_seq"] == 3
     assert device.push_response(entries[3:6]).json()["acked_seq"] == 6
     assert [r["status"] for r in device.push_response(entries[6:]).json()["results"]] == ["applied"]
