@@ -10,7 +10,6 @@ A run with nothing to do is one GET.
 from __future__ import annotations
 
 import hashlib
-import io
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -278,7 +277,7 @@ class SyncEngine:
     def _upload_one(self, upload: PendingUpload, check: Callable[[], None]) -> None:
         offset = self.transport.upload_offset(upload.sha256)
         resumes = 0
-        with io.BytesIO(upload.read_bytes()) as f:
+        with upload.path.open("rb") as f:
             while offset < upload.size:
                 check()
                 f.seek(offset)

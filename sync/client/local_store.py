@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
@@ -26,11 +25,6 @@ class PendingUpload:
     path: Path
     size: int
     mime_type: str
-    #: Gives the file's plain bytes when it is kept encrypted on disk.
-    reader: Callable[[Path], bytes] | None = field(default=None, compare=False)
-
-    def read_bytes(self) -> bytes:
-        return self.reader(self.path) if self.reader else self.path.read_bytes()
 
 
 class LocalStore(Protocol):
