@@ -28,9 +28,7 @@ def test_the_packaged_app_passes_its_self_test_and_runs_the_demo(tmp_path):
     )
     assert build.returncode == 0, build.stderr[-3000:]
     app = tmp_path / "dist" / "fieldbook" / ("fieldbook.exe" if os.name == "nt" else "fieldbook")
-    # The packaged app has no test key store: it runs as on a box without one, on a passphrase.
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring",
-           "FIELDBOOK_PASSPHRASE": "packaged app 2026"}
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     result = subprocess.run([str(app), "--self-test", "--profile", str(tmp_path / "profile")],
                             capture_output=True, text=True, timeout=300, env=env)
     assert result.returncode == 0, result.stdout + result.stderr
