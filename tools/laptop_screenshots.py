@@ -83,6 +83,8 @@ def dialogs(window, ctx, visit, household) -> Iterator[tuple[str, Callable[[], o
     from desktop.ui.review.dialog import ReviewDialog
     from desktop.ui.sync.progress_dialog import SyncProgressDialog
     from desktop.ui.statistics.targets_dialog import TargetsDialog
+    from desktop.ui.review.unlisted_industries_dialog import UnlistedIndustriesDialog
+    from desktop.ui.forms.visit_form import VisitForm
 
     def form(cls, *, invalid: bool = False):
         shown = window.forms.new_record(cls)
@@ -110,6 +112,7 @@ def dialogs(window, ctx, visit, household) -> Iterator[tuple[str, Callable[[], o
     yield "visit-form-new", lambda: form(Visit)
     yield "visit-form-errors", lambda: form(Visit, invalid=True)
     yield "visit-form-edit", lambda: opened(Visit, visit.id)
+    yield "visit-form-other-industry", lambda: show(VisitForm(ctx, visit.with_changes(industry="沙棘"), window))
     yield "training-form-errors", lambda: form(Training, invalid=True)
     yield "household-form-errors", lambda: form(Household, invalid=True)
     yield "household-form-consent", phone_without_consent
@@ -130,6 +133,7 @@ def dialogs(window, ctx, visit, household) -> Iterator[tuple[str, Callable[[], o
     yield "settings", lambda: window.open_settings()
     yield "about", lambda: window.show_about()
     yield "targets", lambda: show(TargetsDialog(ctx, window))
+    yield "unlisted-industries", lambda: show(UnlistedIndustriesDialog(ctx, window))
     yield "first-run", lambda: show(FirstRunDialog(ctx.profile.identity, ctx.reference, ctx.runner))
 
 
@@ -165,6 +169,9 @@ def main() -> int:
         visit_date=dt.date.today(), duration_hours=2.5, village_code=VILLAGE, household_ids=(household.id,),
         service_types=("guidance", "policy"), industry="玉米", problem="玉米叶片发黄，下部叶片尤其明显",
         advice="每亩追施尿素10公斤，一周后复查"))
+    ctx.records.save(Visit(
+        visit_date=dt.date.today(), duration_hours=1, village_code=VILLAGE, household_ids=(household.id,),
+        service_types=("guidance",), industry="沙棘", problem="沙棘枝条干枯", advice="剪除病枝"))
     args.out.mkdir(parents=True, exist_ok=True)
     report = []
     try:

@@ -1024,6 +1024,25 @@
     </message>
 </context>
 <context>
+    <name>IndustryPicker</name>
+    <message>
+        <source>Other (type it)</source>
+        <translation>其他（请填写）</translation>
+    </message>
+    <message>
+        <source>Type to search: 肉牛, rn or rouniu</source>
+        <translation>输入搜索：肉牛、rn 或 rouniu</translation>
+    </message>
+    <message>
+        <source>Industry not in the list</source>
+        <translation>列表中没有的产业</translation>
+    </message>
+    <message>
+        <source>Other: %1</source>
+        <translation>其他：%1</translation>
+    </message>
+</context>
+<context>
     <name>Launch</name>
     <message>
         <source>Fieldbook cannot open its data folder %1. Backups of the store (*.bak) are kept in the same folder.</source>
@@ -1522,6 +1541,10 @@
     <message>
         <source>My records under review</source>
         <translation>我的记录审核情况</translation>
+    </message>
+    <message>
+        <source>Industries not in the list…</source>
+        <translation>列表外的产业…</translation>
     </message>
     <message>
         <source>Review queue</source>
@@ -2257,10 +2280,6 @@
         <translation>如：玉米膜下滴灌春播技术</translation>
     </message>
     <message>
-        <source>Choose or type an industry</source>
-        <translation>选择或输入产业</translation>
-    </message>
-    <message>
         <source>Names, separated by commas</source>
         <translation>姓名，多人用逗号分隔</translation>
     </message>
@@ -2325,6 +2344,53 @@
         <translation>
             <numerusform>合计：%n 人</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>UnlistedIndustriesDialog</name>
+    <message>
+        <source>Industries not in the list</source>
+        <translation>列表外的产业</translation>
+    </message>
+    <message>
+        <source>These industries were typed by hand and match no industry of the list. Choose one, then the industry of the list it means: every record using it is changed, and the change syncs.</source>
+        <translation>以下产业是手工填写的，与产业列表中的任何一项都不对应。选中一项，再选它所指的列表产业：所有使用它的记录都会改为该产业，更改会同步。</translation>
+    </message>
+    <message>
+        <source>Industry as typed</source>
+        <translation>填写的产业</translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation>服务次数</translation>
+    </message>
+    <message>
+        <source>Trainings</source>
+        <translation>培训</translation>
+    </message>
+    <message>
+        <source>Every industry in the records is one of the list.</source>
+        <translation>记录中的产业都在列表中。</translation>
+    </message>
+    <message>
+        <source>Map to this industry</source>
+        <translation>改为此产业</translation>
+    </message>
+    <message>
+        <source>Means:</source>
+        <translation>所指产业：</translation>
+    </message>
+    <message>
+        <source>Choose an industry as typed first.</source>
+        <translation>请先选中一项填写的产业。</translation>
+    </message>
+    <message>
+        <source>Choose the industry of the list it means.</source>
+        <translation>请选择它所指的列表产业。</translation>
+    </message>
+    <message>
+        <source>“%1” is now %2.</source>
+        <translation>“%1”已改为%2。</translation>
     </message>
 </context>
 <context>
@@ -2448,10 +2514,6 @@
     <message>
         <source>e.g. 2.5</source>
         <translation>例如 2.5</translation>
-    </message>
-    <message>
-        <source>Choose or type an industry</source>
-        <translation>选择或输入产业</translation>
     </message>
     <message>
         <source>What did you find? e.g. maize leaves yellowing in the lower field</source>

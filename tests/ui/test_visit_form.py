@@ -37,7 +37,7 @@ def fill_visit(qtbot, ime, form: VisitForm) -> None:
     guidance = form.service_checks["guidance"]
     qtbot.mouseClick(guidance, Qt.MouseButton.LeftButton, pos=QPoint(8, guidance.height() // 2))
     assert guidance.isChecked()
-    form.industry.setCurrentText("玉米")
+    form.industry.set_value("玉米")
     ime(form.problem, "玉米叶片发黄，下部叶片尤其明显")
     ime(form.advice, "每亩追施尿素10公斤，一周后复查")
 

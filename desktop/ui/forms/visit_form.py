@@ -20,6 +20,7 @@ from desktop.domain.records import Visit
 from desktop.services import vocabulary
 from desktop.ui.widgets.date_fields import OptionalDateEdit, date_edit, from_qdate, to_qdate
 from desktop.ui.widgets.division_picker import DivisionPicker
+from desktop.ui.widgets.industry_picker import IndustryPicker
 from desktop.ui.widgets.form_fields import add_field_row
 from desktop.ui.forms.household_picker import HouseholdPicker
 from desktop.ui.shell.i18n import mnemonic_safe, vocab
@@ -61,11 +62,7 @@ class VisitForm(RecordForm):
             check.setObjectName(f"service_{service.value}")
             self.service_checks[service.value] = check
             grid.addWidget(check, n // 3, n % 3)
-        self.industry = QComboBox(self)
-        self.industry.setObjectName("industry")
-        self.industry.setEditable(True)
-        self.industry.addItems(ctx.reference.industries())
-        self.industry.lineEdit().setPlaceholderText(self.tr("Choose or type an industry"))
+        self.industry = IndustryPicker(ctx.reference.industry_catalogue(), self)
         self.problem = QPlainTextEdit(self)
         self.problem.setObjectName("problem")
         self.problem.setPlaceholderText(self.tr("What did you find? e.g. maize leaves yellowing in the lower field"))
@@ -101,7 +98,7 @@ class VisitForm(RecordForm):
                       focus=self.households.search)
         add_field_row(layout, e, self.tr("Services"), self.service_box, "service_types",
                       focus=self.service_checks[ServiceType.GUIDANCE.value])
-        add_field_row(layout, e, self.tr("Industry"), self.industry, "industry")
+        add_field_row(layout, e, self.tr("Industry"), self.industry, "industry", focus=self.industry.combo)
         add_field_row(layout, e, self.tr("Problem found"), self.problem, "problem")
         add_field_row(layout, e, self.tr("Advice and measures"), self.advice, "advice")
         add_field_row(layout, e, self.tr("Follow-up"), self.follow_up, "follow_up_date", focus=self.follow_up.enabled)
@@ -128,7 +125,7 @@ class VisitForm(RecordForm):
         self.households.set_value(record.household_ids)
         for code, check in self.service_checks.items():
             check.setChecked(code in record.service_types)
-        self.industry.setCurrentText(record.industry)
+        self.industry.set_value(record.industry)
         self.problem.setPlainText(record.problem)
         self.advice.setPlainText(record.advice)
         self.follow_up.set_value(record.follow_up_date, default=(record.visit_date or dt.date.today())
@@ -147,7 +144,7 @@ class VisitForm(RecordForm):
             village_code=self.village.value() if self.village.level() == "village" else "",
             household_ids=self.households.value(),
             service_types=tuple(code for code, check in self.service_checks.items() if check.isChecked()),
-            industry=self.industry.currentText().strip(),
+            industry=self.industry.value(),
             problem=_text(self.problem),
             advice=_text(self.advice),
             follow_up_date=self.follow_up.value(),

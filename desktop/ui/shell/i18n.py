@@ -76,3 +76,8 @@ def local_time_text(utc: dt.datetime) -> str:
 def vocab(vocabulary_map: dict[str, str], code: str) -> str:
     """The label of a vocabulary code (household kind, visit mode…) in the UI language."""
     return QCoreApplication.translate(vocabulary.CONTEXT, vocabulary.label(vocabulary_map, code))
+
+
+def ui_is_english() -> bool:
+    """Whether the UI is in English (reference names then show their English name)."""
+    return QLocale().language() == QLocale.Language.English
