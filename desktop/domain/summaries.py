@@ -21,6 +21,8 @@ class VisitSummary:
     author_id: str
     author_name: str
     revision: int
+    #: The village's township: same-named villages of different townships are told apart by it.
+    township_name: str = ""
 
 
 @dataclass(frozen=True)
@@ -36,6 +38,7 @@ class TrainingSummary:
     review_state: str
     author_id: str
     author_name: str
+    township_name: str = ""
 
 
 @dataclass(frozen=True)
@@ -47,6 +50,7 @@ class HouseholdSummary:
     village_code: str
     village_name: str
     industries: tuple[str, ...]
+    township_name: str = ""
 
 
 @dataclass(frozen=True)

@@ -1205,6 +1205,45 @@
     </message>
 </context>
 <context>
+    <name>PhotoFactsOffer</name>
+    <message>
+        <source>Use them</source>
+        <translation>填入</translation>
+    </message>
+    <message>
+        <source>No, thanks</source>
+        <translation>不用</translation>
+    </message>
+    <message>
+        <source>taken on %1</source>
+        <translation>拍摄于 %1</translation>
+    </message>
+    <message>
+        <source>at %1, %2</source>
+        <translation>位置 %1, %2</translation>
+    </message>
+    <message>
+        <source>Use them for the visit&apos;s date and GPS position?</source>
+        <translation>用作本次服务的日期和定位吗？</translation>
+    </message>
+    <message>
+        <source>Use it for the visit&apos;s date?</source>
+        <translation>用作本次服务的日期吗？</translation>
+    </message>
+    <message>
+        <source>Use it for the visit&apos;s GPS position?</source>
+        <translation>用作本次服务的定位吗？</translation>
+    </message>
+    <message>
+        <source>The photo was %1. %2</source>
+        <translation>照片%1。%2</translation>
+    </message>
+    <message>
+        <source> and </source>
+        <translation>，</translation>
+    </message>
+</context>
+<context>
     <name>PhotoStrip</name>
     <message>
         <source>Add photos…</source>
@@ -1263,6 +1302,10 @@
     <message>
         <source>How</source>
         <translation>方式</translation>
+    </message>
+    <message>
+        <source>Township</source>
+        <translation>乡镇</translation>
     </message>
     <message>
         <source>Village</source>

@@ -42,7 +42,7 @@ def test_attendee_counts_per_category_are_totalled_and_stored(qtbot, window, ctx
     assert stored.attendee_household_ids == (farmer.id,)
     assert stored.trainers == ("张伟",)
     model = window.trainings_page.model
-    assert model.rowCount() == 1 and model.index(0, 5).data() == "37"
+    assert model.rowCount() == 1 and model.index(0, 6).data() == "37"
 
 
 def test_a_training_without_attendees_is_refused_at_the_attendance_field(qtbot, window, ctx, settle, ime):

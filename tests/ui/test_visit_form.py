@@ -55,8 +55,8 @@ def test_a_filled_visit_is_saved_and_shows_in_the_list(qtbot, window, ctx, settl
     assert stored.duration_hours == 2.5 and stored.service_types == ("guidance",)
     model = window.visits_page.model
     assert model.rowCount() == 1
-    assert "玉米叶片发黄" in model.index(0, 6).data()
-    assert model.index(0, 2).data() == "索布力嘎村委会"
+    assert "玉米叶片发黄" in model.index(0, 7).data()
+    assert (model.index(0, 2).data(), model.index(0, 3).data()) == ("林东镇", "索布力嘎村委会")
 
 
 def test_a_saved_visit_reopens_with_its_values_and_can_be_edited(qtbot, window, ctx, settle, add_household,
@@ -79,7 +79,7 @@ def test_a_saved_visit_reopens_with_its_values_and_can_be_edited(qtbot, window, 
         qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
     settle()
     assert ctx.records.get(Visit, saved.id).problem == "玉米螟虫害"
-    assert window.visits_page.model.index(0, 6).data() == "玉米螟虫害"
+    assert window.visits_page.model.index(0, 7).data() == "玉米螟虫害"
     assert ctx.records.count_visits(RecordFilter()) == 1
 
 

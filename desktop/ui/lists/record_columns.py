@@ -49,6 +49,7 @@ def _hours(value: float | None) -> str:
 VISIT_COLUMNS = (
     Column(QT_TRANSLATE_NOOP("RecordColumns", "Date"), lambda r: _date(r.visit_date), SortKey.DATE),
     Column(QT_TRANSLATE_NOOP("RecordColumns", "How"), lambda r: vocab(vocabulary.VISIT_MODES, r.mode)),
+    Column(QT_TRANSLATE_NOOP("RecordColumns", "Township"), lambda r: r.township_name),
     Column(QT_TRANSLATE_NOOP("RecordColumns", "Village"), lambda r: r.village_name, SortKey.VILLAGE),
     Column(QT_TRANSLATE_NOOP("RecordColumns", "Households"), lambda r: str(r.household_count), alignment=_RIGHT),
     Column(QT_TRANSLATE_NOOP("RecordColumns", "Services"),
@@ -63,6 +64,7 @@ VISIT_COLUMNS = (
 
 TRAINING_COLUMNS = (
     Column(QT_TRANSLATE_NOOP("RecordColumns", "Date"), lambda r: _date(r.training_date), SortKey.DATE),
+    Column(QT_TRANSLATE_NOOP("RecordColumns", "Township"), lambda r: r.township_name),
     Column(QT_TRANSLATE_NOOP("RecordColumns", "Village"), lambda r: r.village_name, SortKey.VILLAGE),
     Column(QT_TRANSLATE_NOOP("RecordColumns", "Topic"), lambda r: r.topic, stretch=True),
     Column(QT_TRANSLATE_NOOP("RecordColumns", "Industry"), lambda r: r.industry, SortKey.INDUSTRY),
@@ -78,6 +80,7 @@ HOUSEHOLD_COLUMNS = (
     Column(QT_TRANSLATE_NOOP("RecordColumns", "Kind"), lambda r: vocab(vocabulary.HOUSEHOLD_KINDS, r.kind),
            SortKey.KIND),
     Column(QT_TRANSLATE_NOOP("RecordColumns", "Phone"), lambda r: r.phone),
+    Column(QT_TRANSLATE_NOOP("RecordColumns", "Township"), lambda r: r.township_name),
     Column(QT_TRANSLATE_NOOP("RecordColumns", "Village"), lambda r: r.village_name, SortKey.VILLAGE),
     Column(QT_TRANSLATE_NOOP("RecordColumns", "Industries"), lambda r: list_separator().join(r.industries),
            stretch=True),
