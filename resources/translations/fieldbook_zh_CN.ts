@@ -426,6 +426,22 @@
 <context>
     <name>ConflictsDialog</name>
     <message>
+        <source>not known</source>
+        <translation>不详</translation>
+    </message>
+    <message>
+        <source>another user</source>
+        <translation>其他用户</translation>
+    </message>
+    <message>
+        <source>someone</source>
+        <translation>他人</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1，%2</translation>
+    </message>
+    <message>
         <source>Conflicts and refused changes</source>
         <translation>冲突与被拒绝的更改</translation>
     </message>
@@ -448,6 +464,10 @@
     <message>
         <source>Your value</source>
         <translation>本机的值</translation>
+    </message>
+    <message>
+        <source>Server value set by</source>
+        <translation>服务器上的值由谁修改</translation>
     </message>
     <message>
         <source>Keep server value</source>
@@ -1139,6 +1159,25 @@
     </message>
 </context>
 <context>
+    <name>MapCanvas</name>
+    <message>
+        <source>No position is known in this county yet: add GPS positions to visits (or photos taken with a phone), and their villages appear here.</source>
+        <translation>本旗县还没有已知位置：为服务记录填写定位（或添加手机拍摄的照片），所在村就会出现在这里。</translation>
+    </message>
+    <message>
+        <source>visit at its GPS position</source>
+        <translation>服务（按其定位）</translation>
+    </message>
+    <message>
+        <source>visit at its village</source>
+        <translation>服务（按所在村位置）</translation>
+    </message>
+    <message>
+        <source>village (placed from visits&apos; GPS)</source>
+        <translation>村（位置来自服务定位）</translation>
+    </message>
+</context>
+<context>
     <name>MemberTimelineDialog</name>
     <message>
         <source>Timeline of %1</source>
@@ -1436,6 +1475,14 @@
     <message>
         <source>New record (Ctrl+N)</source>
         <translation>新建（Ctrl+N）</translation>
+    </message>
+    <message>
+        <source>Map…</source>
+        <translation>地图…</translation>
+    </message>
+    <message>
+        <source>Your visits on a map of your county&apos;s townships and villages</source>
+        <translation>在本旗县乡镇和村的地图上查看您的服务</translation>
     </message>
     <message numerus="yes">
         <source>%1 of %n record(s) shown</source>
@@ -2649,6 +2696,37 @@
     <message>
         <source>Visit of %1</source>
         <translation>服务记录：%1</translation>
+    </message>
+</context>
+<context>
+    <name>VisitMapDialog</name>
+    <message>
+        <source>Map of visits</source>
+        <translation>服务地图</translation>
+    </message>
+    <message>
+        <source>Villages with visits but no position yet</source>
+        <translation>有服务但尚无位置的村</translation>
+    </message>
+    <message>
+        <source>Choose your home county in the settings to see its map.</source>
+        <translation>请先在设置中选择所在旗县，才能查看地图。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n visit(s) drawn.</source>
+        <translation>
+            <numerusform>%1：已绘出 %n 次服务。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of %2 villages and %3 of %4 townships are placed from the GPS positions of visits (no map tiles: nothing is downloaded).</source>
+        <translation>%2 个村中有 %1 个、%4 个乡镇中有 %3 个的位置来自服务定位（不使用在线地图，不下载任何内容）。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 / %2: %n visit(s)</source>
+        <translation>
+            <numerusform>%1 / %2：%n 次服务</numerusform>
+        </translation>
     </message>
 </context>
 <context>
