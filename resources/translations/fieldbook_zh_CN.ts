@@ -2162,29 +2162,41 @@
         <source>Sent: %1 · received: %2</source>
         <translation>已发送：%1 · 已接收：%2</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>%n change(s) met another person&apos;s edit: see Conflicts.</source>
-        <translation>%n 项更改与他人的修改冲突，请查看“冲突”。</translation>
+        <translation>
+            <numerusform>%n 项更改与他人的修改冲突，请查看“冲突”。</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>%n change(s) were refused by the server: see Conflicts.</source>
-        <translation>%n 项更改被服务器拒绝，请查看“冲突”。</translation>
+        <translation>
+            <numerusform>%n 项更改被服务器拒绝，请查看“冲突”。</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>%n record(s) from the server could not be stored here and were set aside: see Conflicts.</source>
-        <translation>%n 条来自服务器的记录无法在本机保存，已暂存待处理，请查看“冲突”。</translation>
+        <translation>
+            <numerusform>%n 条来自服务器的记录无法在本机保存，已暂存待处理，请查看“冲突”。</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>%n change(s) still waiting to be sent.</source>
-        <translation>还有 %n 项更改等待发送。</translation>
+        <translation>
+            <numerusform>还有 %n 项更改等待发送。</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>%n photo(s) still waiting to be sent.</source>
-        <translation>还有 %n 张照片等待上传。</translation>
+        <translation>
+            <numerusform>还有 %n 张照片等待上传。</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>%n photo(s) still waiting to be received.</source>
-        <translation>还有 %n 张照片等待下载。</translation>
+        <translation>
+            <numerusform>还有 %n 张照片等待下载。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Nothing is waiting to be sent.</source>

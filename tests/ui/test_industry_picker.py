@@ -124,3 +124,22 @@ def test_a_manager_sees_unlisted_industries_with_counts_and_maps_one(qtbot, ctx,
     industries = sorted(v.industry for v in ctx.records.list_visits(RecordFilter()))
     assert industries == sorted(["经济林", "经济林", "葵花籽"])
     assert ctx.records.list_trainings(RecordFilter())[0].industry == "经济林"
+
+
+def test_the_english_ui_lists_industries_and_services_in_english(qtbot, ctx, settle, add_household, add_visit):
+    from desktop.ui.shell.main_window import MainWindow
+
+    add_visit((add_household().id,))  # 玉米, 技术指导
+    install_language("en")
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.show()
+    window.start()
+    settle()
+    model = window.visits_page.model
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    row = dict(zip(headers, (model.index(0, c).data() for c in range(model.columnCount())), strict=True))
+    assert (row["Industry"], row["Services"], row["Township"]) == ("Maize", "Technical guidance", "林东镇")
+    industry_filter = window.visits_page.filters.industry
+    assert industry_filter.itemText(industry_filter.findData("玉米")) == "Maize"
+    ctx.runner.wait_idle()

@@ -13,6 +13,7 @@ from desktop.domain.i18n import QT_TRANSLATE_NOOP
 from desktop.services import vocabulary
 from desktop.services.records import RecordService
 from desktop.ui.shell.i18n import list_separator, vocab
+from desktop.ui.widgets.industry_names import industry_label, industry_labels
 
 CONTEXT = "RecordColumns"
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -54,7 +55,7 @@ VISIT_COLUMNS = (
     Column(QT_TRANSLATE_NOOP("RecordColumns", "Households"), lambda r: str(r.household_count), alignment=_RIGHT),
     Column(QT_TRANSLATE_NOOP("RecordColumns", "Services"),
            lambda r: list_separator().join(vocab(vocabulary.SERVICE_TYPES, s) for s in r.service_types)),
-    Column(QT_TRANSLATE_NOOP("RecordColumns", "Industry"), lambda r: r.industry, SortKey.INDUSTRY),
+    Column(QT_TRANSLATE_NOOP("RecordColumns", "Industry"), lambda r: industry_label(r.industry), SortKey.INDUSTRY),
     Column(QT_TRANSLATE_NOOP("RecordColumns", "Problem found"), lambda r: r.problem.replace("\n", " "),
            stretch=True),
     Column(QT_TRANSLATE_NOOP("RecordColumns", "Review"), lambda r: vocab(vocabulary.REVIEW_STATES, r.review_state),
@@ -67,7 +68,7 @@ TRAINING_COLUMNS = (
     Column(QT_TRANSLATE_NOOP("RecordColumns", "Township"), lambda r: r.township_name),
     Column(QT_TRANSLATE_NOOP("RecordColumns", "Village"), lambda r: r.village_name, SortKey.VILLAGE),
     Column(QT_TRANSLATE_NOOP("RecordColumns", "Topic"), lambda r: r.topic, stretch=True),
-    Column(QT_TRANSLATE_NOOP("RecordColumns", "Industry"), lambda r: r.industry, SortKey.INDUSTRY),
+    Column(QT_TRANSLATE_NOOP("RecordColumns", "Industry"), lambda r: industry_label(r.industry), SortKey.INDUSTRY),
     Column(QT_TRANSLATE_NOOP("RecordColumns", "Hours"), lambda r: _hours(r.hours), alignment=_RIGHT),
     Column(QT_TRANSLATE_NOOP("RecordColumns", "Attendees"), lambda r: str(r.attendee_total), alignment=_RIGHT),
     Column(QT_TRANSLATE_NOOP("RecordColumns", "Review"), lambda r: vocab(vocabulary.REVIEW_STATES, r.review_state),
@@ -82,7 +83,7 @@ HOUSEHOLD_COLUMNS = (
     Column(QT_TRANSLATE_NOOP("RecordColumns", "Phone"), lambda r: r.phone),
     Column(QT_TRANSLATE_NOOP("RecordColumns", "Township"), lambda r: r.township_name),
     Column(QT_TRANSLATE_NOOP("RecordColumns", "Village"), lambda r: r.village_name, SortKey.VILLAGE),
-    Column(QT_TRANSLATE_NOOP("RecordColumns", "Industries"), lambda r: list_separator().join(r.industries),
+    Column(QT_TRANSLATE_NOOP("RecordColumns", "Industries"), lambda r: list_separator().join(industry_labels(r.industries)),
            stretch=True),
 )
 
