@@ -132,6 +132,7 @@ def dialogs(window, ctx, visit, household) -> Iterator[tuple[str, Callable[[], o
     yield "sync-progress", lambda: show(SyncProgressDialog(window.sync.controller, window))
     yield "settings", lambda: window.open_settings()
     yield "about", lambda: window.show_about()
+    yield "user-guide", lambda: window.show_guide()
     yield "targets", lambda: show(TargetsDialog(ctx, window))
     yield "unlisted-industries", lambda: show(UnlistedIndustriesDialog(ctx, window))
     yield "visit-map", lambda: window.visits_page.open_map()
