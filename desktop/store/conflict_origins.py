@@ -9,6 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.store.models import ConflictRow, User
+from desktop.store.wire import from_wire
 
 
 @dataclass(frozen=True)
@@ -25,10 +26,9 @@ def _time(value) -> dt.datetime | None:
     if not isinstance(value, str) or not value:
         return None
     try:
-        parsed = dt.datetime.fromisoformat(value)
+        return from_wire("updated_at", value)  # a server time, as every record's updated_at is read
     except ValueError:
         return None
-    return parsed.astimezone(dt.UTC).replace(tzinfo=None) if parsed.tzinfo else parsed
 
 
 def conflict_origins(session: Session, conflict_ids: list[str]) -> dict[str, ConflictOrigin]:

@@ -82,6 +82,9 @@ class FilterBar(QWidget):
         combo.addItem(anything, "")
         for text, data in items:
             combo.addItem(text, data)
+        # Sized for a short choice, not the longest (English industry names run to 40 letters).
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(14)
         combo.currentIndexChanged.connect(lambda _i: self._emit())
         return combo
 
