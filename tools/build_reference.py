@@ -416,11 +416,55 @@ def build_taxonomy(industries: list[dict]) -> dict:
     return {"source": TAXONOMY_SOURCE, "parents": {k: list(v) for k, v in INDUSTRY_PARENTS.items()}}
 
 
+#: The English name the English UI shows for each annex industry (the stored name stays Chinese).
+INDUSTRY_NAMES_EN: dict[str, str] = {
+    "牧草": "Forage grass", "绒毛用羊": "Wool and cashmere sheep", "肉牛牦牛": "Beef cattle and yaks",
+    "高粱": "Sorghum", "肉驴": "Meat donkeys", "谷子高粱": "Millet and sorghum", "燕麦荞麦": "Oats and buckwheat",
+    "大豆": "Soybeans", "油菜": "Rapeseed", "食用菌": "Edible fungi", "中药材": "Chinese medicinal materials",
+    "生猪": "Live pigs", "马铃薯": "Potatoes", "小麦": "Wheat", "肉羊": "Meat sheep", "甜菜": "Sugar beet",
+    "绿肥": "Green manure", "大麦青稞": "Barley and highland barley", "向日葵": "Sunflowers", "水稻": "Rice",
+    "西甜瓜": "Watermelons and melons", "大宗蔬菜": "Staple vegetables", "茶叶": "Tea", "玉米": "Maize",
+    "果树": "Fruit trees", "家禽": "Poultry", "花卉": "Flowers", "蔬菜": "Vegetables", "奶羊": "Dairy goats",
+    "果树苗木": "Fruit tree nurseries", "农畜产品加工": "Farm and livestock product processing",
+    "畜牧养殖": "Livestock farming", "中草药": "Chinese herbal medicine", "马": "Horses", "奶牛": "Dairy cattle",
+    "谷子": "Millet", "肉牛": "Beef cattle", "荞麦": "Buckwheat", "经济林": "Economic forests",
+    "肉牛肉羊": "Beef cattle and meat sheep", "笤帚": "Broomcorn", "猪": "Pigs", "牛": "Cattle",
+    "羊": "Sheep and goats", "燕麦": "Oats", "科技信息": "Science and technology information", "葡萄": "Grapes",
+    "水产": "Aquaculture", "骆驼": "Camels", "蜜瓜": "Honeydew melons", "棉花": "Cotton", "苁蓉": "Cistanche",
+    "枸杞": "Goji", "兽医": "Veterinary services", "绿色发展": "Green development", "药材": "Medicinal herbs",
+    "经济作物": "Cash crops",
+}
+
+#: Other names specialists write for an industry: a stored free-text value equal to one (after
+#: folding case, width and spaces) is mapped to the industry when the store is upgraded.
+INDUSTRY_ALIASES: dict[str, tuple[str, ...]] = {
+    "马铃薯": ("土豆", "洋芋", "马铃薯种植"), "玉米": ("苞米", "玉米种植"), "向日葵": ("葵花", "食葵", "油葵"),
+    "肉牛": ("肉牛养殖", "肉牛产业", "肉牛繁育"), "肉羊": ("肉羊养殖", "肉羊产业"), "奶牛": ("奶牛养殖", "乳业"),
+    "生猪": ("生猪养殖", "养猪"), "家禽": ("禽类", "养鸡", "蛋鸡", "肉鸡"), "牛": ("养牛",), "羊": ("养羊",),
+    "水稻": ("稻谷",), "大豆": ("黄豆",), "西甜瓜": ("西瓜", "甜瓜"), "枸杞": ("枸杞子",), "食用菌": ("蘑菇",),
+    "牧草": ("饲草", "苜蓿", "饲草料"), "小麦": ("麦子",), "蔬菜": ("设施蔬菜", "蔬菜种植"),
+    "果树": ("林果", "果业"), "兽医": ("动物防疫", "疫病防控"), "谷子": ("小米",), "骆驼": ("驼",),
+}
+
+
 def collect_industries(*record_lists: list[dict]) -> list[dict]:
-    """Distinct industries in order of first appearance (附件1, then 2, then 3)."""
+    """Distinct industries in order of first appearance (附件1, then 2, then 3), with their English
+    names and aliases; every industry needs an English name, and an alias names one industry only."""
     records = [record for records in record_lists for record in records]
     names = dict.fromkeys(industry for record in records for industry in record["industries"])
-    return [{"code": f"IND-{n:03d}", "name": name} for n, name in enumerate(names, start=1)]
+    missing = [name for name in names if name not in INDUSTRY_NAMES_EN]
+    if missing:
+        raise BuildError(f"industries without an English name in INDUSTRY_NAMES_EN: {missing}")
+    taken = set(names) | {n.casefold() for n in INDUSTRY_NAMES_EN.values()}
+    for name, aliases in INDUSTRY_ALIASES.items():
+        if name not in names:
+            raise BuildError(f"INDUSTRY_ALIASES: {name!r} is not an industry of the annexes")
+        for alias in aliases:
+            if alias in taken:
+                raise BuildError(f"INDUSTRY_ALIASES: {alias!r} already names an industry")
+            taken.add(alias)
+    return [{"code": f"IND-{n:03d}", "name": name, "name_en": INDUSTRY_NAMES_EN[name],
+             "aliases": list(INDUSTRY_ALIASES.get(name, ()))} for n, name in enumerate(names, start=1)]
 
 
 # --- targets from the prose --------------------------------------------------------------------
@@ -558,7 +602,7 @@ sources and run `python tools/build_reference.py`; `--check` fails when the comm
 | stations.json | {stations} workstations of 附件2 |
 | national_teams.json | {teams} county teams of 附件1 |
 | squads.json | {squads} service squads of 附件3 |
-| industries.json | {industries} industries named in the annexes, in order of first appearance |
+| industries.json | {industries} industries named in the annexes, in order of first appearance, with the English name the English UI shows and the other names specialists write for them (`INDUSTRY_NAMES_EN`, `INDUSTRY_ALIASES` of the script) |
 | industry_taxonomy.json | which of those industries lies within which ({taxonomy} links; its source is named in the file) |
 | targets.json | {targets} targets of the plan |
 

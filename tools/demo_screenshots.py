@@ -79,6 +79,10 @@ def main() -> int:
                 form = opened[0]
                 form.grab().save(str(args.out / f"specialist-visit-form{suffix}.png"))
                 form.close()
+                conflicts = window.sync.open_conflicts()  # the demo's two: who made the other change, and when
+                settle(2.0)
+                conflicts.grab().save(str(args.out / f"specialist-conflicts{suffix}.png"))
+                conflicts.close()
             window.close()
             runner.wait_idle()
             settle(0.3)

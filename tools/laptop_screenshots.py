@@ -83,6 +83,8 @@ def dialogs(window, ctx, visit, household) -> Iterator[tuple[str, Callable[[], o
     from desktop.ui.review.dialog import ReviewDialog
     from desktop.ui.sync.progress_dialog import SyncProgressDialog
     from desktop.ui.statistics.targets_dialog import TargetsDialog
+    from desktop.ui.review.unlisted_industries_dialog import UnlistedIndustriesDialog
+    from desktop.ui.forms.visit_form import VisitForm
 
     def form(cls, *, invalid: bool = False):
         shown = window.forms.new_record(cls)
@@ -110,6 +112,7 @@ def dialogs(window, ctx, visit, household) -> Iterator[tuple[str, Callable[[], o
     yield "visit-form-new", lambda: form(Visit)
     yield "visit-form-errors", lambda: form(Visit, invalid=True)
     yield "visit-form-edit", lambda: opened(Visit, visit.id)
+    yield "visit-form-other-industry", lambda: show(VisitForm(ctx, visit.with_changes(industry="沙棘"), window))
     yield "training-form-errors", lambda: form(Training, invalid=True)
     yield "household-form-errors", lambda: form(Household, invalid=True)
     yield "household-form-consent", phone_without_consent
@@ -129,7 +132,10 @@ def dialogs(window, ctx, visit, household) -> Iterator[tuple[str, Callable[[], o
     yield "sync-progress", lambda: show(SyncProgressDialog(window.sync.controller, window))
     yield "settings", lambda: window.open_settings()
     yield "about", lambda: window.show_about()
+    yield "user-guide", lambda: window.show_guide()
     yield "targets", lambda: show(TargetsDialog(ctx, window))
+    yield "unlisted-industries", lambda: show(UnlistedIndustriesDialog(ctx, window))
+    yield "visit-map", lambda: window.visits_page.open_map()
     yield "first-run", lambda: show(FirstRunDialog(ctx.profile.identity, ctx.reference, ctx.runner))
 
 
@@ -164,7 +170,16 @@ def main() -> int:
     visit, _ = ctx.records.save(Visit(
         visit_date=dt.date.today(), duration_hours=2.5, village_code=VILLAGE, household_ids=(household.id,),
         service_types=("guidance", "policy"), industry="玉米", problem="玉米叶片发黄，下部叶片尤其明显",
-        advice="每亩追施尿素10公斤，一周后复查"))
+        advice="每亩追施尿素10公斤，一周后复查", latitude=43.9812, longitude=119.3905))
+    ctx.records.save(Visit(
+        visit_date=dt.date.today(), duration_hours=1, village_code=VILLAGE, household_ids=(household.id,),
+        service_types=("guidance",), industry="沙棘", problem="沙棘枝条干枯", advice="剪除病枝"))
+    for village, latitude, longitude in (("150422100201", 43.9655, 119.4123), ("150422101200", 44.0712, 119.2201),
+                                         ("150422102201", 43.8801, 119.5302), ("150422100203", None, None)):
+        ctx.records.save(Visit(
+            visit_date=dt.date.today(), duration_hours=2, village_code=village, household_ids=(household.id,),
+            service_types=("guidance",), industry="肉牛", problem="犊牛腹泻", advice="口服补液盐",
+            latitude=latitude, longitude=longitude))
     args.out.mkdir(parents=True, exist_ok=True)
     report = []
     try:

@@ -9,14 +9,20 @@ and run this again. tests/ui/test_translations.py fails until every string is tr
 
 from __future__ import annotations
 
+import html
+import re
 import shutil
 import subprocess
 import sys
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 ROOT = Path(__file__).resolve().parents[1]
 TRANSLATIONS = ROOT / "resources" / "translations"
-LANGUAGES = ("zh_CN",)
+LANGUAGES = ("zh_CN", "en")
+#: English is the source language; its .ts holds only the plural forms ("%n conflict(s)" becomes
+#: "1 conflict" and "2 conflicts"), filled in from the source below unless someone wrote them.
+PLURAL_ONLY = ("en",)
 #: Where user-visible strings live: the UI (self.tr) and the Qt-free core (QT_TRANSLATE_NOOP).
 SOURCE_DIRS = ("desktop/ui", "desktop/domain", "desktop/services", "desktop/demo", "sync/domain")
 
@@ -43,7 +49,33 @@ def lupdate(ts_file: Path, *, keep_obsolete: bool = False) -> None:
             "-target-language", ts_file.stem.split("_", 1)[1]]
     if not keep_obsolete:
         args.append("-no-obsolete")
+    if ts_file.stem.split("_", 1)[1] in PLURAL_ONLY:
+        args.append("-pluralonly")
     subprocess.run([*args, "-ts", str(ts_file)], cwd=ROOT, check=True, capture_output=True)
+
+
+def english_plurals(source: str) -> tuple[str, str]:
+    """The singular and plural sentence of an English source written with "(s)": "%n change(s) were
+    refused" -> ("%n change was refused", "%n changes were refused")."""
+    singular = source.replace("person(s)", "person").replace("(s)", "").replace(" were ", " was ")
+    plural = source.replace("person(s)", "people").replace("(s)", "s")
+    return singular, plural
+
+
+_UNFINISHED_NUMERUS = re.compile(
+    r'(<message numerus="yes">\s*<source>([^<]*)</source>\s*(?:<(extra|translator)?comment>[^<]*</\3?comment>\s*)*)'
+    r'<translation type="unfinished">(?:\s|<numerusform>[^<]*</numerusform>)*</translation>')
+
+
+def fill_english_plurals(ts_file: Path) -> None:
+    text = ts_file.read_text(encoding="utf-8")
+
+    def filled(match: re.Match) -> str:
+        singular, plural = english_plurals(html.unescape(match.group(2)))
+        forms = "".join(f"<numerusform>{escape(f)}</numerusform>" for f in (singular, plural))
+        return f"{match.group(1)}<translation>{forms}</translation>"
+
+    ts_file.write_text(_UNFINISHED_NUMERUS.sub(filled, text), encoding="utf-8")
 
 
 def lrelease(ts_file: Path) -> Path:
@@ -58,6 +90,8 @@ def main() -> int:
     for language in LANGUAGES:
         ts_file = ts_path(language)
         lupdate(ts_file)
+        if language in PLURAL_ONLY:
+            fill_english_plurals(ts_file)
         print(f"updated {ts_file.relative_to(ROOT)}; wrote {lrelease(ts_file).relative_to(ROOT)}")
     return 0
 

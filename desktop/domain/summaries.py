@@ -21,6 +21,8 @@ class VisitSummary:
     author_id: str
     author_name: str
     revision: int
+    #: The village's township: same-named villages of different townships are told apart by it.
+    township_name: str = ""
 
 
 @dataclass(frozen=True)
@@ -36,6 +38,7 @@ class TrainingSummary:
     review_state: str
     author_id: str
     author_name: str
+    township_name: str = ""
 
 
 @dataclass(frozen=True)
@@ -47,6 +50,7 @@ class HouseholdSummary:
     village_code: str
     village_name: str
     industries: tuple[str, ...]
+    township_name: str = ""
 
 
 @dataclass(frozen=True)
@@ -57,3 +61,17 @@ class DivisionItem:
     parent_code: str | None
     #: "呼和浩特市 / 武川县 / 可可以力更镇" — shown where the name alone is ambiguous.
     path: str = ""
+
+
+@dataclass(frozen=True)
+class VisitDetail(VisitSummary):
+    """A visit with every field the user entered, for exports (the list shows a summary)."""
+
+    end_date: dt.date | None = None
+    duration_hours: float | None = None
+    household_names: tuple[str, ...] = ()
+    advice: str = ""
+    follow_up_date: dt.date | None = None
+    latitude: float | None = None
+    longitude: float | None = None
+    photo_count: int = 0

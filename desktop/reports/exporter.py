@@ -47,6 +47,7 @@ class Exporter:
     def __init__(self, service: ExportService, language: str = "zh_CN"):
         self.service = service
         self.text = ReportText(language)
+        self.text.industries = service.reference.industry_catalogue()
 
     @classmethod
     @contextmanager

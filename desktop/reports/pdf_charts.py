@@ -15,6 +15,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
 
 from desktop.reports.pdf_canvas import GREY, INK, RED, RULE, PdfCanvas
+from desktop.reports.report_text import ReportText
 
 BAR = QColor("#4C8C6B")
 SHORT = QColor("#D98C3F")  # a bar below the target
@@ -73,7 +74,7 @@ def bar_chart(canvas: PdfCanvas, bars: Sequence[Bar], target: float | None = Non
                 p.drawLine(QPointF(x, t + axis * 0.8), QPointF(x, t + h))
                 p.setPen(GREY)
                 p.drawText(QRectF(x - canvas.mm(8), t, canvas.mm(16), axis * 0.75),
-                           int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom), f"{tick:g}")
+                           int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom), ReportText.number(tick))
                 tick += step
 
         canvas.draw(draw_axis)
@@ -97,7 +98,7 @@ def _bar(p: QPainter, bar: Bar, y: float, row: float, left: float, end: float, l
                int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), bar.label)
     p.fillRect(QRectF(left, y + row * 0.18, max(end - left, 1.0), row * 0.64), SHORT if bar.below_target else BAR)
     p.drawText(QRectF(end + row * 0.2, y, row * 4, row), int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-               f"{bar.value:g}")
+               ReportText.number(bar.value))
 
 
 def _target(p: QPainter, x: float, top: float, bottom: float) -> None:

@@ -84,7 +84,7 @@ def _targets(sections: _Sections, canvas: PdfCanvas, data: IndicatorReportData, 
     rows = []
     for p in target_progress(data):
         mark = {True: TableCell("✓", GREEN, True), False: TableCell("✗", RED, True), None: TableCell("—")}[p.met]
-        rows.append([text(p.text_key) + (" *" if p.share_only else ""), f"{p.target:g}", str(p.actual),
+        rows.append([text(p.text_key) + (" *" if p.share_only else ""), text.number(p.target), text.number(p.actual),
                      text(p.unit_key), text.percent(p.ratio), mark])
     canvas.table([text("target"), text("target_value"), text("actual"), text("unit"), text("percent"), text("met")],
                  [38, 11, 11, 14, 13, 10], rows, [_LEFT, _RIGHT, _RIGHT, _CENTER, _RIGHT, _CENTER])
@@ -92,7 +92,7 @@ def _targets(sections: _Sections, canvas: PdfCanvas, data: IndicatorReportData, 
         canvas.paragraph("* " + text("region_target_note"), 8.5, color=GREY)
     figures = data.figures
     canvas.space(2)
-    canvas.paragraph("　".join(f"{text(k)}：{v}" if text.chinese else f"{text(k)}: {v}" for k, v in (
+    canvas.paragraph("　".join(f"{text(k)}：{text.number(v)}" if text.chinese else f"{text(k)}: {text.number(v)}" for k, v in (
         ("visits_total", figures.visits), ("onsite_visits", figures.onsite_visits),
         ("trainings_total", figures.trainings))), 10)
 
@@ -118,7 +118,7 @@ def _onsite_days(sections: _Sections, canvas: PdfCanvas, data: IndicatorReportDa
 
 def _members(sections: _Sections, canvas: PdfCanvas, data: IndicatorReportData, text: ReportText) -> None:
     sections.heading("per_member")
-    rows = [[str(i), data.specialist_name(s.author_id), str(s.visits), str(s.onsite_days),
+    rows = [[str(i), data.specialist_name(s.author_id), text.number(s.visits), text.number(s.onsite_days),
              TableCell(text("yes"), RED, True) if s.below_target else TableCell(text("no"))]
             for i, s in enumerate(data.figures.specialists, start=1)]
     if not rows:

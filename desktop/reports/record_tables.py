@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from desktop.domain.summaries import HouseholdSummary, TrainingSummary, VisitSummary
+from desktop.domain.summaries import HouseholdSummary, TrainingSummary, VisitDetail, VisitSummary
 from desktop.reports.report_text import ReportText
 from desktop.services import vocabulary
 
@@ -30,14 +30,23 @@ class Column:
 
 VISIT_COLUMNS = (
     Column("date", lambda v, t: v.visit_date, 11),
+    Column("end_date", lambda v, t: v.end_date, 11),
     Column("author", lambda v, t: v.author_name or v.author_id, 14),
     Column("mode", lambda v, t: t.vocab(vocabulary.VISIT_MODES, v.mode), 8),
+    Column("duration_hours", lambda v, t: v.duration_hours, 8),
+    Column("township", lambda v, t: v.township_name, 14),
     Column("village_name", lambda v, t: v.village_name, 18),
     Column("village_code", lambda v, t: v.village_code, 14),
     Column("households", lambda v, t: v.household_count, 8),
+    Column("household_names", lambda v, t: t.join(v.household_names), 20),
     Column("service_types", lambda v, t: t.join([t.vocab(vocabulary.SERVICE_TYPES, s) for s in v.service_types]), 20),
-    Column("industry", lambda v, t: v.industry, 10),
+    Column("industry", lambda v, t: t.industry(v.industry), 10),
     Column("problem", lambda v, t: v.problem, 30),
+    Column("advice", lambda v, t: v.advice, 30),
+    Column("follow_up_date", lambda v, t: v.follow_up_date, 11),
+    Column("latitude", lambda v, t: v.latitude, 10),
+    Column("longitude", lambda v, t: v.longitude, 10),
+    Column("photos", lambda v, t: v.photo_count, 6),
     Column("review_state", lambda v, t: t.vocab(vocabulary.REVIEW_STATES, v.review_state), 8),
     Column("record_id", lambda v, t: v.id, 38),
 )
@@ -45,10 +54,11 @@ VISIT_COLUMNS = (
 TRAINING_COLUMNS = (
     Column("date", lambda r, t: r.training_date, 11),
     Column("author", lambda r, t: r.author_name or r.author_id, 14),
+    Column("township", lambda r, t: r.township_name, 14),
     Column("village_name", lambda r, t: r.village_name, 18),
     Column("village_code", lambda r, t: r.village_code, 14),
     Column("topic", lambda r, t: r.topic, 24),
-    Column("industry", lambda r, t: r.industry, 10),
+    Column("industry", lambda r, t: t.industry(r.industry), 10),
     Column("hours", lambda r, t: r.hours, 6),
     Column("attendees", lambda r, t: r.attendee_total, 8),
     Column("review_state", lambda r, t: t.vocab(vocabulary.REVIEW_STATES, r.review_state), 8),
@@ -59,9 +69,10 @@ HOUSEHOLD_COLUMNS = (
     Column("name", lambda h, t: h.name, 16),
     Column("kind", lambda h, t: t.vocab(vocabulary.HOUSEHOLD_KINDS, h.kind), 12),
     Column("phone", lambda h, t: h.phone, 14),
+    Column("township", lambda h, t: h.township_name, 14),
     Column("village_name", lambda h, t: h.village_name, 18),
     Column("village_code", lambda h, t: h.village_code, 14),
-    Column("industries", lambda h, t: t.join(list(h.industries)), 16),
+    Column("industries", lambda h, t: t.join([t.industry(i) for i in h.industries]), 16),
     Column("record_id", lambda h, t: h.id, 38),
 )
 
@@ -69,7 +80,7 @@ COLUMNS: dict[str, tuple[Column, ...]] = {"visits": VISIT_COLUMNS, "trainings": 
                                          "households": HOUSEHOLD_COLUMNS}
 SHEET_TITLES = {"visits": "sheet_visits", "trainings": "sheet_trainings", "households": "sheet_households"}
 
-RecordRow = VisitSummary | TrainingSummary | HouseholdSummary
+RecordRow = VisitDetail | VisitSummary | TrainingSummary | HouseholdSummary
 
 
 def header(columns: Sequence[Column], text: ReportText) -> list[str]:

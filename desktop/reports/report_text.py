@@ -16,6 +16,7 @@ from enum import StrEnum
 
 from PySide6.QtCore import QTranslator
 
+from desktop.domain.industries import IndustryCatalogue
 from desktop.services import vocabulary
 from resources import resource_path
 from sync.domain.counting import RULE_LABELS, CountingRule
@@ -128,6 +129,14 @@ TEXTS: dict[str, tuple[str, str]] = {
     "phone": ("电话", "Phone"),
     "industries": ("产业", "Industries"),
     "record_id": ("记录编号", "Record id"),
+    "end_date": ("结束日期", "Last day"),
+    "duration_hours": ("服务时长（小时）", "Duration (hours)"),
+    "household_names": ("服务对象", "Households served"),
+    "advice": ("建议与措施", "Advice and measures"),
+    "follow_up_date": ("回访日期", "Follow-up date"),
+    "latitude": ("纬度", "Latitude"),
+    "longitude": ("经度", "Longitude"),
+    "photos": ("照片数", "Photos"),
 }
 
 
@@ -140,6 +149,8 @@ class ReportText:
         self.language = language
         #: The on-site days target the texts name; set to the report's own before writing it.
         self.onsite_days = ONSITE_DAYS_TARGET
+        #: The reference industries, for their English names; set by the exporter from the store.
+        self.industries: IndustryCatalogue | None = None
         self._translator: QTranslator | None = None
         if language == CHINESE:
             translator = QTranslator()
@@ -166,8 +177,17 @@ class ReportText:
             return source
         return self._translator.translate(vocabulary.CONTEXT, source) or source
 
+    def industry(self, name: str) -> str:
+        """A stored industry in the file's language: a reference industry's English name in English."""
+        return self.industries.display(name, not self.chinese) if self.industries else name
+
     def join(self, items: list[str] | tuple[str, ...]) -> str:
         return ("、" if self.chinese else ", ").join(items)
+
+    @staticmethod
+    def number(value: float | int) -> str:
+        """A figure with thousands separators, as both languages write them: 100000 -> "100,000"."""
+        return f"{int(value):,}" if float(value).is_integer() else f"{value:,.2f}".rstrip("0").rstrip(".")
 
     def percent(self, ratio: float | None) -> str:
         return "—" if ratio is None else f"{ratio * 100:.1f}%"

@@ -110,7 +110,7 @@ def _breakdown(book: Workbook, data: IndicatorReportData, text: ReportText) -> N
          [[text.vocab(vocabulary.SERVICE_TYPES, code), n] for code, n in figures.visits_by_service_type.items()]),
         ("by_category", "category", "people",
          [[text.vocab(vocabulary.ATTENDEE_CATEGORIES, code), n] for code, n in figures.trained_by_category.items()]),
-        ("by_industry", "industry", "count", [[industry, n] for industry, n in figures.visits_by_industry.items()]),
+        ("by_industry", "industry", "count", [[text.industry(industry), n] for industry, n in figures.visits_by_industry.items()]),
     ]
     titles: list[Any] = []
     headers: list[Any] = []

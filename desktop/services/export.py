@@ -14,11 +14,13 @@ from dataclasses import dataclass, replace
 from typing import TypeVar
 
 from desktop.domain.filters import RecordFilter, SortKey
-from desktop.domain.summaries import HouseholdSummary, TrainingSummary, VisitSummary
+from sqlalchemy.orm import Session
+
+from desktop.domain.summaries import HouseholdSummary, TrainingSummary, VisitDetail, VisitSummary
 from desktop.services.identity import IdentityService
 from desktop.services.indicators import IndicatorService
 from desktop.services.reference import ReferenceService, TargetItem
-from desktop.store import queries
+from desktop.store import export_queries, queries
 from desktop.store.store import Store
 from sync.domain.consent import CONTACT_ROLES
 from sync.domain.counting import counted_states, rule_for
@@ -123,8 +125,11 @@ class ExportService:
 
     # --- whole lists ------------------------------------------------------------------------
 
-    def visits(self, record_filter: RecordFilter) -> list[VisitSummary]:
-        return self._all(lambda s, offset: queries.list_visits(s, record_filter, offset, _PAGE))
+    def visits(self, record_filter: RecordFilter) -> list[VisitDetail]:
+        """The visits of the filter, in its order, with every field entered (advice, duration, households…)."""
+        with self.store.reader() as s:
+            return export_queries.visit_details(s, self._all(
+                lambda s, offset: queries.list_visits(s, record_filter, offset, _PAGE), session=s))
 
     def trainings(self, record_filter: RecordFilter) -> list[TrainingSummary]:
         return self._all(lambda s, offset: queries.list_trainings(s, record_filter, offset, _PAGE))
@@ -137,14 +142,16 @@ class ExportService:
             return rows
         return [replace(row, phone="") for row in rows]
 
-    def _all(self, page: Callable[..., list[T]]) -> list[T]:
+    def _all(self, page: Callable[..., list[T]], session: Session | None = None) -> list[T]:
+        if session is None:
+            with self.store.reader() as s:  # one snapshot: rows saved meanwhile neither repeat nor go missing
+                return self._all(page, s)
         rows: list[T] = []
-        with self.store.reader() as s:  # one snapshot: rows saved meanwhile neither repeat nor go missing
-            while True:
-                batch = page(s, len(rows))
-                rows.extend(batch)
-                if len(batch) < _PAGE:
-                    return rows
+        while True:
+            batch = page(session, len(rows))
+            rows.extend(batch)
+            if len(batch) < _PAGE:
+                return rows
 
     def _author_names(self, record_filter: RecordFilter, author_ids: list[str]) -> dict[str, str]:
         """Display names as the visit list shows them, from one visit of each author."""

@@ -9,6 +9,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from desktop.services.photo_exif import PhotoFacts, read_photo_facts
 from desktop.store.models import LocalFile
 from desktop.store.store import Store
 
@@ -25,6 +26,8 @@ class StoredPhoto:
     size: int
     width: int
     height: int
+    #: Where and when the original says it was taken (the stored copy keeps no EXIF).
+    facts: PhotoFacts = PhotoFacts()
 
 
 class PhotoImportError(ValueError):
@@ -57,7 +60,7 @@ class PhotoService:
             if row is None:
                 s.add(LocalFile(sha256=sha, path=str(target.relative_to(self.store.profile_dir)),
                                 size=len(data), mime_type=MIME_TYPE, uploaded=False))
-        return StoredPhoto(sha, target, len(data), width, height)
+        return StoredPhoto(sha, target, len(data), width, height, read_photo_facts(Path(source)))
 
 
 def _normalised_jpeg(source: Path) -> tuple[bytes, int, int]:

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
+from desktop.domain.industries import IndustryCatalogue, IndustryItem
 from desktop.domain.search_text import normalise_query
 from desktop.domain.summaries import DivisionItem
 from desktop.store import queries
@@ -60,6 +61,11 @@ class ReferenceService:
     def industries(self) -> list[str]:
         with self.store.reader() as s:
             return list(s.scalars(select(Industry.name).order_by(Industry.code)))
+
+    def industry_catalogue(self) -> IndustryCatalogue:
+        with self.store.reader() as s:
+            return IndustryCatalogue([IndustryItem(r.code, r.name, r.name_en, tuple(r.aliases or ()))
+                                      for r in s.scalars(select(Industry).order_by(Industry.code))])
 
     def targets(self) -> list[TargetItem]:
         with self.store.reader() as s:

@@ -203,6 +203,8 @@ class Industry(Base):
 
     code: Mapped[str] = mapped_column(String(32), primary_key=True)
     name: Mapped[str] = mapped_column(String(64), unique=True)
+    name_en: Mapped[str] = mapped_column(String(128), default="")
+    aliases: Mapped[list[Any]] = mapped_column(JSON, default=list)
     search_key: Mapped[str] = mapped_column(Text, default="")
 
 

@@ -13,6 +13,12 @@ from desktop.domain.summaries import DivisionItem, HouseholdSummary, TrainingSum
 from desktop.store.models import Division, HouseholdRow, TrainingRow, User, VisitHousehold, VisitRow
 
 _village = aliased(Division)
+_township = aliased(Division)
+
+
+def _township_of(village_code) -> ColumnElement[bool]:
+    """The join of a record's village to its township (the village code's first 9 digits)."""
+    return _township.code == func.substr(village_code, 1, 9)
 _author = aliased(User)
 
 
@@ -87,8 +93,9 @@ def count_visits(session: Session, f: RecordFilter) -> int:
 
 def list_visits(session: Session, f: RecordFilter, offset: int = 0, limit: int = 200) -> list[VisitSummary]:
     stmt: Select = (
-        select(VisitRow, _village.name, _author.display_name)
+        select(VisitRow, _village.name, _author.display_name, _township.name)
         .outerjoin(_village, _village.code == VisitRow.village_code)
+        .outerjoin(_township, _township_of(VisitRow.village_code))
         .outerjoin(_author, _author.id == VisitRow.author_id)
         .where(*_visit_conditions(f))
         .order_by(*_order(f, _VISIT_SORT, VisitRow.id)).offset(offset).limit(limit)
@@ -99,8 +106,9 @@ def list_visits(session: Session, f: RecordFilter, offset: int = 0, limit: int =
             village_name=village or v.village_code, household_count=len(v.household_ids or ()),
             service_types=tuple(v.service_types or ()), industry=v.industry, problem=v.problem,
             review_state=v.review_state, author_id=v.author_id, author_name=author or "", revision=v.revision,
+            township_name=township or "",
         )
-        for v, village, author in session.execute(stmt)
+        for v, village, author, township in session.execute(stmt)
     ]
 
 
@@ -117,8 +125,9 @@ def count_trainings(session: Session, f: RecordFilter) -> int:
 
 def list_trainings(session: Session, f: RecordFilter, offset: int = 0, limit: int = 200) -> list[TrainingSummary]:
     stmt = (
-        select(TrainingRow, _village.name, _author.display_name)
+        select(TrainingRow, _village.name, _author.display_name, _township.name)
         .outerjoin(_village, _village.code == TrainingRow.village_code)
+        .outerjoin(_township, _township_of(TrainingRow.village_code))
         .outerjoin(_author, _author.id == TrainingRow.author_id)
         .where(*_training_conditions(f))
         .order_by(*_order(f, _TRAINING_SORT, TrainingRow.id)).offset(offset).limit(limit)
@@ -128,9 +137,9 @@ def list_trainings(session: Session, f: RecordFilter, offset: int = 0, limit: in
             id=t.id, training_date=t.training_date, village_code=t.village_code,
             village_name=village or t.village_code, topic=t.topic, industry=t.industry, hours=t.hours,
             attendee_total=sum(int(n) for n in (t.attendees or {}).values()), review_state=t.review_state,
-            author_id=t.author_id, author_name=author or "",
+            author_id=t.author_id, author_name=author or "", township_name=township or "",
         )
-        for t, village, author in session.execute(stmt)
+        for t, village, author, township in session.execute(stmt)
     ]
 
 
@@ -165,8 +174,9 @@ def list_households(session: Session, text: str = "", division_code: str | None 
     order = (column.desc(), _HOUSEHOLD_PINYIN.desc(), HouseholdRow.id.desc()) if descending \
         else (column.asc(), _HOUSEHOLD_PINYIN.asc(), HouseholdRow.id.asc())
     stmt = (
-        select(HouseholdRow, _village.name)
+        select(HouseholdRow, _village.name, _township.name)
         .outerjoin(_village, _village.code == HouseholdRow.village_code)
+        .outerjoin(_township, _township_of(HouseholdRow.village_code))
         .where(*_household_conditions(text, division_code))
         .order_by(*order).offset(offset).limit(limit)
     )
@@ -174,8 +184,9 @@ def list_households(session: Session, text: str = "", division_code: str | None 
         HouseholdSummary(id=h.id, name=h.name, kind=h.kind,
                          # A phone kept from before consent was asked is not listed or offered.
                          phone=h.phone if h.contact_consent else "", village_code=h.village_code,
-                         village_name=village or h.village_code, industries=tuple(h.industries or ()))
-        for h, village in session.execute(stmt)
+                         village_name=village or h.village_code, industries=tuple(h.industries or ()),
+                         township_name=township or "")
+        for h, village, township in session.execute(stmt)
     ]
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 from sqlalchemy import delete, insert
 from sqlalchemy.orm import Session
 
+from desktop.domain.industries import IndustryCatalogue, IndustryItem
 from desktop.domain.search_text import search_key
 from desktop.store.models import Division, Industry, NationalTeam, Squad, Station, Target
 from desktop.store.store import Store
@@ -45,6 +46,13 @@ def _divisions(folder: Path) -> list[dict]:
         ]
 
 
+def load_industry_catalogue(folder: Path | None = None) -> IndustryCatalogue:
+    """The shipped industry list, read from its file (the migration maps free text with it)."""
+    rows = _json(folder or reference_dir(), "industries.json")
+    return IndustryCatalogue([IndustryItem(r["code"], r["name"], r.get("name_en", ""), tuple(r.get("aliases", ())))
+                              for r in rows])
+
+
 def _pick(rows: list[dict], columns: set[str]) -> list[dict]:
     return [{k: v for k, v in row.items() if k in columns} for row in rows]
 
@@ -63,7 +71,8 @@ def load_reference(store: Store, folder: Path | None = None, *, force: bool = Fa
         for model, name in ((Station, "stations.json"), (NationalTeam, "national_teams.json"), (Squad, "squads.json")):
             _replace(s, model, _pick(_json(folder, name), set(model.__table__.columns.keys())))
         industries = _json(folder, "industries.json")
-        _replace(s, Industry, [{**i, "search_key": search_key(i["name"])} for i in _pick(industries, {"code", "name"})])
+        _replace(s, Industry, [{**i, "search_key": search_key(i["name"])}
+                               for i in _pick(industries, {"code", "name", "name_en", "aliases"})])
         known_targets = {t for t in s.scalars(Target.__table__.select().with_only_columns(Target.key))}
         new_targets = [t for t in _pick(_json(folder, "targets.json"), set(Target.__table__.columns.keys()))
                        if t["key"] not in known_targets]

@@ -426,6 +426,22 @@
 <context>
     <name>ConflictsDialog</name>
     <message>
+        <source>not known</source>
+        <translation>不详</translation>
+    </message>
+    <message>
+        <source>another user</source>
+        <translation>其他用户</translation>
+    </message>
+    <message>
+        <source>someone</source>
+        <translation>他人</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1，%2</translation>
+    </message>
+    <message>
         <source>Conflicts and refused changes</source>
         <translation>冲突与被拒绝的更改</translation>
     </message>
@@ -448,6 +464,10 @@
     <message>
         <source>Your value</source>
         <translation>本机的值</translation>
+    </message>
+    <message>
+        <source>Server value set by</source>
+        <translation>服务器上的值由谁修改</translation>
     </message>
     <message>
         <source>Keep server value</source>
@@ -881,6 +901,13 @@
     </message>
 </context>
 <context>
+    <name>HelpDialog</name>
+    <message>
+        <source>User guide</source>
+        <translation>用户指南</translation>
+    </message>
+</context>
+<context>
     <name>HouseholdForm</name>
     <message>
         <source>Head of household or name of the entity</source>
@@ -1024,6 +1051,25 @@
     </message>
 </context>
 <context>
+    <name>IndustryPicker</name>
+    <message>
+        <source>Other (type it)</source>
+        <translation>其他（请填写）</translation>
+    </message>
+    <message>
+        <source>Type to search: 肉牛, rn or rouniu</source>
+        <translation>输入搜索：肉牛、rn 或 rouniu</translation>
+    </message>
+    <message>
+        <source>Industry not in the list</source>
+        <translation>列表中没有的产业</translation>
+    </message>
+    <message>
+        <source>Other: %1</source>
+        <translation>其他：%1</translation>
+    </message>
+</context>
+<context>
     <name>Launch</name>
     <message>
         <source>Fieldbook cannot open its data folder %1. Backups of the store (*.bak) are kept in the same folder.</source>
@@ -1107,6 +1153,10 @@
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
+        <source>&amp;User guide</source>
+        <translation>用户指南(&amp;U)</translation>
+    </message>
+    <message>
         <source>&amp;About Fieldbook</source>
         <translation>关于服务日志(&amp;A)</translation>
     </message>
@@ -1117,6 +1167,25 @@
     <message>
         <source>&lt;b&gt;Fieldbook — S&amp;amp;T service log&lt;/b&gt;&lt;br&gt;For the specialists of the Inner Mongolia action plan &quot;Excellent young and middle-aged S&amp;amp;T talents help rural revitalisation&quot;: record visits, training sessions and households offline, and sync at the township office.</source>
         <translation>&lt;b&gt;科技特派员服务日志&lt;/b&gt;&lt;br&gt;服务于内蒙古自治区“优秀中青年科技人才助力乡村振兴专项行动”的科技人员：无网络时也能记录服务、培训和服务对象，到苏木乡镇有网络时再同步。</translation>
+    </message>
+</context>
+<context>
+    <name>MapCanvas</name>
+    <message>
+        <source>No position is known in this county yet: add GPS positions to visits (or photos taken with a phone), and their villages appear here.</source>
+        <translation>本旗县还没有已知位置：为服务记录填写定位（或添加手机拍摄的照片），所在村就会出现在这里。</translation>
+    </message>
+    <message>
+        <source>visit at its GPS position</source>
+        <translation>服务（按其定位）</translation>
+    </message>
+    <message>
+        <source>visit at its village</source>
+        <translation>服务（按所在村位置）</translation>
+    </message>
+    <message>
+        <source>village (placed from visits&apos; GPS)</source>
+        <translation>村（位置来自服务定位）</translation>
     </message>
 </context>
 <context>
@@ -1186,6 +1255,45 @@
     </message>
 </context>
 <context>
+    <name>PhotoFactsOffer</name>
+    <message>
+        <source>Use them</source>
+        <translation>填入</translation>
+    </message>
+    <message>
+        <source>No, thanks</source>
+        <translation>不用</translation>
+    </message>
+    <message>
+        <source>taken on %1</source>
+        <translation>拍摄于 %1</translation>
+    </message>
+    <message>
+        <source>at %1, %2</source>
+        <translation>位置 %1, %2</translation>
+    </message>
+    <message>
+        <source>Use them for the visit&apos;s date and GPS position?</source>
+        <translation>用作本次服务的日期和定位吗？</translation>
+    </message>
+    <message>
+        <source>Use it for the visit&apos;s date?</source>
+        <translation>用作本次服务的日期吗？</translation>
+    </message>
+    <message>
+        <source>Use it for the visit&apos;s GPS position?</source>
+        <translation>用作本次服务的定位吗？</translation>
+    </message>
+    <message>
+        <source>The photo was %1. %2</source>
+        <translation>照片%1。%2</translation>
+    </message>
+    <message>
+        <source> and </source>
+        <translation>，</translation>
+    </message>
+</context>
+<context>
     <name>PhotoStrip</name>
     <message>
         <source>Add photos…</source>
@@ -1244,6 +1352,10 @@
     <message>
         <source>How</source>
         <translation>方式</translation>
+    </message>
+    <message>
+        <source>Township</source>
+        <translation>乡镇</translation>
     </message>
     <message>
         <source>Village</source>
@@ -1374,6 +1486,14 @@
     <message>
         <source>New record (Ctrl+N)</source>
         <translation>新建（Ctrl+N）</translation>
+    </message>
+    <message>
+        <source>Map…</source>
+        <translation>地图…</translation>
+    </message>
+    <message>
+        <source>Your visits on a map of your county&apos;s townships and villages</source>
+        <translation>在本旗县乡镇和村的地图上查看您的服务</translation>
     </message>
     <message numerus="yes">
         <source>%1 of %n record(s) shown</source>
@@ -1522,6 +1642,10 @@
     <message>
         <source>My records under review</source>
         <translation>我的记录审核情况</translation>
+    </message>
+    <message>
+        <source>Industries not in the list…</source>
+        <translation>列表外的产业…</translation>
     </message>
     <message>
         <source>Review queue</source>
@@ -2049,29 +2173,41 @@
         <source>Sent: %1 · received: %2</source>
         <translation>已发送：%1 · 已接收：%2</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>%n change(s) met another person&apos;s edit: see Conflicts.</source>
-        <translation>%n 项更改与他人的修改冲突，请查看“冲突”。</translation>
+        <translation>
+            <numerusform>%n 项更改与他人的修改冲突，请查看“冲突”。</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>%n change(s) were refused by the server: see Conflicts.</source>
-        <translation>%n 项更改被服务器拒绝，请查看“冲突”。</translation>
+        <translation>
+            <numerusform>%n 项更改被服务器拒绝，请查看“冲突”。</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>%n record(s) from the server could not be stored here and were set aside: see Conflicts.</source>
-        <translation>%n 条来自服务器的记录无法在本机保存，已暂存待处理，请查看“冲突”。</translation>
+        <translation>
+            <numerusform>%n 条来自服务器的记录无法在本机保存，已暂存待处理，请查看“冲突”。</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>%n change(s) still waiting to be sent.</source>
-        <translation>还有 %n 项更改等待发送。</translation>
+        <translation>
+            <numerusform>还有 %n 项更改等待发送。</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>%n photo(s) still waiting to be sent.</source>
-        <translation>还有 %n 张照片等待上传。</translation>
+        <translation>
+            <numerusform>还有 %n 张照片等待上传。</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>%n photo(s) still waiting to be received.</source>
-        <translation>还有 %n 张照片等待下载。</translation>
+        <translation>
+            <numerusform>还有 %n 张照片等待下载。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Nothing is waiting to be sent.</source>
@@ -2257,10 +2393,6 @@
         <translation>如：玉米膜下滴灌春播技术</translation>
     </message>
     <message>
-        <source>Choose or type an industry</source>
-        <translation>选择或输入产业</translation>
-    </message>
-    <message>
         <source>Names, separated by commas</source>
         <translation>姓名，多人用逗号分隔</translation>
     </message>
@@ -2325,6 +2457,53 @@
         <translation>
             <numerusform>合计：%n 人</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>UnlistedIndustriesDialog</name>
+    <message>
+        <source>Industries not in the list</source>
+        <translation>列表外的产业</translation>
+    </message>
+    <message>
+        <source>These industries were typed by hand and match no industry of the list. Choose one, then the industry of the list it means: every record using it is changed, and the change syncs.</source>
+        <translation>以下产业是手工填写的，与产业列表中的任何一项都不对应。选中一项，再选它所指的列表产业：所有使用它的记录都会改为该产业，更改会同步。</translation>
+    </message>
+    <message>
+        <source>Industry as typed</source>
+        <translation>填写的产业</translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation>服务次数</translation>
+    </message>
+    <message>
+        <source>Trainings</source>
+        <translation>培训</translation>
+    </message>
+    <message>
+        <source>Every industry in the records is one of the list.</source>
+        <translation>记录中的产业都在列表中。</translation>
+    </message>
+    <message>
+        <source>Map to this industry</source>
+        <translation>改为此产业</translation>
+    </message>
+    <message>
+        <source>Means:</source>
+        <translation>所指产业：</translation>
+    </message>
+    <message>
+        <source>Choose an industry as typed first.</source>
+        <translation>请先选中一项填写的产业。</translation>
+    </message>
+    <message>
+        <source>Choose the industry of the list it means.</source>
+        <translation>请选择它所指的列表产业。</translation>
+    </message>
+    <message>
+        <source>“%1” is now %2.</source>
+        <translation>“%1”已改为%2。</translation>
     </message>
 </context>
 <context>
@@ -2450,10 +2629,6 @@
         <translation>例如 2.5</translation>
     </message>
     <message>
-        <source>Choose or type an industry</source>
-        <translation>选择或输入产业</translation>
-    </message>
-    <message>
         <source>What did you find? e.g. maize leaves yellowing in the lower field</source>
         <translation>发现了什么问题？如：下茬地玉米叶片发黄</translation>
     </message>
@@ -2544,6 +2719,37 @@
     <message>
         <source>Visit of %1</source>
         <translation>服务记录：%1</translation>
+    </message>
+</context>
+<context>
+    <name>VisitMapDialog</name>
+    <message>
+        <source>Map of visits</source>
+        <translation>服务地图</translation>
+    </message>
+    <message>
+        <source>Villages with visits but no position yet</source>
+        <translation>有服务但尚无位置的村</translation>
+    </message>
+    <message>
+        <source>Choose your home county in the settings to see its map.</source>
+        <translation>请先在设置中选择所在旗县，才能查看地图。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n visit(s) drawn.</source>
+        <translation>
+            <numerusform>%1：已绘出 %n 次服务。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of %2 villages and %3 of %4 townships are placed from the GPS positions of visits (no map tiles: nothing is downloaded).</source>
+        <translation>%2 个村中有 %1 个、%4 个乡镇中有 %3 个的位置来自服务定位（不使用在线地图，不下载任何内容）。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 / %2: %n visit(s)</source>
+        <translation>
+            <numerusform>%1 / %2：%n 次服务</numerusform>
+        </translation>
     </message>
 </context>
 <context>

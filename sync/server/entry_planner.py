@@ -84,6 +84,9 @@ class PushContext:
     now: dt.datetime
     new_id: Callable[[], str] = field(default=lambda: str(uuid.uuid4()))
     village_exists: Callable[[str], bool] | None = None
+    #: Who pushed the entry that made a revision of a record (record type, id, revision), for a
+    #: conflict to say whose value the server holds; None: not known (written on the server).
+    writer_of: Callable[[str, str, int], str | None] | None = None
 
     @property
     def now_iso(self) -> str:
@@ -325,9 +328,13 @@ def _check_review_state(stored: StoredRecord, applied: dict[str, Any], viewer: V
 def _conflict_row(ctx: PushContext, stored: StoredRecord, name: str, server_value: Any,
                   client_value: Any) -> RowWrite:
     author = ctx.viewer.user_id
+    server_author = ctx.writer_of(stored.record_type.value, stored.record_id, stored.revision) \
+        if ctx.writer_of else None
     fields = {
         "record_type": stored.record_type.value, "record_id": stored.record_id, "field": name,
         "server_value": server_value, "client_value": client_value, "client_author_id": author,
+        # Who made the value the server holds, and when: the conflicts window names them.
+        "server_author_id": server_author, "server_changed_at": stored.fields.get("updated_at"),
         "resolved": False, "resolution": None, "created_at": ctx.now_iso, "updated_at": ctx.now_iso,
         "author_id": author, "station_id": stored.scope.station_id, "deleted": False,
     }

@@ -47,6 +47,7 @@ def test_a_county_report_prints_title_targets_members_and_every_village_not_reac
                      "专家现场服务天数", "王芳", "三覆盖情况", "巴林左旗", "十三敖包镇", hc.UNSERVED_VILLAGE[1]):
         assert expected in body, expected
     assert "第 2 页，共" in body
+    assert "100,000" in body and "100000" not in body  # the plan's households, with thousands separators
 
 
 def test_the_english_report_keeps_chinese_place_names(qapp, data, tmp_path):

@@ -75,11 +75,12 @@ def test_the_raw_records_sheets_hold_exactly_the_records_counted(service, tmp_pa
     write_indicators_xlsx(service.indicator_report(2026, hc.COUNTY), path, ReportText())
     book = load_workbook(path)
     visits = rows(book["服务记录"])
-    assert visits[0][:4] == ("日期", "记录人", "服务方式", "村") and len(visits) == 1 + hc.VISITS
+    assert visits[0][:7] == ("日期", "结束日期", "记录人", "服务方式", "服务时长（小时）", "乡镇", "村") and \
+        len(visits) == 1 + hc.VISITS
     assert [v[0].date() for v in visits[1:]] == [dt.date(2026, 3, 1), dt.date(2026, 3, 1), dt.date(2026, 3, 2),
                                                   dt.date(2026, 4, 9), dt.date(2026, 5, 10), dt.date(2026, 5, 12)]
-    assert [v[2] for v in visits[1:]] == ["现场", "现场", "电话", "现场", "现场", "现场"]
-    assert visits[4][3] == "隆昌村委会" and visits[4][6] == "政策宣传"
+    assert [v[3] for v in visits[1:]] == ["现场", "现场", "电话", "现场", "现场", "现场"]
+    assert visits[4][6] == "隆昌村委会" and visits[4][10] == "政策宣传"
     assert len(rows(book["培训记录"])) == 1 + hc.TRAININGS
 
 
@@ -88,7 +89,7 @@ def test_english_is_there_when_asked(service, tmp_path):
     assert write_indicators_xlsx(service.indicator_report(2026, hc.COUNTY), path, ReportText("en")) == SHEETS_EN
     book = load_workbook(path)
     assert rows(book["Specialists"])[0] == ("Specialist", "Visits", "On-site days", "Under 60 days")
-    assert rows(book["Visits"])[1][2] == "On site"
+    assert rows(book["Visits"])[1][3] == "On site"
     assert summary_rows(book["Summary"])["Farming and herding households served"][1] == hc.HOUSEHOLDS
 
 
@@ -125,11 +126,12 @@ def test_a_visit_list_goes_to_xlsx_and_csv_and_reads_back(service, tmp_path):
     assert path.read_bytes().startswith(b"\xef\xbb\xbf")  # the BOM Excel needs to read UTF-8
     with path.open(encoding="utf-8-sig", newline="") as f:
         table = list(csv.reader(f))
-    assert table[0][:3] == ["日期", "记录人", "服务方式"] and len(table) == 1 + hc.VISITS
+    assert table[0][:4] == ["日期", "结束日期", "记录人", "服务方式"] and len(table) == 1 + hc.VISITS
     by_id = {row[-1]: row for row in table[1:]}
     assert {v.id for v in listed} == set(by_id)
     phone = next(v for v in listed if v.mode == "phone")
-    assert by_id[phone.id][:3] == ["2026-03-02", "王芳", "电话"] and by_id[phone.id][5] == "1"
+    assert by_id[phone.id][:4] == ["2026-03-02", "", "王芳", "电话"] and by_id[phone.id][8] == "1"
+    assert by_id[phone.id][9] == "宝音"  # the household served, by name
 
 
 def test_households_and_trainings_export_through_the_exporter(service, tmp_path):

@@ -77,11 +77,13 @@ def test_edits_of_the_same_field_keep_the_server_value_and_record_a_conflict_for
     for device in (alice, manager):
         assert device.pull_all(RecordType.VISIT)[record_id]["fields"]["problem"] == "thrips"
         (conflict,) = device.pull_all(RecordType.CONFLICT).values()
-        assert conflict["fields"] | {"created_at": None, "updated_at": None} == {
+        assert conflict["fields"] | {"created_at": None, "updated_at": None, "server_changed_at": None} == {
             "record_type": "visit", "record_id": record_id, "field": "problem", "server_value": "thrips",
             "client_value": "mites", "client_author_id": alice.user_id, "resolved": False, "resolution": None,
             "author_id": alice.user_id, "station_id": station, "deleted": False, "created_at": None,
-            "updated_at": None}
+            "updated_at": None, "server_author_id": manager.user_id, "server_changed_at": None}
+        assert conflict["fields"]["server_changed_at"] == \
+            device.pull_all(RecordType.VISIT)[record_id]["fields"]["updated_at"]
     assert bystander.pull_all(RecordType.CONFLICT) == {}
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 
 from alembic.autogenerate import compare_metadata
@@ -112,3 +113,44 @@ def test_an_upgrade_keeps_a_phone_stored_without_consent_but_no_longer_finds_the
     store.close()
     assert phone == "13847112345"  # kept: the household form flags it for the specialist to ask or clear
     assert "13847112345" not in key and since is None
+
+
+def _visit_sql(visit_id: str, industry: str, deleted: int = 0) -> str:
+    return f"""INSERT INTO visits (id, created_at, updated_at, author_id, station_id, revision, deleted, extra,
+        visit_date, mode, duration_hours, village_code, household_ids, service_types, industry, problem, advice,
+        follow_up_date, latitude, longitude, photo_ids, review_state, search_key)
+        VALUES ('{visit_id}', '2026-05-01 08:00:00', '2026-05-01 08:00:00', 'u1', 'WS-045', 3, {deleted}, '{{}}',
+        '2026-04-30', 'onsite', 2.5, '', '[]', '["guidance"]', '{industry}', '', '', NULL, NULL, NULL, '[]',
+        'approved', '{industry.lower()}')"""
+
+
+def test_an_upgrade_maps_free_text_industries_that_name_a_reference_industry_and_keeps_the_rest(tmp_path):
+    Store.open(tmp_path, revision="field_consent_date").close()
+    with sqlite3.connect(tmp_path / "fieldbook.db") as con:
+        for visit_id, industry, deleted in (("v1", "土豆", 0), ("v2", "　肉牛 ", 0), ("v3", "沙棘", 0),
+                                            ("v4", "玉米", 0), ("v5", "Beef Cattle", 0), ("v6", "土豆", 1)):
+            con.execute(_visit_sql(visit_id, industry, deleted))
+        con.execute("""INSERT INTO trainings (id, created_at, updated_at, author_id, station_id, revision, deleted,
+            extra, training_date, village_code, place, topic, industry, trainers, hours, attendees,
+            attendee_household_ids, photo_ids, review_state, search_key) VALUES ('t1', '2026-05-01 08:00:00',
+            '2026-05-01 08:00:00', 'u1', 'WS-045', 1, 0, '{}', '2026-04-30', '', '村部', '马铃薯晚疫病', '洋芋', '[]',
+            NULL, '{}', '[]', '[]', 'draft', '')""")
+        before = con.execute("SELECT COALESCE(MAX(seq), 0) FROM outbox").fetchone()[0]
+    store = Store.open(tmp_path)
+    with sqlite3.connect(store.db_path) as con:
+        industries = dict(con.execute("SELECT id, industry FROM visits"))
+        states = dict(con.execute("SELECT id, review_state FROM visits"))
+        training = con.execute("SELECT industry FROM trainings").fetchone()[0]
+        entries = con.execute("SELECT record_type, record_id, kind, base_revision, changes FROM outbox "
+                              "WHERE seq > ? ORDER BY seq", (before,)).fetchall()
+        key = con.execute("SELECT search_key FROM visits WHERE id = 'v1'").fetchone()[0]
+    store.close()
+    assert industries == {"v1": "马铃薯", "v2": "肉牛", "v3": "沙棘", "v4": "玉米", "v5": "肉牛", "v6": "土豆"}
+    assert training == "马铃薯"
+    assert set(states.values()) == {"approved"}  # a mapped name is no edit to review again
+    assert "马铃薯" in key and "土豆" in key
+    assert sorted((t, i, k, b) for t, i, k, b, _c in entries) == [
+        ("training", "t1", "update", 1), ("visit", "v1", "update", 3), ("visit", "v2", "update", 3),
+        ("visit", "v5", "update", 3)]
+    assert {i: json.loads(c)["industry"] for _t, i, _k, _b, c in entries}["v1"] == \
+        {"old": "土豆", "new": "马铃薯"}

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from PySide6.QtCore import Qt
 
@@ -44,12 +46,18 @@ def _open(qtbot, sync_window):
     return dialog
 
 
-def test_the_conflicts_window_shows_both_values_side_by_side(qtbot, sync_window, conflict):
+def test_the_conflicts_window_shows_both_values_side_by_side_and_who_made_the_other(qtbot, sync_window, conflict):
+    wang, h = conflict
     qtbot.waitUntil(lambda: sync_window.status.conflicts_button.isVisible(), timeout=5000)
     assert sync_window.status.conflicts_button.text() == "1 个冲突"
     dialog = _open(qtbot, sync_window)
-    row = [dialog.table.item(0, c).text() for c in range(4)]
-    assert row == ["服务对象 张宝山", "牲畜（头/只）", "50", "60"]
+    row = [dialog.table.item(0, c).text() for c in range(5)]
+    assert dialog.table.horizontalHeaderItem(3).text() == "服务器上的值由谁修改"
+    assert row[:3] + row[4:] == ["服务对象 张宝山", "牲畜（头/只）", "50", "60"]
+    stored = wang.records.get(Household, h.id).updated_at  # when Wang's change reached the server
+    who, when = row[3].split("，")
+    assert who == f"Name of {wang.username}"
+    assert re.fullmatch(r"\d{4}-\d\d-\d\d \d\d:\d\d", when) and stored is not None
     assert dialog.keep_server.isEnabled() and dialog.keep_mine.isEnabled() and dialog.edit.isEnabled()
 
 

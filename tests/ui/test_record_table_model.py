@@ -49,10 +49,10 @@ def test_sorting_by_a_header_asks_the_store_for_that_order(qtbot, ctx, settle, a
     model = RecordTableModel(ctx.runner, visit_source(ctx.records), VISIT_COLUMNS)
     model.set_filter(RecordFilter())
     settle()
-    model.sort(5, Qt.SortOrder.AscendingOrder)  # industry
+    model.sort(6, Qt.SortOrder.AscendingOrder)  # industry
     settle()
     assert model.record_filter.sort == SortKey.INDUSTRY and not model.record_filter.descending
-    industries = [model.index(r, 5).data() for r in range(model.rowCount())]
+    industries = [model.index(r, 6).data() for r in range(model.rowCount())]
     assert industries == sorted(industries)
 
 
@@ -69,7 +69,7 @@ def test_a_new_visit_is_inserted_without_resetting_the_model(qtbot, ctx, settle,
     model.refresh()
     settle()
     assert resets == [] and inserts == [(0, 0)]
-    assert model.index(0, 6).data() == "新发现的病害" and model.rowCount() == 11
+    assert model.index(0, 7).data() == "新发现的病害" and model.rowCount() == 11
 
 
 def test_the_search_box_filters_by_pinyin_initials(qtbot, window, ctx, settle, add_household, add_visit):
@@ -88,5 +88,5 @@ def test_the_search_box_filters_by_pinyin_initials(qtbot, window, ctx, settle, a
     page.filters.search.clear()
     with qtbot.waitSignal(page.model.loaded, timeout=5000):
         page.filters.search.setText("腹泻")
-    assert page.model.rowCount() == 1 and page.model.index(0, 6).data() == "羊只腹泻"
+    assert page.model.rowCount() == 1 and page.model.index(0, 7).data() == "羊只腹泻"
     assert "1" in page.count_label.text()

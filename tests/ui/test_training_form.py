@@ -24,7 +24,7 @@ def test_attendee_counts_per_category_are_totalled_and_stored(qtbot, window, ctx
     assert form.trainers.text() == "张伟"  # the trainer is usually the specialist themself
     form.village.set_value(VILLAGE, notify=True)
     ime(form.topic, "玉米密植高产技术")
-    form.industry.setCurrentText("玉米")
+    form.industry.set_value("玉米")
     form.hours.setValue(3)
     for category, count in (("backbone", 4), ("local_expert", 2), ("farmer", 31)):
         spin = form.attendee_spins[category]
@@ -42,14 +42,14 @@ def test_attendee_counts_per_category_are_totalled_and_stored(qtbot, window, ctx
     assert stored.attendee_household_ids == (farmer.id,)
     assert stored.trainers == ("张伟",)
     model = window.trainings_page.model
-    assert model.rowCount() == 1 and model.index(0, 5).data() == "37"
+    assert model.rowCount() == 1 and model.index(0, 6).data() == "37"
 
 
 def test_a_training_without_attendees_is_refused_at_the_attendance_field(qtbot, window, ctx, settle, ime):
     form = new_training_form(qtbot, window)
     form.village.set_value(VILLAGE, notify=True)
     ime(form.topic, "肉羊舍饲")
-    form.industry.setCurrentText("肉羊")
+    form.industry.set_value("肉羊")
     form.hours.setValue(2)
     qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
     settle()
@@ -63,7 +63,7 @@ def test_a_household_that_did_not_consent_cannot_be_named_as_an_attendee(qtbot, 
     form = new_training_form(qtbot, window)
     form.village.set_value(VILLAGE, notify=True)
     ime(form.topic, "肉羊舍饲")
-    form.industry.setCurrentText("肉羊")
+    form.industry.set_value("肉羊")
     form.hours.setValue(2)
     spin = form.attendee_spins["farmer"]
     spin.selectAll()

@@ -39,10 +39,11 @@ def test_every_chinese_string_is_translated():
     assert unfinished(TS) == []
 
 
-def test_the_translation_covers_every_string_in_the_source(tmp_path):
+@pytest.mark.parametrize("ts", [TS, TS.with_name("fieldbook_en.ts")], ids=["zh_CN", "en plurals"])
+def test_the_translation_covers_every_string_in_the_source(tmp_path, ts):
     """Run lupdate on today's source into a copy: a new or changed string would come out unfinished."""
-    copy = tmp_path / TS.name
-    shutil.copy(TS, copy)
+    copy = tmp_path / ts.name
+    shutil.copy(ts, copy)
     update_translations.lupdate(copy, keep_obsolete=True)
     assert unfinished(copy) == [], "run tools/update_translations.py and translate the new strings"
 
@@ -78,3 +79,55 @@ def test_qt_ships_its_own_chinese_for_standard_buttons():
 def test_lupdate_tool_is_available():
     lupdate = update_translations.tool("pyside6-lupdate")
     assert subprocess.run([lupdate, "-version"], capture_output=True).returncode == 0
+
+
+EN_TS = TS.with_name("fieldbook_en.ts")
+
+
+def test_every_counted_string_reads_as_a_sentence_in_english():
+    """No "(s)" left in English: each plural has its singular and plural form, and none is unfinished."""
+    assert unfinished(EN_TS) == []
+    plurals = [(source, [f.text for f in m.find("translation").findall("numerusform")])
+               for _c, source, m in messages(EN_TS)]
+    assert len(plurals) >= 20
+    assert [(s, forms) for s, forms in plurals if len(forms) != 2 or any("(s)" in f for f in forms)] == []
+
+
+def test_the_english_ui_counts_in_sentences(qapp):
+    from PySide6.QtCore import QCoreApplication
+
+    from desktop.ui.shell.i18n import install_language
+
+    try:
+        install_language("en")
+        say = QCoreApplication.translate
+        assert say("SyncStatusBar", "%n conflict(s)", "", 1) == "1 conflict"
+        assert say("SyncStatusBar", "%n conflict(s)", "", 2) == "2 conflicts"
+        assert say("SyncMessages", "%n change(s) were refused by the server: see Conflicts.", "", 1) == \
+            "1 change was refused by the server: see Conflicts."
+        assert say("TrainingForm", "Total: %n person(s)", "", 3) == "Total: 3 people"
+    finally:
+        install_language("zh_CN")
+
+
+def test_qt_s_own_dialogs_speak_chinese_in_the_chinese_ui(qapp):
+    from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox, QPushButton
+
+    from desktop.ui.shell.i18n import install_language
+
+    install_language("zh_CN")
+    box = QMessageBox(QMessageBox.Icon.Question, "标题", "正文",
+                      QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel)
+    assert (box.button(QMessageBox.StandardButton.Save).text(),
+            box.button(QMessageBox.StandardButton.Cancel).text()) == ("保存", "取消")
+    dialog = QFileDialog()
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+    labels = {label.objectName(): label.text() for label in dialog.findChildren(QLabel)}
+    assert labels["fileNameLabel"] == "文件名称(&N)："
+    assert {button.text() for button in dialog.findChildren(QPushButton)} >= {"打开(&O)", "取消"}
+    try:
+        install_language("en")
+        assert QMessageBox(QMessageBox.Icon.Question, "t", "t", QMessageBox.StandardButton.Save).button(
+            QMessageBox.StandardButton.Save).text() == "Save"
+    finally:
+        install_language("zh_CN")

@@ -37,7 +37,7 @@ def fill_visit(qtbot, ime, form: VisitForm) -> None:
     guidance = form.service_checks["guidance"]
     qtbot.mouseClick(guidance, Qt.MouseButton.LeftButton, pos=QPoint(8, guidance.height() // 2))
     assert guidance.isChecked()
-    form.industry.setCurrentText("玉米")
+    form.industry.set_value("玉米")
     ime(form.problem, "玉米叶片发黄，下部叶片尤其明显")
     ime(form.advice, "每亩追施尿素10公斤，一周后复查")
 
@@ -55,8 +55,8 @@ def test_a_filled_visit_is_saved_and_shows_in_the_list(qtbot, window, ctx, settl
     assert stored.duration_hours == 2.5 and stored.service_types == ("guidance",)
     model = window.visits_page.model
     assert model.rowCount() == 1
-    assert "玉米叶片发黄" in model.index(0, 6).data()
-    assert model.index(0, 2).data() == "索布力嘎村委会"
+    assert "玉米叶片发黄" in model.index(0, 7).data()
+    assert (model.index(0, 2).data(), model.index(0, 3).data()) == ("林东镇", "索布力嘎村委会")
 
 
 def test_a_saved_visit_reopens_with_its_values_and_can_be_edited(qtbot, window, ctx, settle, add_household,
@@ -79,7 +79,7 @@ def test_a_saved_visit_reopens_with_its_values_and_can_be_edited(qtbot, window, 
         qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
     settle()
     assert ctx.records.get(Visit, saved.id).problem == "玉米螟虫害"
-    assert window.visits_page.model.index(0, 6).data() == "玉米螟虫害"
+    assert window.visits_page.model.index(0, 7).data() == "玉米螟虫害"
     assert ctx.records.count_visits(RecordFilter()) == 1
 
 

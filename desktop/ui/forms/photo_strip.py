@@ -29,9 +29,11 @@ _SHA_ROLE = Qt.ItemDataRole.UserRole
 
 
 class PhotoStrip(QWidget):
-    """``value()`` is the photos' sha256s in order; ``changed`` fires on add or remove."""
+    """``value()`` is the photos' sha256s in order; ``changed`` fires on add or remove, and
+    ``facts_found(PhotoFacts)`` when an added photo says where or when it was taken."""
 
     changed = Signal()
+    facts_found = Signal(object)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
@@ -95,6 +97,9 @@ class PhotoStrip(QWidget):
                 self._append(photo.sha256)
                 known.add(photo.sha256)
         self.changed.emit()
+        told = next((p.facts for p in photos if p.facts.any()), None)
+        if told is not None:
+            self.facts_found.emit(told)
 
     def _import_failed(self, error: BaseException) -> None:
         self.add_button.setEnabled(True)

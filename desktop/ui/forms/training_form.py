@@ -12,6 +12,7 @@ from desktop.domain.records import Training
 from desktop.services import vocabulary
 from desktop.ui.widgets.date_fields import date_edit, from_qdate, to_qdate
 from desktop.ui.widgets.division_picker import DivisionPicker
+from desktop.ui.widgets.industry_picker import IndustryPicker
 from desktop.ui.widgets.form_fields import add_field_row
 from desktop.ui.forms.household_picker import HouseholdPicker
 from desktop.ui.shell.i18n import vocab
@@ -44,11 +45,7 @@ class TrainingForm(RecordForm):
         self.topic = QLineEdit(self)
         self.topic.setObjectName("topic")
         self.topic.setPlaceholderText(self.tr("e.g. Spring sowing of maize with drip irrigation"))
-        self.industry = QComboBox(self)
-        self.industry.setObjectName("industry")
-        self.industry.setEditable(True)
-        self.industry.addItems(ctx.reference.industries())
-        self.industry.lineEdit().setPlaceholderText(self.tr("Choose or type an industry"))
+        self.industry = IndustryPicker(ctx.reference.industry_catalogue(), self)
         self.trainers = QLineEdit(self)
         self.trainers.setObjectName("trainers")
         self.trainers.setPlaceholderText(self.tr("Names, separated by commas"))
@@ -80,7 +77,7 @@ class TrainingForm(RecordForm):
         add_field_row(layout, e, self.tr("Village"), self.village, "village_code", focus=self.village.search)
         add_field_row(layout, e, self.tr("Place"), self.place, "place")
         add_field_row(layout, e, self.tr("Topic"), self.topic, "topic")
-        add_field_row(layout, e, self.tr("Industry"), self.industry, "industry")
+        add_field_row(layout, e, self.tr("Industry"), self.industry, "industry", focus=self.industry.combo)
         add_field_row(layout, e, self.tr("Trainers"), self.trainers, "trainers")
         add_field_row(layout, e, self.tr("Hours"), with_unit(self.hours, self.tr("hours")), "hours", focus=self.hours)
         add_field_row(layout, e, self.tr("Attendees"), self.attendee_box, "attendees",
@@ -103,7 +100,7 @@ class TrainingForm(RecordForm):
         self.village.set_value(record.village_code)
         self.place.setText(record.place)
         self.topic.setText(record.topic)
-        self.industry.setCurrentText(record.industry)
+        self.industry.set_value(record.industry)
         trainers = record.trainers or ((self.ctx.identity.display_name,) if record.created_at is None else ())
         self.trainers.setText("，".join(trainers))
         self.hours.setValue(record.hours)
@@ -120,7 +117,7 @@ class TrainingForm(RecordForm):
             village_code=self.village.value() if self.village.level() == "village" else "",
             place=self.place.text().strip(),
             topic=self.topic.text().strip(),
-            industry=self.industry.currentText().strip(),
+            industry=self.industry.value(),
             trainers=split_names(self.trainers.text()),
             hours=self.hours.value(),
             attendees={code: spin.value() for code, spin in self.attendee_spins.items() if spin.value()},

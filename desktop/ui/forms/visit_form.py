@@ -18,11 +18,14 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.records import Visit
 from desktop.services import vocabulary
+from desktop.services.photo_exif import PhotoFacts
 from desktop.ui.widgets.date_fields import OptionalDateEdit, date_edit, from_qdate, to_qdate
 from desktop.ui.widgets.division_picker import DivisionPicker
+from desktop.ui.widgets.industry_picker import IndustryPicker
 from desktop.ui.widgets.form_fields import add_field_row
 from desktop.ui.forms.household_picker import HouseholdPicker
 from desktop.ui.shell.i18n import mnemonic_safe, vocab
+from desktop.ui.forms.photo_facts_offer import PhotoFactsOffer
 from desktop.ui.forms.photo_strip import PhotoStrip
 from desktop.ui.forms.record_form import RecordForm
 from desktop.ui.widgets.number_field import NumberField, with_unit
@@ -61,11 +64,7 @@ class VisitForm(RecordForm):
             check.setObjectName(f"service_{service.value}")
             self.service_checks[service.value] = check
             grid.addWidget(check, n // 3, n % 3)
-        self.industry = QComboBox(self)
-        self.industry.setObjectName("industry")
-        self.industry.setEditable(True)
-        self.industry.addItems(ctx.reference.industries())
-        self.industry.lineEdit().setPlaceholderText(self.tr("Choose or type an industry"))
+        self.industry = IndustryPicker(ctx.reference.industry_catalogue(), self)
         self.problem = QPlainTextEdit(self)
         self.problem.setObjectName("problem")
         self.problem.setPlaceholderText(self.tr("What did you find? e.g. maize leaves yellowing in the lower field"))
@@ -89,6 +88,9 @@ class VisitForm(RecordForm):
         gps_row.addWidget(self.latitude)
         gps_row.addWidget(self.longitude)
         self.photos = PhotoStrip(ctx, self)
+        self.photo_offer = PhotoFactsOffer(self)
+        self.photos.facts_found.connect(self._photo_facts_found)
+        self.photo_offer.accepted.connect(self._use_photo_facts)
 
         e = self.errors
         add_field_row(layout, e, self.tr("Date"), self.visit_date, "visit_date")
@@ -101,12 +103,13 @@ class VisitForm(RecordForm):
                       focus=self.households.search)
         add_field_row(layout, e, self.tr("Services"), self.service_box, "service_types",
                       focus=self.service_checks[ServiceType.GUIDANCE.value])
-        add_field_row(layout, e, self.tr("Industry"), self.industry, "industry")
+        add_field_row(layout, e, self.tr("Industry"), self.industry, "industry", focus=self.industry.combo)
         add_field_row(layout, e, self.tr("Problem found"), self.problem, "problem")
         add_field_row(layout, e, self.tr("Advice and measures"), self.advice, "advice")
         add_field_row(layout, e, self.tr("Follow-up"), self.follow_up, "follow_up_date", focus=self.follow_up.enabled)
         add_field_row(layout, e, self.tr("GPS (optional)"), self.gps, "latitude", focus=self.latitude)
         add_field_row(layout, e, self.tr("Photos"), self.photos, "photo_ids", focus=self.photos.add_button)
+        layout.addRow(self.photo_offer)
         layout.addRow(QLabel(self.tr("Only on-site visits count toward the 60 on-site days a year."), self))
         self.watch(self.visit_date, self.end_date, self.mode, self.duration, self.village, self.households,
                    *self.service_checks.values(), self.industry, self.problem, self.advice, self.follow_up,
@@ -128,7 +131,7 @@ class VisitForm(RecordForm):
         self.households.set_value(record.household_ids)
         for code, check in self.service_checks.items():
             check.setChecked(code in record.service_types)
-        self.industry.setCurrentText(record.industry)
+        self.industry.set_value(record.industry)
         self.problem.setPlainText(record.problem)
         self.advice.setPlainText(record.advice)
         self.follow_up.set_value(record.follow_up_date, default=(record.visit_date or dt.date.today())
@@ -137,6 +140,20 @@ class VisitForm(RecordForm):
         self.longitude.setValue(record.longitude)
         self.photos.set_value(record.photo_ids)
         self.submit_button.setEnabled(record.review_state in ("draft", "returned"))
+
+    def _photo_facts_found(self, facts: PhotoFacts) -> None:
+        if self.photo_offer.offer(facts, from_qdate(self.visit_date.date()), self.latitude.value(),
+                                  self.longitude.value()):
+            self.scroll.ensureWidgetVisible(self.photo_offer)
+
+    def _use_photo_facts(self, facts: PhotoFacts) -> None:
+        """The user took the photo's date and position: they fill the fields, as if typed."""
+        if facts.taken_on is not None:
+            self.visit_date.setDate(to_qdate(facts.taken_on))
+        if facts.latitude is not None:
+            self.latitude.setValue(facts.latitude)
+            self.longitude.setValue(facts.longitude)
+        self.mark_dirty()
 
     def collect(self) -> Visit:
         return self.record.with_changes(
@@ -147,7 +164,7 @@ class VisitForm(RecordForm):
             village_code=self.village.value() if self.village.level() == "village" else "",
             household_ids=self.households.value(),
             service_types=tuple(code for code, check in self.service_checks.items() if check.isChecked()),
-            industry=self.industry.currentText().strip(),
+            industry=self.industry.value(),
             problem=_text(self.problem),
             advice=_text(self.advice),
             follow_up_date=self.follow_up.value(),

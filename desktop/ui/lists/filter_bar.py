@@ -12,6 +12,7 @@ from desktop.ui.widgets.date_fields import OptionalDateEdit
 from desktop.ui.widgets.division_picker import DivisionPicker
 from desktop.ui.shell.i18n import vocab
 from desktop.ui.widgets.reference_cache import CachedReference
+from desktop.ui.widgets.industry_names import industry_label
 from sync.protocol import ReviewState, ServiceType
 
 TYPING_PAUSE_MS = 250
@@ -47,7 +48,7 @@ class FilterBar(QWidget):
         self.date_from = OptionalDateEdit(self.tr("From"), self)
         self.date_to = OptionalDateEdit(self.tr("To"), self)
         self.industry = self._combo("filter_industry", self.tr("(any industry)"),
-                                    [(name, name) for name in reference.industries()])
+                                    [(industry_label(name), name) for name in reference.industries()])
         self.service_type = self._combo("filter_service", self.tr("(any service)"),
                                         [(vocab(vocabulary.SERVICE_TYPES, s), s.value) for s in ServiceType])
         self.review_state = self._combo("filter_state", self.tr("(any review state)"),
@@ -81,6 +82,9 @@ class FilterBar(QWidget):
         combo.addItem(anything, "")
         for text, data in items:
             combo.addItem(text, data)
+        # Sized for a short choice, not the longest (English industry names run to 40 letters).
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(14)
         combo.currentIndexChanged.connect(lambda _i: self._emit())
         return combo
 

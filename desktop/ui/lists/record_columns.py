@@ -13,6 +13,7 @@ from desktop.domain.i18n import QT_TRANSLATE_NOOP
 from desktop.services import vocabulary
 from desktop.services.records import RecordService
 from desktop.ui.shell.i18n import list_separator, vocab
+from desktop.ui.widgets.industry_names import industry_label, industry_labels
 
 CONTEXT = "RecordColumns"
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -49,11 +50,12 @@ def _hours(value: float | None) -> str:
 VISIT_COLUMNS = (
     Column(QT_TRANSLATE_NOOP("RecordColumns", "Date"), lambda r: _date(r.visit_date), SortKey.DATE),
     Column(QT_TRANSLATE_NOOP("RecordColumns", "How"), lambda r: vocab(vocabulary.VISIT_MODES, r.mode)),
+    Column(QT_TRANSLATE_NOOP("RecordColumns", "Township"), lambda r: r.township_name),
     Column(QT_TRANSLATE_NOOP("RecordColumns", "Village"), lambda r: r.village_name, SortKey.VILLAGE),
     Column(QT_TRANSLATE_NOOP("RecordColumns", "Households"), lambda r: str(r.household_count), alignment=_RIGHT),
     Column(QT_TRANSLATE_NOOP("RecordColumns", "Services"),
            lambda r: list_separator().join(vocab(vocabulary.SERVICE_TYPES, s) for s in r.service_types)),
-    Column(QT_TRANSLATE_NOOP("RecordColumns", "Industry"), lambda r: r.industry, SortKey.INDUSTRY),
+    Column(QT_TRANSLATE_NOOP("RecordColumns", "Industry"), lambda r: industry_label(r.industry), SortKey.INDUSTRY),
     Column(QT_TRANSLATE_NOOP("RecordColumns", "Problem found"), lambda r: r.problem.replace("\n", " "),
            stretch=True),
     Column(QT_TRANSLATE_NOOP("RecordColumns", "Review"), lambda r: vocab(vocabulary.REVIEW_STATES, r.review_state),
@@ -63,9 +65,10 @@ VISIT_COLUMNS = (
 
 TRAINING_COLUMNS = (
     Column(QT_TRANSLATE_NOOP("RecordColumns", "Date"), lambda r: _date(r.training_date), SortKey.DATE),
+    Column(QT_TRANSLATE_NOOP("RecordColumns", "Township"), lambda r: r.township_name),
     Column(QT_TRANSLATE_NOOP("RecordColumns", "Village"), lambda r: r.village_name, SortKey.VILLAGE),
     Column(QT_TRANSLATE_NOOP("RecordColumns", "Topic"), lambda r: r.topic, stretch=True),
-    Column(QT_TRANSLATE_NOOP("RecordColumns", "Industry"), lambda r: r.industry, SortKey.INDUSTRY),
+    Column(QT_TRANSLATE_NOOP("RecordColumns", "Industry"), lambda r: industry_label(r.industry), SortKey.INDUSTRY),
     Column(QT_TRANSLATE_NOOP("RecordColumns", "Hours"), lambda r: _hours(r.hours), alignment=_RIGHT),
     Column(QT_TRANSLATE_NOOP("RecordColumns", "Attendees"), lambda r: str(r.attendee_total), alignment=_RIGHT),
     Column(QT_TRANSLATE_NOOP("RecordColumns", "Review"), lambda r: vocab(vocabulary.REVIEW_STATES, r.review_state),
@@ -78,8 +81,9 @@ HOUSEHOLD_COLUMNS = (
     Column(QT_TRANSLATE_NOOP("RecordColumns", "Kind"), lambda r: vocab(vocabulary.HOUSEHOLD_KINDS, r.kind),
            SortKey.KIND),
     Column(QT_TRANSLATE_NOOP("RecordColumns", "Phone"), lambda r: r.phone),
+    Column(QT_TRANSLATE_NOOP("RecordColumns", "Township"), lambda r: r.township_name),
     Column(QT_TRANSLATE_NOOP("RecordColumns", "Village"), lambda r: r.village_name, SortKey.VILLAGE),
-    Column(QT_TRANSLATE_NOOP("RecordColumns", "Industries"), lambda r: list_separator().join(r.industries),
+    Column(QT_TRANSLATE_NOOP("RecordColumns", "Industries"), lambda r: list_separator().join(industry_labels(r.industries)),
            stretch=True),
 )
 

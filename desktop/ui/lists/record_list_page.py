@@ -20,6 +20,7 @@ from desktop.ui.shell.context import AppContext
 from desktop.ui.lists.filter_bar import FilterBar
 from desktop.ui.lists.record_columns import Column, ListSource
 from desktop.ui.lists.record_table_model import ID_ROLE, RecordTableModel
+from desktop.ui.map.visit_map_dialog import VisitMapDialog
 
 
 class RecordListPage(QWidget):
@@ -39,6 +40,13 @@ class RecordListPage(QWidget):
         self.new_button.setObjectName(f"new_{kind}")
         self.new_button.setToolTip(self.tr("New record (Ctrl+N)"))
         self.new_button.clicked.connect(self.new_requested)
+        self.map_button: QPushButton | None = None
+        if kind == "visit":
+            self.map_button = QPushButton(self.tr("Map…"), self)
+            self.map_button.setObjectName("visit_map")
+            self.map_button.setToolTip(self.tr("Your visits on a map of your county's townships and villages"))
+            self.map_button.clicked.connect(self.open_map)
+        self._ctx = ctx
         self.count_label = QLabel(self)
         self.count_label.setObjectName("count_label")
         self.filters = FilterBar(ctx.reference, with_record_filters=with_record_filters,
@@ -80,6 +88,8 @@ class RecordListPage(QWidget):
 
         top = QHBoxLayout()
         top.addWidget(self.new_button)
+        if self.map_button is not None:
+            top.addWidget(self.map_button)
         top.addStretch(1)
         top.addWidget(self.count_label)
         layout = QVBoxLayout(self)
@@ -90,6 +100,11 @@ class RecordListPage(QWidget):
     def start(self) -> None:
         """First load; the window calls it once the page exists (the query runs on the worker)."""
         self.model.set_filter(self.filters.current_filter())
+
+    def open_map(self) -> VisitMapDialog:
+        dialog = VisitMapDialog(self._ctx, self)
+        dialog.show()
+        return dialog
 
     def focus_search(self) -> None:
         self.filters.search.setFocus()

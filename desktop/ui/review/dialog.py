@@ -25,6 +25,7 @@ from desktop.services import vocabulary
 from desktop.ui.shell.context import AppContext
 from desktop.ui.shell.i18n import field_error_text, list_separator, local_time_text, vocab
 from desktop.ui.widgets.screen_fit import fit_to_screen
+from desktop.ui.widgets.industry_names import industry_label
 
 _CLASSES = {"visit": Visit, "training": Training}
 _ACTIONS = {
@@ -136,13 +137,13 @@ class ReviewDialog(QDialog):
                     (self.tr("Hours"), "" if r.duration_hours is None else f"{r.duration_hours:g}"),
                     (self.tr("Village"), d.place), (self.tr("Households"), sep.join(d.households)),
                     (self.tr("Service types"), sep.join(vocab(vocabulary.SERVICE_TYPES, s) for s in r.service_types)),
-                    (self.tr("Industry"), r.industry), (self.tr("Problem found"), r.problem),
+                    (self.tr("Industry"), industry_label(r.industry)), (self.tr("Problem found"), r.problem),
                     (self.tr("Advice and measures"), r.advice),
                     (self.tr("Follow-up"), str(r.follow_up_date or ""))]
         else:
             rows = [(self.tr("Kind"), self.tr("Training session")), (self.tr("Date"), str(r.training_date)),
                     (self.tr("Village"), d.place), (self.tr("Place"), r.place), (self.tr("Topic"), r.topic),
-                    (self.tr("Industry"), r.industry), (self.tr("Trainers"), sep.join(r.trainers)),
+                    (self.tr("Industry"), industry_label(r.industry)), (self.tr("Trainers"), sep.join(r.trainers)),
                     (self.tr("Hours"), "" if r.hours is None else f"{r.hours:g}"),
                     (self.tr("Attendees"), sep.join(f"{vocab(vocabulary.ATTENDEE_CATEGORIES, k)} {v}"
                                                     for k, v in r.attendees.items() if v))]

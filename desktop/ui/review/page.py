@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from desktop.services.changes import Changes
 from desktop.ui.shell.context import AppContext
 from desktop.ui.review.queue import ReviewQueue
+from desktop.ui.review.unlisted_industries_dialog import UnlistedIndustriesDialog
 from desktop.ui.lists.team_log_page import TeamLogPage
 
 
@@ -24,6 +25,14 @@ class ReviewPage(QWidget):
         heading = QLabel(self.tr("Review of the team's records") if reviewer else self.tr("My records under review"),
                          self)
         heading.setStyleSheet("font-size: 15pt; font-weight: 600;")
+        top = QHBoxLayout()
+        top.addWidget(heading, 1)
+        self.unlisted_button: QPushButton | None = None
+        if reviewer:
+            self.unlisted_button = QPushButton(self.tr("Industries not in the list…"), self)
+            self.unlisted_button.setObjectName("unlisted_industries")
+            self.unlisted_button.clicked.connect(self.open_unlisted_industries)
+            top.addWidget(self.unlisted_button)
         self.queue = ReviewQueue(ctx, self)
         self.team_log = TeamLogPage(ctx, self)
         self.tabs = QTabWidget(self)
@@ -33,9 +42,18 @@ class ReviewPage(QWidget):
         self.queue.edit_requested.connect(self.open_requested)
         self.team_log.open_requested.connect(self.open_requested)
         layout = QVBoxLayout(self)
-        layout.addWidget(heading)
+        layout.addLayout(top)
         layout.addWidget(self.tabs, 1)
         self._started = False
+        self._ctx = ctx
+
+    def open_unlisted_industries(self) -> UnlistedIndustriesDialog:
+        """The free-text industries of the records, with counts, to map to the list."""
+        dialog = UnlistedIndustriesDialog(self._ctx, self)
+        dialog.changes_made.connect(self.changes_made)
+        dialog.setModal(True)
+        dialog.show()
+        return dialog
 
     def start(self) -> None:
         """First load (on the worker); the window calls it when the page is first shown."""

@@ -16,6 +16,7 @@ from desktop.services.sync_service import SyncService
 from desktop.services.sync_status import SyncStatusService
 from desktop.services.team_log import TeamLogService
 from desktop.ui.shell.operations import OperationRunner
+from desktop.ui.widgets.industry_names import use_catalogue
 from desktop.ui.widgets.reference_cache import CachedReference
 from desktop.ui.shell.settings import AppSettings
 
@@ -44,8 +45,10 @@ class AppContext:
     def create(cls, profile: Profile, identity: Identity, runner: OperationRunner,
                settings: AppSettings) -> AppContext:
         store = profile.store
+        reference = CachedReference(profile.reference)
+        use_catalogue(reference.industry_catalogue())
         return cls(profile, identity, runner, settings, RecordService(store, identity), PhotoService(store),
-                   SyncStatusService(store), StoreCheckService(store), CachedReference(profile.reference))
+                   SyncStatusService(store), StoreCheckService(store), reference)
 
     def set_identity(self, identity: Identity) -> None:
         """After sign-in the local first-run user became the server account: every service that

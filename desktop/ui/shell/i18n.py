@@ -31,8 +31,9 @@ def install_language(language: str) -> str:
     for translator in _installed:
         app.removeTranslator(translator)
     _installed.clear()
+    # English is the source language: its file holds only the plural forms ("1 conflict", "2 conflicts").
+    _load(app, f"fieldbook_{language}", str(translations_dir()))
     if language != "en":
-        _load(app, f"fieldbook_{language}", str(translations_dir()))
         # Qt's own strings: the standard buttons (OK, Cancel, Save…) and the context menus.
         _load(app, f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
     QLocale.setDefault(QLocale("zh_CN") if language == "zh_CN"
@@ -76,3 +77,8 @@ def local_time_text(utc: dt.datetime) -> str:
 def vocab(vocabulary_map: dict[str, str], code: str) -> str:
     """The label of a vocabulary code (household kind, visit mode…) in the UI language."""
     return QCoreApplication.translate(vocabulary.CONTEXT, vocabulary.label(vocabulary_map, code))
+
+
+def ui_is_english() -> bool:
+    """Whether the UI is in English (reference names then show their English name)."""
+    return QLocale().language() == QLocale.Language.English

@@ -22,6 +22,8 @@ from desktop.ui.lists.record_columns import (
 )
 from desktop.ui.lists.record_list_page import RecordListPage
 from desktop.ui.review.page import ReviewPage
+from desktop.ui.shell.help_dialog import HelpDialog
+from desktop.ui.shell.i18n import ui_is_english
 from desktop.ui.shell.settings_dialog import SettingsDialog
 from desktop.ui.statistics.page import StatisticsPage
 from desktop.ui.shell.status_bar import SyncStatusBar
@@ -128,6 +130,8 @@ class MainWindow(QMainWindow):
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         self.menuBar().addMenu(self.sync.menu)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self.guide_action = help_menu.addAction(self.tr("&User guide"), self.show_guide)
+        self.guide_action.setShortcut(QKeySequence.StandardKey.HelpContents)
         help_menu.addAction(self.tr("&About Fieldbook"), self.show_about)
         QShortcut(QKeySequence.StandardKey.Find, self, activated=self.focus_search)
 
@@ -179,6 +183,11 @@ class MainWindow(QMainWindow):
         dialog.language_changed.connect(self.language_change_requested)
         self.dialog = dialog
         dialog.open()
+        return dialog
+
+    def show_guide(self) -> HelpDialog:
+        dialog = HelpDialog("en" if ui_is_english() else "zh_CN", self)  # the language in force
+        dialog.show()
         return dialog
 
     def show_about(self) -> QMessageBox:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 from desktop.ui.shell.context import AppContext
 from desktop.ui.shell.i18n import list_separator
 from desktop.ui.widgets.screen_fit import fit_to_screen
+from desktop.ui.widgets.industry_names import industry_labels
 from sync.indicators import Coverage
 
 
@@ -42,10 +43,10 @@ class CoverageDialog(QDialog):
                          .replace("%3", str(c.townships_served)).replace("%4", str(c.townships_total))
                          .replace("%5", str(c.villages_served)).replace("%6", str(c.villages_total)), self)
         summary.setWordWrap(True)
-        guided = QLabel(self.tr("Guided: %1").replace("%1", list_separator().join(c.industries_guided) or "–"), self)
+        guided = QLabel(self.tr("Guided: %1").replace("%1", list_separator().join(industry_labels(c.industries_guided)) or "–"), self)
         guided.setWordWrap(True)
         self.industries = QListWidget(self)
-        self.industries.addItems(list(c.industries_unguided))
+        self.industries.addItems(industry_labels(c.industries_unguided))
         self.townships = QListWidget(self)
         self.villages = QListWidget(self)
         self.tabs = QTabWidget(self)

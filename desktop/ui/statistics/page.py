@@ -41,6 +41,7 @@ from desktop.ui.statistics.data import (
     load_statistics,
 )
 from desktop.ui.statistics.targets_dialog import TargetsDialog
+from desktop.ui.widgets.industry_names import industry_label, industry_labels
 from sync.indicators import ONSITE_DAYS_TARGET
 
 
@@ -200,10 +201,10 @@ class StatisticsPage(QWidget):
         self.below.setVisible(bool(below))
         self.service_types.set_bars([(vocab(vocabulary.SERVICE_TYPES, code), n)
                                      for code, n in f.visits_by_service_type.items()])
-        self.industries.set_bars(list(f.visits_by_industry.items()))
+        self.industries.set_bars([(industry_label(i), n) for i, n in f.visits_by_industry.items()])
         self.coverage_model.set_rows([
             (c.name, f"{len(c.industries_guided)}/{len(c.industries_guided) + len(c.industries_unguided)}",
-             list_separator().join(c.industries_unguided), f"{c.townships_served}/{c.townships_total}",
+             list_separator().join(industry_labels(c.industries_unguided)), f"{c.townships_served}/{c.townships_total}",
              f"{c.villages_served}/{c.villages_total}") for c in f.coverage], [c.county_code for c in f.coverage])
         rows = min(12, max(1, len(f.coverage)))
         self.coverage.setFixedHeight(self.coverage.horizontalHeader().sizeHint().height()

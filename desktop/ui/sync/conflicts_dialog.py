@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -21,7 +21,9 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.records import RECORD_CLASSES, Conflict, Record
 from desktop.services.changes import Changes
+from desktop.services.conflict_origin import ConflictOriginService
 from desktop.services.sync_service import SyncOverview
+from desktop.store.conflict_origins import ConflictOrigin
 from desktop.store.local_store import RejectedChange
 from desktop.store.set_aside import SetAsideChange
 from desktop.ui.sync.conflict_edit_dialog import ConflictEditDialog
@@ -40,6 +42,7 @@ class ConflictsView:
     records: dict[str, Record | None]  # conflict id -> the record it is about, as it is now
     rejected: list[RejectedChange]
     set_aside: list[SetAsideChange]
+    origins: dict[str, ConflictOrigin] = field(default_factory=dict)  # conflict id -> who made the server value
 
 
 def load_conflicts(ctx: AppContext) -> ConflictsView:
@@ -48,7 +51,20 @@ def load_conflicts(ctx: AppContext) -> ConflictsView:
     for conflict in overview.open_conflicts:
         cls = RECORD_CLASSES.get(RecordType(conflict.record_type))
         records[conflict.id] = ctx.records.get(cls, conflict.record_id) if cls else None
-    return ConflictsView(overview.open_conflicts, records, overview.rejected, overview.set_aside)
+    origins = ConflictOriginService(ctx.profile.store).origins([c.id for c in overview.open_conflicts])
+    return ConflictsView(overview.open_conflicts, records, overview.rejected, overview.set_aside, origins)
+
+
+def origin_text(origin: ConflictOrigin | None) -> str:
+    """"王建国, 2026-12-06 14:30": who made the other change and when, as far as the server said."""
+    if origin is None or (not origin.user_id and origin.changed_at is None):
+        return QCoreApplication.translate("ConflictsDialog", "not known")
+    who = origin.name or (QCoreApplication.translate("ConflictsDialog", "another user") if origin.user_id
+                          else QCoreApplication.translate("ConflictsDialog", "someone"))
+    if origin.changed_at is None:
+        return who
+    return QCoreApplication.translate("ConflictsDialog", "%1, %2").replace("%1", who).replace(
+        "%2", local_time_text(origin.changed_at))
 
 
 class ConflictsDialog(QDialog):
@@ -67,10 +83,10 @@ class ConflictsDialog(QDialog):
         intro = QLabel(self.tr("Someone else changed these fields while you were offline. The server's value "
                                "stands until you choose; your choice is sent with the next sync."), self)
         intro.setWordWrap(True)
-        self.table = QTableWidget(0, 4, self)
+        self.table = QTableWidget(0, 5, self)
         self.table.setObjectName("conflicts")
         self.table.setHorizontalHeaderLabels([self.tr("Record"), self.tr("Field"), self.tr("Server value"),
-                                              self.tr("Your value")])
+                                              self.tr("Server value set by"), self.tr("Your value")])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -122,7 +138,7 @@ class ConflictsDialog(QDialog):
         self.table.setRowCount(len(view.conflicts))
         for row, conflict in enumerate(view.conflicts):
             cells = (record_label(conflict.record_type, view.records.get(conflict.id)), field_label(conflict.field),
-                     value_text(conflict.field, conflict.server_value),
+                     value_text(conflict.field, conflict.server_value), origin_text(view.origins.get(conflict.id)),
                      value_text(conflict.field, conflict.client_value))
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QObject
 
 from desktop.domain.i18n import QT_TRANSLATE_NOOP
 from desktop.services.sync_service import ACTIVATION_REFUSED, NOT_SIGNED_IN
@@ -109,29 +109,28 @@ def summary_text(report: SyncReport) -> str:
         head = QCoreApplication.translate("SyncMessages", "Sync did not finish.")
     lines = [head, _fill(QCoreApplication.translate("SyncMessages", "Sent: %1 · received: %2"),
                          report.pushed, report.pulled)]
-    # Counts go through plain names: lupdate does not see a plural translate() whose count is an
-    # attribute expression.
-    conflicts, rejected, pending, set_aside = report.conflicts, report.rejected, report.still_pending, report.set_aside
-    uploads, downloads = report.uploads_pending, report.downloads_pending
-    if conflicts:
-        lines.append(QCoreApplication.translate(
-            "SyncMessages", "%n change(s) met another person's edit: see Conflicts.", None, conflicts))
-    if rejected:
-        lines.append(QCoreApplication.translate(
-            "SyncMessages", "%n change(s) were refused by the server: see Conflicts.", None, rejected))
-    if set_aside:
-        lines.append(QCoreApplication.translate(
-            "SyncMessages", "%n record(s) from the server could not be stored here and were set aside: "
-                            "see Conflicts.", None, set_aside))
-    if pending:
-        lines.append(QCoreApplication.translate(
-            "SyncMessages", "%n change(s) still waiting to be sent.", None, pending))
-    if uploads:
-        lines.append(QCoreApplication.translate(
-            "SyncMessages", "%n photo(s) still waiting to be sent.", None, uploads))
-    if downloads:
-        lines.append(QCoreApplication.translate(
-            "SyncMessages", "%n photo(s) still waiting to be received.", None, downloads))
+    lines += SyncMessages().count_lines(report)
     if not (report.still_pending or report.uploads_pending or report.downloads_pending):
         lines.append(QCoreApplication.translate("SyncMessages", "Nothing is waiting to be sent."))
     return "\n".join(lines)
+
+
+class SyncMessages(QObject):
+    """The counted lines of a run's summary. A QObject because lupdate marks a plural only in a
+    ``self.tr(…, "", n)`` call, so that "%n change(s)" reads "1 change" / "2 changes" in English."""
+
+    def count_lines(self, report: SyncReport) -> list[str]:
+        # Counts go through plain names: lupdate does not see a plural tr() whose count is an
+        # attribute expression.
+        conflicts, rejected, set_aside = report.conflicts, report.rejected, report.set_aside
+        pending, uploads, downloads = report.still_pending, report.uploads_pending, report.downloads_pending
+        counted = (
+            (conflicts, self.tr("%n change(s) met another person's edit: see Conflicts.", "", conflicts)),
+            (rejected, self.tr("%n change(s) were refused by the server: see Conflicts.", "", rejected)),
+            (set_aside, self.tr("%n record(s) from the server could not be stored here and were set aside: "
+                                "see Conflicts.", "", set_aside)),
+            (pending, self.tr("%n change(s) still waiting to be sent.", "", pending)),
+            (uploads, self.tr("%n photo(s) still waiting to be sent.", "", uploads)),
+            (downloads, self.tr("%n photo(s) still waiting to be received.", "", downloads)),
+        )
+        return [text for n, text in counted if n]

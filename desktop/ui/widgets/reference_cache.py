@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from desktop.domain.industries import IndustryCatalogue
 from desktop.domain.summaries import DivisionItem
 from desktop.services.reference import ReferenceService, StationItem
 
@@ -20,6 +21,7 @@ class CachedReference:
         self._children = lru_cache(maxsize=2048)(service.children)
         self._division = lru_cache(maxsize=4096)(service.division)
         self._industries: list[str] | None = None
+        self._catalogue: IndustryCatalogue | None = None
 
     def children(self, parent_code: str | None) -> list[DivisionItem]:
         return list(self._children(parent_code))
@@ -32,6 +34,11 @@ class CachedReference:
             self._industries = self.service.industries()
         return list(self._industries)
 
+    def industry_catalogue(self) -> IndustryCatalogue:
+        if self._catalogue is None:
+            self._catalogue = self.service.industry_catalogue()
+        return self._catalogue
+
     def search_divisions(self, text: str, level: str | None = None, within: str | None = None,
                          limit: int = 50) -> list[DivisionItem]:
         return self.service.search_divisions(text, level, within, limit)
@@ -43,3 +50,4 @@ class CachedReference:
         self._children.cache_clear()
         self._division.cache_clear()
         self._industries = None
+        self._catalogue = None

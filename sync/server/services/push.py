@@ -217,6 +217,10 @@ class _ChunkWork:
         self._flush_ledger()  # this chunk's own earlier entries count too
         return ledger.own_revisions_since(self.session, self.device_id, record_type, record_id, revision)
 
+    def writer_of(self, record_type: str, record_id: str, revision: int) -> str | None:
+        self._flush_ledger()
+        return ledger.writer_of(self.session, record_type, record_id, revision)
+
     def add(self, raw: dict[str, Any], plan: EntryPlan) -> None:
         key = (str(raw.get("record_type"))[:32], str(raw.get("record_id"))[:64])
         wrote = next((w.revision for w in plan.writes if (w.record_type, w.record_id) == key), None)
@@ -268,7 +272,7 @@ def _plan(work: _ChunkWork, caller: Caller, raw: dict[str, Any], now: dt.datetim
     stored = work.stored(entry.record_type.value, entry.record_id)
     reference = owner_reference(entry, stored)
     owner = work.owner(reference[0].value, reference[1]) if reference else None
-    context = PushContext(caller.viewer, now, village_exists=work.village_check())
+    context = PushContext(caller.viewer, now, village_exists=work.village_check(), writer_of=work.writer_of)
     return plan_entry(entry, context, stored, owner,
                       _edited_by_others(work, entry, stored), prechecked=True)
 

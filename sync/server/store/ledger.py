@@ -9,7 +9,7 @@ from sqlalchemy import exists, func, insert, select
 from sqlalchemy.orm import Session, aliased
 
 from sync.protocol import EntryResult
-from sync.server.store.models import LedgerEntry
+from sync.server.store.models import Device, LedgerEntry
 
 _INSERT = insert(LedgerEntry.__table__)
 
@@ -64,6 +64,15 @@ def own_revisions_since(session: Session, device_id: str, record_type: str, reco
             LedgerEntry.record_type == record_type, LedgerEntry.record_id == record_id,
             LedgerEntry.device_id == device_id, LedgerEntry.wrote_revision > revision)
     ).scalar_one()
+
+
+def writer_of(session: Session, record_type: str, record_id: str, revision: int) -> str | None:
+    """The user whose pushed entry produced this revision of a record (None: written on the server)."""
+    return session.execute(
+        select(Device.user_id).join(LedgerEntry, LedgerEntry.device_id == Device.id).where(
+            LedgerEntry.record_type == record_type, LedgerEntry.record_id == record_id,
+            LedgerEntry.wrote_revision == revision).limit(1)
+    ).scalar()
 
 
 def acked_seq(session: Session, device_id: str) -> int:

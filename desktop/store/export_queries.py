@@ -1,0 +1,42 @@
+"""What an export adds to the list's rows: every field a user entered on a visit, and the households' names."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desktop.domain.summaries import VisitDetail, VisitSummary
+from desktop.store.models import HouseholdRow, VisitRow
+
+_BATCH = 500
+
+
+def visit_details(session: Session, visits: Sequence[VisitSummary]) -> list[VisitDetail]:
+    """``visits`` in their order, each with its duration, advice, dates, position, photos and the
+    names of the households served (in the order they were picked)."""
+    details: list[VisitDetail] = []
+    for start in range(0, len(visits), _BATCH):
+        batch = visits[start:start + _BATCH]
+        rows = {r.id: r for r in session.scalars(select(VisitRow).where(VisitRow.id.in_([v.id for v in batch])))}
+        wanted = {h for r in rows.values() for h in (r.household_ids or ())}
+        names: dict[str, str] = {}
+        for chunk in _chunks(sorted(wanted)):
+            for household_id, name in session.execute(
+                    select(HouseholdRow.id, HouseholdRow.name).where(HouseholdRow.id.in_(chunk))):
+                names[household_id] = name
+        for summary in batch:
+            row = rows[summary.id]
+            details.append(VisitDetail(
+                **{f.name: getattr(summary, f.name) for f in dataclasses.fields(VisitSummary)},
+                end_date=row.end_date, duration_hours=row.duration_hours,
+                household_names=tuple(names[h] for h in dict.fromkeys(row.household_ids or ()) if h in names),
+                advice=row.advice or "", follow_up_date=row.follow_up_date, latitude=row.latitude,
+                longitude=row.longitude, photo_count=len(row.photo_ids or ())))
+    return details
+
+
+def _chunks(items: list[str]) -> list[list[str]]:
+    return [items[n:n + _BATCH] for n in range(0, len(items), _BATCH)]

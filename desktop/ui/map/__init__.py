@@ -1,0 +1,1 @@
+"""The offline county map of visits."""
