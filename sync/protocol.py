@@ -15,7 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 #: 2: compact push entries (see "Compact push entries" below); 3: ``held`` push results (see "Push").
 PROTOCOL_VERSION: Final = 3
-SCHEMA_VERSION: Final = 2  # 2: visits may span days (end_date)
+SCHEMA_VERSION: Final = 3  # 2: visits may span days (end_date); 3: households merge (merged_into)
 #: The oldest client protocol the server still serves; older ones get 426 "upgrade required".
 MIN_PROTOCOL_VERSION: Final = 1
 
@@ -130,7 +130,7 @@ COMMON_FIELDS: Final = ("created_at", "updated_at", "author_id", "station_id", "
 RECORD_FIELDS: Final[dict[RecordType, tuple[str, ...]]] = {
     RecordType.HOUSEHOLD: COMMON_FIELDS + (
         "name", "kind", "phone", "village_code", "industries", "livestock_head", "land_mu",
-        "notes", "contact_consent", "consent_date",
+        "notes", "contact_consent", "consent_date", "merged_into",
     ),
     RecordType.VISIT: COMMON_FIELDS + (
         "visit_date", "mode", "duration_hours", "village_code", "household_ids", "service_types",
