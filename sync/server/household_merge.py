@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from sync.domain.merged_households import repoint
 from sync.protocol import FieldChange, RecordType, Role
 from sync.server.merge import FieldMerge, merge_fields
 from sync.server.scope import RowScope, Viewer, write_denial
@@ -50,13 +51,6 @@ def merge_denial(viewer: Viewer, merged_id: str, merged: RowScope, survivor_id: 
     if survivor_fields.get("deleted") is True:
         return f"household {survivor_id} was deleted"
     return write_denial(viewer, merged) or write_denial(viewer, survivor)
-
-
-def repoint(ids: Any, survivors: Mapping[str, str]) -> Any:
-    """``ids`` with every merged-away household replaced by its survivor, each named once."""
-    if not isinstance(ids, list) or not any(i in survivors for i in ids):
-        return ids
-    return list(dict.fromkeys(survivors.get(i, i) for i in ids))
 
 
 def repointed_fields(record_type: RecordType, fields: Mapping[str, Any],

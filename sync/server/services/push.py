@@ -26,6 +26,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
+from sync.domain.merged_households import chain_ends
 from sync.protocol import (
     MAX_PUSH_ENTRIES,
     MAX_WIRE_INTEGER,
@@ -213,15 +214,7 @@ class _ChunkWork:
             wanted = set(links.values()) - set(self.survivors)
             if not wanted:
                 break
-        for merged_id in list(self.survivors):
-            self.survivors[merged_id] = self._end_of_chain(merged_id)
-
-    def _end_of_chain(self, household_id: str) -> str:
-        seen = {household_id}
-        while household_id in self.survivors and self.survivors[household_id] not in seen:
-            household_id = self.survivors[household_id]
-            seen.add(household_id)
-        return household_id
+        self.survivors.update(chain_ends(self.survivors))
 
     def household_kept(self, household_id: str) -> StoredRecord | None:
         """The household ``household_id`` ends in after its chain of merges, its row locked."""
