@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from desktop.domain.i18n import QT_TRANSLATE_NOOP
 from desktop.domain.records import Household
 from desktop.services.changes import Changes
 from desktop.services.identity import Identity
@@ -72,20 +73,20 @@ class HouseholdMergeService:
 
     def _pair(self, session, merged_id: str, kept_id: str) -> tuple[Household, Household]:
         if not self.may_merge:
-            raise MergeRefused("Only a station manager may merge households.")
+            raise MergeRefused(QT_TRANSLATE_NOOP("HouseholdMerges", "Only a station manager may merge households."))
         if merged_id == kept_id:
-            raise MergeRefused("Choose two different households.")
+            raise MergeRefused(QT_TRANSLATE_NOOP("HouseholdMerges", "Choose two different households."))
         merged, kept = self._live(session, merged_id), self._live(session, kept_id)
         for household in (merged, kept):
             if household.station_id != self.identity.station_code:
-                raise MergeRefused("%1 belongs to another station.", household.name)
+                raise MergeRefused(QT_TRANSLATE_NOOP("HouseholdMerges", "%1 belongs to another station."), household.name)
         return merged, kept
 
     @staticmethod
     def _live(session, household_id: str) -> Household:
         household = repository.get(session, Household, household_id)
         if household is None or household.deleted:
-            raise MergeRefused("The household is no longer on this laptop.")
+            raise MergeRefused(QT_TRANSLATE_NOOP("HouseholdMerges", "The household is no longer on this laptop."))
         if household.merged_into:
-            raise MergeRefused("%1 was already merged into another household.", household.name)
+            raise MergeRefused(QT_TRANSLATE_NOOP("HouseholdMerges", "%1 was already merged into another household."), household.name)
         return household
