@@ -27,6 +27,12 @@ def refusal_text(error: MergeRefused) -> str:
     return QCoreApplication.translate("HouseholdMerges", str(error)).replace("%1", error.name)
 
 
+def _short(household: Household) -> str:
+    """Name and phone: two records of one family usually share the name, so the phone tells them apart."""
+    phone = household.phone if household.contact_consent else ""
+    return f"{household.name} ({phone})" if phone else household.name
+
+
 class HouseholdMergeDialog(QDialog):
     """Pick the duplicate, pick which record stays, see what moves, confirm. ``merged(changes)``
     after the merge is saved (it reaches the server with the next sync, like any change)."""
@@ -46,6 +52,7 @@ class HouseholdMergeDialog(QDialog):
         intro.setWordWrap(True)
         self.candidates = QListWidget(self)
         self.candidates.setObjectName("merge_candidates")
+        self.candidates.setMaximumHeight(self.fontMetrics().height() * 7)
         for other in candidates:
             item = QListWidgetItem(self._describe(other))
             item.setData(Qt.ItemDataRole.UserRole, other.id)
@@ -81,7 +88,7 @@ class HouseholdMergeDialog(QDialog):
             self.preview.setText(self.tr("No likely duplicate of %1 is on this laptop (same phone number, or "
                                          "same name in the same village).").replace("%1", household.name))
             self.merge_button.setEnabled(False)
-        self.resize(680, 460)
+        self.resize(680, 360)
 
     def _describe(self, household: Household) -> str:
         village = self.ctx.reference.division(household.village_code)
@@ -111,7 +118,7 @@ class HouseholdMergeDialog(QDialog):
         self._preview = preview
         self.preview.setText(self.tr("%1 visit(s) and %2 training(s) of %3 move to %4. %3 is no longer listed.")
                              .replace("%1", str(preview.visits)).replace("%2", str(preview.trainings))
-                             .replace("%3", preview.merged.name).replace("%4", preview.kept.name))
+                             .replace("%3", _short(preview.merged)).replace("%4", _short(preview.kept)))
         self.merge_button.setEnabled(True)
 
     def _merge(self) -> None:
