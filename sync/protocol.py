@@ -336,6 +336,15 @@ def is_content_field(field: str) -> bool:
 # too (server_value false, client_value true) and the record stays. Resolving is an ordinary
 # update of ``resolved`` / ``resolution`` by the conflict's client author or a station manager.
 #
+# Household merges (schema 3): a station manager merges household A into B (same family) by pushing
+# an update of A setting ``merged_into`` to B; both must be live households of the manager's station
+# (others are rejected ``forbidden``), and a merge is never undone. Applying it, the server writes a
+# new revision of every visit and training naming A with A replaced by B (review state unchanged),
+# in the same transaction. Afterwards a pushed visit or training naming A names B instead (in old and
+# new values alike), and an edit of A is merged into B field by field: a field B holds with the
+# edit's old value, or leaves empty, takes the new one; any other is a conflict on B ("merged" or
+# "conflict" results, revision A's own). A delete of A is answered "merged" and changes nothing.
+#
 # Pull: ``next_cursor`` may jump past changes the user cannot see; keep it as is. ``server_epoch``
 # is opaque ("<server uuid>.<user scope version>"): when it differs from the stored one, follow
 # LocalStore.start_epoch. ``removed`` stays empty in protocol 1 (an epoch change replaces it).
