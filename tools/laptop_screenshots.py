@@ -140,7 +140,7 @@ def _merge_dialog(window, ctx, household):
 
     from desktop.domain.records import Household
     from desktop.services.household_merges import HouseholdMergeService
-    from desktop.ui.lists.household_merge_dialog import HouseholdMergeDialog
+    from desktop.ui.forms.household_merge_dialog import HouseholdMergeDialog
     from sync.protocol import Role
 
     twin = ctx.records.get(Household, "twin-of-the-first") or ctx.records.save(household.with_changes(

@@ -645,6 +645,10 @@
         <translation>仍作为新对象保存</translation>
     </message>
     <message>
+        <source>Save, then merge…</source>
+        <translation>保存后合并…</translation>
+    </message>
+    <message>
         <source>Go back and edit</source>
         <translation>返回修改</translation>
     </message>
@@ -884,6 +888,7 @@
     <name>HouseholdForm</name>
     <message>
         <source>Head of household or name of the entity</source>
+        <extracomment>(changes, initiator) after a merge started from the duplicate warning, as ``changes_applied``.</extracomment>
         <translation>户主姓名或主体名称</translation>
     </message>
     <message>

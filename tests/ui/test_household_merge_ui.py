@@ -94,3 +94,45 @@ def test_a_specialist_sees_no_merge_button_and_cannot_merge(qtbot, window, ctx, 
     with pytest.raises(MergeRefused, match="Only a station manager"):
         window.household_merge.merges().merge(second.id, first.id)
     assert ctx.records.get(Household, second.id).merged_into is None
+
+
+def test_the_duplicate_warning_lets_a_manager_save_then_merge(qtbot, window, ctx, settle, add_household):
+    existing = add_household(name="王建国", phone="13912345678")
+    window.show_page("households")
+    qtbot.mouseClick(window.households_page.new_button, Qt.MouseButton.LeftButton)
+    form = window.forms.forms[-1]
+    form.name.setText("王建国")
+    qtbot.keyClicks(form.phone, "13912345678")
+    qtbot.mouseClick(form.consent, Qt.MouseButton.LeftButton, pos=QPoint(8, form.consent.height() // 2))
+    form.village.set_value(existing.village_code, notify=True)
+    qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    settle()
+    warning = form.duplicate_dialog
+    assert warning.merge_button.isVisible()
+    qtbot.mouseClick(warning.merge_button, Qt.MouseButton.LeftButton)
+    settle()
+    dialog = form.merge_dialog
+    assert dialog is not None and dialog.isVisible() and dialog.candidates.count() == 1
+    new_id = form.record.id
+    assert dialog.chosen() == (existing.id, new_id)
+    qtbot.mouseClick(dialog.keep_other, Qt.MouseButton.LeftButton, pos=QPoint(8, dialog.keep_other.height() // 2))
+    settle()
+    assert dialog.chosen() == (new_id, existing.id)  # keep the record colleagues already have
+    qtbot.mouseClick(dialog.merge_button, Qt.MouseButton.LeftButton)
+    settle()
+    assert ctx.records.get(Household, new_id).merged_into == existing.id
+    page = window.households_page
+    assert page.model.rowCount() == 1 and page.model.index(0, 0).data(ID_ROLE) == existing.id
+
+
+@pytest.mark.parametrize("role", [Role.SPECIALIST])
+def test_the_duplicate_warning_offers_no_merge_to_a_specialist(qtbot, window, ctx, settle, add_household):
+    existing = add_household(name="王建国", phone="13912345678")
+    window.show_page("households")
+    qtbot.mouseClick(window.households_page.new_button, Qt.MouseButton.LeftButton)
+    form = window.forms.forms[-1]
+    form.name.setText("王建国")
+    form.village.set_value(existing.village_code, notify=True)
+    qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    settle()
+    assert form.duplicate_dialog.isVisible() and not form.duplicate_dialog.merge_button.isVisible()

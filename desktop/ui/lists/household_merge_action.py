@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
 from desktop.domain.records import Household
 from desktop.services.changes import Changes
 from desktop.services.household_merges import HouseholdMergeService, MergeRefused
-from desktop.ui.lists.household_merge_dialog import HouseholdMergeDialog, refusal_text
+from desktop.ui.forms.household_merge_dialog import HouseholdMergeDialog, refusal_text
 from desktop.ui.lists.record_list_page import RecordListPage
 from desktop.ui.lists.record_table_model import ID_ROLE
 from desktop.ui.shell.context import AppContext
