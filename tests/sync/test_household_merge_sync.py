@@ -7,11 +7,13 @@ import pytest
 
 from desktop.domain.records import Household, Visit
 from desktop.services.household_merges import HouseholdMergeService
+from desktop.services.evaluation import EvaluationService
 from desktop.services.indicators import IndicatorService
 from sync.indicators import Area
 from sync.protocol import ReviewAction, ReviewState, Role
 from sync.server.scope import Viewer
 from sync.server.services.auth import Caller
+from sync.server.services.evaluation import evaluation_document
 from sync.server.services.reports import ReportRequest, indicator_report
 from tests.factories import COUNTY, household, visit
 from tests.sync.harness import assert_converged
@@ -88,3 +90,11 @@ def test_the_family_counts_once_on_the_laptop_and_on_the_server(team, server_db,
     assert indicator_report(server_db, caller, ReportRequest(2026, COUNTY, station)).households_served == 2
     assert IndicatorService(zhao.store).year(2026, area).households_served == 2
     assert IndicatorService(li.store).year(2026, area).households_served == 2
+    # The evaluation too, on the laptop and on the server (set-based SQL on PostgreSQL).
+    assert _station_households(EvaluationService(li.store).document(2026, "15"), station) == 2
+    assert _station_households(evaluation_document(server_db, 2026, "15"), station) == 2
+
+
+def _station_households(document: dict, station: str) -> float:
+    (unit,) = [u for u in document["units"]["station"] if u["unit_id"] == station]
+    return unit["criteria"]["households"]["achieved"]
