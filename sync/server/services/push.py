@@ -301,10 +301,10 @@ def _named_households(raws: list[dict[str, Any]]) -> set[str]:
     """The households the chunk's visits and trainings link to."""
     named: set[str] = set()
     for raw in raws:
-        changes = raw.get("changes")
-        if raw.get("record_type") not in _LINK_FIELDS or not isinstance(changes, dict):
+        changes, record_type = raw.get("changes"), raw.get("record_type")
+        if not isinstance(record_type, str) or record_type not in _LINK_FIELDS or not isinstance(changes, dict):
             continue
-        change = changes.get(_LINK_FIELDS[raw["record_type"]])
+        change = changes.get(_LINK_FIELDS[record_type])
         for value in (change.get("old"), change.get("new")) if isinstance(change, dict) else ():
             if isinstance(value, list):
                 named.update(i for i in value if isinstance(i, str) and 0 < len(i) <= 64 and storable(i))
