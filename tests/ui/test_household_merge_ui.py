@@ -96,17 +96,22 @@ def test_a_specialist_sees_no_merge_button_and_cannot_merge(qtbot, window, ctx, 
     assert ctx.records.get(Household, second.id).merged_into is None
 
 
-def test_the_duplicate_warning_lets_a_manager_save_then_merge(qtbot, window, ctx, settle, add_household):
-    existing = add_household(name="王建国", phone="13912345678")
+def _register_again(qtbot, window, settle, existing: Household):
+    """Types the existing household's name and village into a new household form and saves: the warning shows."""
     window.show_page("households")
     qtbot.mouseClick(window.households_page.new_button, Qt.MouseButton.LeftButton)
     form = window.forms.forms[-1]
-    form.name.setText("王建国")
-    qtbot.keyClicks(form.phone, "13912345678")
-    qtbot.mouseClick(form.consent, Qt.MouseButton.LeftButton, pos=QPoint(8, form.consent.height() // 2))
+    form.name.setText(existing.name)
     form.village.set_value(existing.village_code, notify=True)
     qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
     settle()
+    assert form.duplicate_dialog is not None and form.duplicate_dialog.isVisible()
+    return form
+
+
+def test_the_duplicate_warning_lets_a_manager_save_then_merge(qtbot, window, ctx, settle, add_household):
+    existing = add_household(name="王建国", phone="13912345678")
+    form = _register_again(qtbot, window, settle, existing)
     warning = form.duplicate_dialog
     assert warning.merge_button.isVisible()
     qtbot.mouseClick(warning.merge_button, Qt.MouseButton.LeftButton)
@@ -127,12 +132,5 @@ def test_the_duplicate_warning_lets_a_manager_save_then_merge(qtbot, window, ctx
 
 @pytest.mark.parametrize("role", [Role.SPECIALIST])
 def test_the_duplicate_warning_offers_no_merge_to_a_specialist(qtbot, window, ctx, settle, add_household):
-    existing = add_household(name="王建国", phone="13912345678")
-    window.show_page("households")
-    qtbot.mouseClick(window.households_page.new_button, Qt.MouseButton.LeftButton)
-    form = window.forms.forms[-1]
-    form.name.setText("王建国")
-    form.village.set_value(existing.village_code, notify=True)
-    qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
-    settle()
-    assert form.duplicate_dialog.isVisible() and not form.duplicate_dialog.merge_button.isVisible()
+    form = _register_again(qtbot, window, settle, add_household(name="王建国", phone="13912345678"))
+    assert not form.duplicate_dialog.merge_button.isVisible()
