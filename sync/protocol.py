@@ -15,7 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 #: 2: compact push entries (see "Compact push entries" below); 3: ``held`` push results (see "Push").
 PROTOCOL_VERSION: Final = 3
-SCHEMA_VERSION: Final = 2  # 2: visits may span days (end_date)
+SCHEMA_VERSION: Final = 3  # 2: visits may span days (end_date); 3: households merge (merged_into)
 #: The oldest client protocol the server still serves; older ones get 426 "upgrade required".
 MIN_PROTOCOL_VERSION: Final = 1
 
@@ -130,7 +130,7 @@ COMMON_FIELDS: Final = ("created_at", "updated_at", "author_id", "station_id", "
 RECORD_FIELDS: Final[dict[RecordType, tuple[str, ...]]] = {
     RecordType.HOUSEHOLD: COMMON_FIELDS + (
         "name", "kind", "phone", "village_code", "industries", "livestock_head", "land_mu",
-        "notes", "contact_consent", "consent_date",
+        "notes", "contact_consent", "consent_date", "merged_into",
     ),
     RecordType.VISIT: COMMON_FIELDS + (
         "visit_date", "mode", "duration_hours", "village_code", "household_ids", "service_types",
@@ -335,6 +335,15 @@ def is_content_field(field: str) -> bool:
 # delete of a record someone else edited after the delete's base revision gives one on "deleted"
 # too (server_value false, client_value true) and the record stays. Resolving is an ordinary
 # update of ``resolved`` / ``resolution`` by the conflict's client author or a station manager.
+#
+# Household merges (schema 3): a station manager merges household A into B (same family) by pushing
+# an update of A setting ``merged_into`` to B; both must be live households of the manager's station
+# (others are rejected ``forbidden``), and a merge is never undone. Applying it, the server writes a
+# new revision of every visit and training naming A with A replaced by B (review state unchanged),
+# in the same transaction. Afterwards a pushed visit or training naming A names B instead (in old and
+# new values alike), and an edit of A is merged into B field by field: a field B holds with the
+# edit's old value, or leaves empty, takes the new one; any other is a conflict on B ("merged" or
+# "conflict" results, revision A's own). A delete of A is answered "merged" and changes nothing.
 #
 # Pull: ``next_cursor`` may jump past changes the user cannot see; keep it as is. ``server_epoch``
 # is opaque ("<server uuid>.<user scope version>"): when it differs from the stored one, follow

@@ -122,6 +122,7 @@ def dialogs(window, ctx, visit, household) -> Iterator[tuple[str, Callable[[], o
     yield "review-dialog", lambda: show(ReviewDialog(ctx, "visit", visit.id, window))
     yield "household-history", lambda: window.forms.open_history(household.id)
     yield "duplicate-household", lambda: show(DuplicateHouseholdDialog([household], ctx, window))
+    yield "household-merge", lambda: show(_merge_dialog(window, ctx, household))
     yield "draft-restore", lambda: show(DraftRestoreDialog(
         [DraftItem(f"visit:{visit.id}", {"record": to_payload(visit)}, dt.datetime.now())], window))
     yield "conflicts", lambda: window.sync.open_conflicts()
@@ -137,6 +138,21 @@ def dialogs(window, ctx, visit, household) -> Iterator[tuple[str, Callable[[], o
     yield "unlisted-industries", lambda: show(UnlistedIndustriesDialog(ctx, window))
     yield "visit-map", lambda: window.visits_page.open_map()
     yield "first-run", lambda: show(FirstRunDialog(ctx.profile.identity, ctx.reference, ctx.runner))
+
+
+def _merge_dialog(window, ctx, household):
+    """The merge dialog as the station's manager sees it, over a second record of the same family."""
+    import dataclasses
+
+    from desktop.domain.records import Household
+    from desktop.services.household_merges import HouseholdMergeService
+    from desktop.ui.forms.household_merge_dialog import HouseholdMergeDialog
+    from sync.protocol import Role
+
+    twin = ctx.records.get(Household, "twin-of-the-first") or ctx.records.save(household.with_changes(
+        id="twin-of-the-first", phone="13912345679", created_at=None, revision=0))[0]
+    manager = dataclasses.replace(ctx.identity, role=Role.STATION_MANAGER)
+    return HouseholdMergeDialog(ctx, HouseholdMergeService(ctx.profile.store, manager), household, [twin], window)
 
 
 def main() -> int:

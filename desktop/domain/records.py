@@ -63,6 +63,7 @@ class Household(Record):
     notes: str = ""
     contact_consent: bool = False
     consent_date: dt.date | None = None  # the day the person agreed; None without consent
+    merged_into: str | None = None  # set by a station manager's merge: the household kept for the family
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -9,8 +9,9 @@ from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session
 
 from desktop.domain.filters import division_range
-from desktop.store.models import Division, NationalTeam, Squad, Station, Target, TrainingRow, VisitRow
+from desktop.store.models import Division, HouseholdRow, NationalTeam, Squad, Station, Target, TrainingRow, VisitRow
 from sync.domain.counting import CountingRule, counted_states
+from sync.domain.merged_households import chain_ends, repoint
 from sync.indicators import Area, CountyGeography, TrainingFact, VisitFact, is_administrative_village, is_rural_township
 
 
@@ -38,8 +39,16 @@ def visit_facts(session: Session, year: int, rule: CountingRule = CountingRule.A
         VisitRow.review_state.in_(counted_states(rule)), *_within(VisitRow, area))
     if authors is not None:
         stmt = stmt.where(VisitRow.author_id.in_(list(authors)))
-    return [VisitFact(a, s, d, m, v, tuple(h or ()), tuple(t or ()), i, e)
+    kept = merged_households(session)
+    return [VisitFact(a, s, d, m, v, repoint(tuple(h or ()), kept), tuple(t or ()), i, e)
             for a, s, d, m, v, h, t, i, e in session.execute(stmt)]
+
+
+def merged_households(session: Session) -> dict[str, str]:
+    """Each household merged away to the one kept for the family: visits not yet repointed by the
+    server (pushed or pulled) count under it, so the family counts once here as on the server."""
+    return chain_ends(dict(session.execute(
+        select(HouseholdRow.id, HouseholdRow.merged_into).where(HouseholdRow.merged_into.is_not(None))).all()))
 
 
 def training_facts(session: Session, year: int, rule: CountingRule = CountingRule.APPROVED,

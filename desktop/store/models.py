@@ -40,6 +40,8 @@ class HouseholdRow(SyncedRow, Base):
     notes: Mapped[str] = mapped_column(Text, default="")
     contact_consent: Mapped[bool] = mapped_column(Boolean, default=False)
     consent_date: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    #: The household this one was merged into by a station manager (same family); hidden from lists.
+    merged_into: Mapped[str | None] = mapped_column(String(36), nullable=True, index=True)
     # Derived for duplicate checks and search: normalised phone, and name + pinyin keys.
     phone_key: Mapped[str] = mapped_column(String(32), default="", index=True)
     search_key: Mapped[str] = mapped_column(Text, default="")

@@ -147,7 +147,7 @@ def list_trainings(session: Session, f: RecordFilter, offset: int = 0, limit: in
 
 
 def _household_conditions(text: str, division_code: str | None) -> list[ColumnElement[bool]]:
-    terms: list[ColumnElement[bool]] = [HouseholdRow.deleted.is_(False)]
+    terms: list[ColumnElement[bool]] = [HouseholdRow.deleted.is_(False), HouseholdRow.merged_into.is_(None)]
     query = normalise_query(text)
     if query:
         terms.append(_like(HouseholdRow.search_key, query))

@@ -86,13 +86,15 @@ def village_exists(session: Session, code: str) -> bool:
 
 
 def likely_duplicates(session: Session, household: Household) -> list[Household]:
-    """Other live households with the same normalised phone, or the same name in the same village."""
+    """Other live households with the same normalised phone, or the same name in the same village
+    (a household merged into another one is that one now, and not offered)."""
     phone = normalise_phone(household.phone)
     same_phone = HouseholdRow.phone_key == phone if phone else false()
     same_name = (HouseholdRow.name == household.name.strip()) & (HouseholdRow.village_code == household.village_code)
     rows = session.scalars(
         select(HouseholdRow).where(
-            HouseholdRow.id != household.id, HouseholdRow.deleted.is_(False), same_phone | same_name,
+            HouseholdRow.id != household.id, HouseholdRow.deleted.is_(False), HouseholdRow.merged_into.is_(None),
+            same_phone | same_name,
         ).limit(20)
     )
     return [row_to_record(r) for r in rows]  # type: ignore[misc]

@@ -9,7 +9,9 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from desktop.store.indicator_queries import merged_households
 from desktop.store.models import Membership, TrainingRow, User, VisitRow
+from sync.domain.merged_households import repoint
 from sync.protocol import VisitMode
 
 
@@ -62,6 +64,7 @@ def member_figures(session: Session, station_id: str, first: dt.date, last: dt.d
     households: dict[str, set[str]] = defaultdict(set)
     trainings: dict[str, int] = defaultdict(int)
     photos: dict[str, int] = defaultdict(int)
+    kept = merged_households(session)
     for author, day, mode, served, pictures in session.execute(
             select(VisitRow.author_id, VisitRow.visit_date, VisitRow.mode, VisitRow.household_ids, VisitRow.photo_ids)
             .where(VisitRow.station_id == station_id, VisitRow.deleted.is_(False),
@@ -69,7 +72,7 @@ def member_figures(session: Session, station_id: str, first: dt.date, last: dt.d
         visits[author] += 1
         if mode == VisitMode.ONSITE:
             days[author].add(day)
-        households[author].update(served or ())
+        households[author].update(repoint(served or [], kept))
         photos[author] += len(pictures or ())
     for author, pictures in session.execute(
             select(TrainingRow.author_id, TrainingRow.photo_ids)

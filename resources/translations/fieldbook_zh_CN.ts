@@ -665,6 +665,10 @@
         <translation>仍作为新对象保存</translation>
     </message>
     <message>
+        <source>Save, then merge…</source>
+        <translation>保存后合并…</translation>
+    </message>
+    <message>
         <source>Go back and edit</source>
         <translation>返回修改</translation>
     </message>
@@ -911,6 +915,7 @@
     <name>HouseholdForm</name>
     <message>
         <source>Head of household or name of the entity</source>
+        <extracomment>(changes, initiator) after a merge started from the duplicate warning, as ``changes_applied``.</extracomment>
         <translation>户主姓名或主体名称</translation>
     </message>
     <message>
@@ -1019,6 +1024,79 @@
     <message>
         <source>Trainings attended (%1)</source>
         <translation>参加的培训（%1 次）</translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdMergeAction</name>
+    <message>
+        <source>Merge duplicates…</source>
+        <translation>合并重复…</translation>
+    </message>
+    <message>
+        <source>Merge the selected household with another record of the same family</source>
+        <translation>将所选服务对象与同一户的另一条记录合并</translation>
+    </message>
+    <message>
+        <source>Merge households</source>
+        <translation>合并服务对象</translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdMergeDialog</name>
+    <message>
+        <source>Merge households</source>
+        <translation>合并服务对象</translation>
+    </message>
+    <message>
+        <source>Two records of the same family count it twice. Choose the duplicate of %1 and which record stays: the visits and trainings of the other one move to it, and the other one is no longer listed.</source>
+        <translation>同一户登记了两条记录，就会被重复统计。请选择%1的重复记录，并选定保留哪一条：另一条的服务记录和培训将转到保留的记录下，另一条不再列出。</translation>
+    </message>
+    <message>
+        <source>Keep %1 (this record)</source>
+        <translation>保留 %1（本条记录）</translation>
+    </message>
+    <message>
+        <source>Keep the duplicate chosen above</source>
+        <translation>保留上面选中的重复记录</translation>
+    </message>
+    <message>
+        <source>Works offline: the merge reaches the server and the other laptops with the next sync. An edit a colleague made meanwhile to the record that goes away is kept on the one that stays, or shown as a conflict to decide.</source>
+        <translation>离线也可合并：下次同步时合并会发送到服务器和其他电脑。同事在此期间对被合并记录所做的修改会保留在保留的记录上，或作为冲突列出，由人来决定。</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>合并</translation>
+    </message>
+    <message>
+        <source>No likely duplicate of %1 is on this laptop (same phone number, or same name in the same village).</source>
+        <translation>本机上没有%1的疑似重复记录（相同电话号码，或同村同名）。</translation>
+    </message>
+    <message>
+        <source>%1 visit(s) and %2 training(s) of %3 move to %4. %3 is no longer listed.</source>
+        <translation>%3 的 %1 条服务记录和 %2 次培训将转到 %4 名下。%3 不再列出。</translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdMerges</name>
+    <message>
+        <source>Only a station manager may merge households.</source>
+        <translation>只有工作站站长可以合并服务对象。</translation>
+    </message>
+    <message>
+        <source>Choose two different households.</source>
+        <translation>请选择两个不同的服务对象。</translation>
+    </message>
+    <message>
+        <source>%1 belongs to another station.</source>
+        <translation>%1 属于其他工作站。</translation>
+    </message>
+    <message>
+        <source>The household is no longer on this laptop.</source>
+        <translation>本机上已没有该服务对象。</translation>
+    </message>
+    <message>
+        <source>%1 was already merged into another household.</source>
+        <translation>%1 已并入另一个服务对象。</translation>
     </message>
 </context>
 <context>

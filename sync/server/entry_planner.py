@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -27,6 +27,8 @@ from sync.protocol import (
     ReviewState,
     is_content_field,
 )
+from sync.server import household_merge
+from sync.server.household_merge import MERGED_INTO, survivor_of
 from sync.server.merge import merge_fields, same_value
 from sync.server.review_rules import event_denial, state_change_denial
 from sync.server.scope import READ_ONLY_ROLES, Audience, RowScope, Viewer, write_denial
@@ -78,7 +80,9 @@ class EntryPlan:
 @dataclass(frozen=True)
 class PushContext:
     """``village_exists``: whether a code is a village of the server's official division list;
-    None while the server holds no division list (then a 12-digit code is all it can check)."""
+    None while the server holds no division list (then a 12-digit code is all it can check).
+    ``survivors``: merged-away households among those the entry names, each to the household
+    that stays (see household_merge)."""
 
     viewer: Viewer
     now: dt.datetime
@@ -87,6 +91,7 @@ class PushContext:
     #: Who pushed the entry that made a revision of a record (record type, id, revision), for a
     #: conflict to say whose value the server holds; None: not known (written on the server).
     writer_of: Callable[[str, str, int], str | None] | None = None
+    survivors: Mapping[str, str] = field(default_factory=dict)
 
     @property
     def now_iso(self) -> str:
@@ -104,7 +109,14 @@ def rejection(seq: int, kind: RejectKind, detail: str) -> EntryResult:
 
 
 def owner_reference(entry: OutboxEntry, stored: StoredRecord | None) -> tuple[RecordType, str] | None:
-    """The record a review event or an attachment belongs to, for the service to load."""
+    """The record a review event or an attachment belongs to, for the service to load; for a
+    household merged away, or being merged, the household it goes into (the service follows the
+    chain of merges to its end)."""
+    if entry.record_type is RecordType.HOUSEHOLD:
+        merging = entry.changes.get(MERGED_INTO)
+        target = merging.new if merging is not None else None
+        target = target or (survivor_of(stored.fields) if stored else None)
+        return (RecordType.HOUSEHOLD, target) if isinstance(target, str) and target else None
     names = {RecordType.REVIEW_EVENT: ("record_type", "record_id"),
              RecordType.ATTACHMENT: ("owner_type", "owner_id")}.get(entry.record_type)
     if names is None:
@@ -159,18 +171,23 @@ def _precheck(entry: OutboxEntry, viewer: Viewer) -> None:
 
 def _plan(entry: OutboxEntry, ctx: PushContext, stored: StoredRecord | None,
           owner: StoredRecord | None, edited_by_others: bool) -> EntryPlan:
+    moved = household_merge.repoint_changes(entry.record_type, entry.changes, ctx.survivors)
+    if moved is not None:
+        entry = entry.model_copy(update={"changes": moved})
     if stored is None:
         if entry.kind is not ChangeKind.CREATE:
             raise Rejected(RejectKind.UNKNOWN_RECORD,
                            f"{entry.record_type.value} {entry.record_id} is not on the server")
         return _create(entry, ctx, owner)
-    return _change(entry, ctx, stored, edited_by_others)
+    return _change(entry, ctx, stored, owner, edited_by_others)
 
 
 def _create(entry: OutboxEntry, ctx: PushContext, owner: StoredRecord | None) -> EntryPlan:
     viewer, values = ctx.viewer, {name: c.new for name, c in entry.changes.items()}
     if entry.record_type is RecordType.CONFLICT:
         raise Rejected(RejectKind.FORBIDDEN, "conflict records are created by the server")
+    if values.get(MERGED_INTO) is not None:
+        raise Rejected(RejectKind.FORBIDDEN, "a household is merged after it is on the server, not created merged")
     if values.get("author_id") not in (None, "", viewer.user_id):
         raise Rejected(RejectKind.FORBIDDEN, "author_id must be the user who pushes the record")
     scope = _new_scope(entry.record_type, values, viewer, owner)
@@ -209,7 +226,8 @@ def _new_scope(record_type: RecordType, values: dict[str, Any], viewer: Viewer,
     return RowScope(audience, viewer.user_id, station, viewer.county_code, viewer.league_code)
 
 
-def _change(entry: OutboxEntry, ctx: PushContext, stored: StoredRecord, edited_by_others: bool) -> EntryPlan:
+def _change(entry: OutboxEntry, ctx: PushContext, stored: StoredRecord, owner: StoredRecord | None,
+            edited_by_others: bool) -> EntryPlan:
     viewer = ctx.viewer
     if stored.record_type is RecordType.REVIEW_EVENT and entry.kind is not ChangeKind.CREATE:
         raise Rejected(RejectKind.FORBIDDEN, "review events are append-only")
@@ -217,6 +235,10 @@ def _change(entry: OutboxEntry, ctx: PushContext, stored: StoredRecord, edited_b
     if denial:
         raise Rejected(RejectKind.FORBIDDEN, denial)
     changes = _writable_changes(entry, stored, viewer)
+    if stored.record_type is RecordType.HOUSEHOLD:
+        merged = _household_merge_plan(entry, ctx, stored, owner, changes)
+        if merged is not None:
+            return merged
     if stored.deleted and entry.kind is not ChangeKind.DELETE and not _restores(changes):
         return _edit_of_deleted(entry, ctx, stored, changes)
     if entry.kind is ChangeKind.DELETE and not stored.deleted and edited_by_others:
@@ -247,6 +269,59 @@ def _change(entry: OutboxEntry, ctx: PushContext, stored: StoredRecord, edited_b
         status = EntryStatus.APPLIED
     result = EntryResult(seq=entry.seq, status=status, revision=revision, conflict_fields=list(merge.conflicts))
     return EntryPlan(result, tuple(writes))
+
+
+def _household_merge_plan(entry: OutboxEntry, ctx: PushContext, stored: StoredRecord, survivor: StoredRecord | None,
+                          changes: dict[str, FieldChange]) -> EntryPlan | None:
+    """A merge (the entry sets merged_into) is checked here, then applied as an ordinary update
+    (None); an edit of a household merged away goes to the household it was merged into."""
+    merging, already = changes.get(MERGED_INTO), survivor_of(stored.fields)
+    if merging is not None and not same_value(merging.new, stored.fields.get(MERGED_INTO)):
+        if already is not None:
+            raise Rejected(RejectKind.FORBIDDEN,
+                           f"household {stored.record_id} was already merged into household {already}")
+        if stored.deleted:
+            raise Rejected(RejectKind.FORBIDDEN, f"household {stored.record_id} was deleted")
+        denial = household_merge.merge_denial(
+            ctx.viewer, stored.record_id, stored.scope, survivor.record_id if survivor else None,
+            survivor.scope if survivor else None, survivor.fields if survivor else None)
+        if denial:
+            raise Rejected(RejectKind.FORBIDDEN, denial)
+        return None
+    if already is None:
+        return None
+    return _edit_of_merged(entry, ctx, stored, survivor, changes)
+
+
+def _edit_of_merged(entry: OutboxEntry, ctx: PushContext, stored: StoredRecord, survivor: StoredRecord | None,
+                    changes: dict[str, FieldChange]) -> EntryPlan:
+    """An edit of a household merged away (made before its device heard of the merge) is merged
+    into the survivor field by field (household_merge.survivor_merge); a delete leaves the family
+    to the survivor. The merged-away record itself stays as the merge left it."""
+    if survivor is None:
+        raise Rejected(RejectKind.UNKNOWN_RECORD, f"household {survivor_of(stored.fields)}, which "
+                                                  f"{stored.record_id} was merged into, is not on the server")
+    if entry.kind is ChangeKind.DELETE:
+        return EntryPlan(EntryResult(seq=entry.seq, status=EntryStatus.MERGED, revision=stored.revision))
+    wanted = {name: change for name, change in changes.items() if name not in (MERGED_INTO, "deleted")}
+    denial = write_denial(ctx.viewer, survivor.scope)
+    if denial:
+        raise Rejected(RejectKind.FORBIDDEN, denial)
+    if survivor.deleted:
+        plan = _edit_of_deleted(entry, ctx, survivor, wanted)
+        return replace(plan, result=plan.result.model_copy(update={"revision": stored.revision}))
+    merge = household_merge.survivor_merge(survivor.fields, wanted)
+    writes: list[RowWrite] = []
+    if merge.applied:
+        fields = {**survivor.fields, **merge.applied, "updated_at": ctx.now_iso}
+        _check_rules(entry, ctx, fields, frozenset(survivor.fields) - set(merge.applied))
+        writes.append(RowWrite(survivor.record_type.value, survivor.record_id, survivor.revision + 1, fields,
+                               survivor.scope, is_new=False))
+    writes += [_conflict_row(ctx, survivor, name, server_value, client_value)
+               for name, (server_value, client_value) in merge.conflicts.items()]
+    status = EntryStatus.CONFLICT if merge.conflicts else EntryStatus.MERGED
+    return EntryPlan(EntryResult(seq=entry.seq, status=status, revision=stored.revision,
+                                 conflict_fields=list(merge.conflicts)), tuple(writes))
 
 
 def _check_rules(entry: OutboxEntry, ctx: PushContext, fields: dict[str, Any], unchanged: frozenset[str]) -> None:

@@ -166,7 +166,7 @@ _CHECKS: dict[RecordType, dict[str, Check]] = {
         "name": _text(), "kind": _choice(HouseholdKind), "phone": _text(32), "village_code": _VILLAGE,
         "industries": _list_of(_text(128)), "livestock_head": _number(0, 10_000_000, integer=True),
         "land_mu": _number(0, 100_000_000), "notes": _text(), "contact_consent": _boolean,
-        "consent_date": _DATE,
+        "consent_date": _DATE, "merged_into": _ID,
     },
     RecordType.VISIT: {
         "visit_date": _DATE, "mode": _choice(VisitMode), "duration_hours": _number(0, 24 * 31),

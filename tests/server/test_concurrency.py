@@ -16,7 +16,7 @@ import pytest
 from sync.protocol import RecordType, Role
 
 from .conftest import fresh_database, running_server
-from .support import RunningServer, World, household_fields
+from .support import RunningServer, World, household_fields, visit_fields
 
 DEVICES = 6
 BATCHES = 25
@@ -83,3 +83,47 @@ def test_a_pulling_device_ends_with_every_record_pushed_concurrently_by_others(w
     assert len(pulled) == len(set(pulled)), "a record came twice"
     assert set(pulled) == pushed, f"{len(pushed - set(pulled))} records never reached the puller"
     assert pulls_while_pushing > 10
+
+
+MERGE_ROUNDS = 8
+
+
+def test_visits_pushed_while_their_household_is_merged_all_end_up_naming_the_household_kept(world: World):
+    station = world.station()
+    manager = world.device(Role.STATION_MANAGER, station)
+    pushers = [world.device(Role.SPECIALIST, station) for _ in range(DEVICES - 2)]
+    merged_away: set[str] = set()
+    failures: list[BaseException] = []
+    for _ in range(MERGE_ROUNDS):
+        kept, gone = (manager.create(RecordType.HOUSEHOLD, household_fields()) for _ in range(2))
+        manager.push(kept, gone)
+        merged_away.add(gone["record_id"])
+        start = threading.Barrier(len(pushers))
+
+        def visit_it(device) -> None:
+            try:
+                start.wait()
+                for _ in range(3):
+                    device.push(device.create(RecordType.VISIT, visit_fields(household_ids=[gone["record_id"]])))
+            except BaseException as exc:  # reported by the main thread
+                failures.append(exc)
+
+        def merge_it() -> None:
+            try:
+                start.wait()
+                merge = manager.update(RecordType.HOUSEHOLD, gone["record_id"], 1,
+                                       {"merged_into": (None, kept["record_id"])})
+                assert manager.push_one(merge)["status"] == "applied"
+            except BaseException as exc:
+                failures.append(exc)
+
+        threads = [threading.Thread(target=visit_it, args=(d,)) for d in pushers[1:]]
+        threads.append(threading.Thread(target=merge_it))
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(timeout=120)
+        assert not failures, failures
+    visits = manager.pull_all(RecordType.VISIT)
+    assert len(visits) == MERGE_ROUNDS * (len(pushers) - 1) * 3
+    assert not [v for v in visits.values() if set(v["fields"]["household_ids"]) & merged_away]

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from sync.protocol import ChangeKind, EntryStatus, FieldChange, OutboxEntry, RecordType, Role
 from sync.server.entry_planner import PushContext, StoredRecord, plan_entry
+from sync.server.household_merge import survivor_merge
 from sync.server.merge import merge_fields, same_value
 from sync.server.scope import Audience, RowScope, Viewer
 from sync.server.validation import FieldValueError, validate_values
@@ -127,3 +128,14 @@ def test_withdrawing_consent_while_a_phone_is_kept_is_refused():
     plan = plan_entry(household_entry(ChangeKind.UPDATE, {"land_mu": (None, 12.5)}),
                       PushContext(ALICE, NOW, new_id=lambda: "c1"), legacy)
     assert plan.result.status is EntryStatus.APPLIED
+
+
+def test_an_edit_of_the_merged_away_record_fills_empty_fields_of_the_kept_one_and_never_overwrites_others():
+    kept = {"notes": "", "phone": "13800000000", "livestock_head": 30, "land_mu": None, "name": "王建国"}
+    changes = {"notes": FieldChange(old="", new="牛棚漏雨"), "phone": FieldChange(old="139", new="13800000000"),
+               "livestock_head": FieldChange(old=40, new=45), "land_mu": FieldChange(old=5, new=6),
+               "name": FieldChange(old="王建国", new="王建国（大户）")}
+    merge = survivor_merge(kept, changes)
+    assert merge.applied == {"notes": "牛棚漏雨", "land_mu": 6, "name": "王建国（大户）"}
+    assert merge.equal == ("phone",)
+    assert merge.conflicts == {"livestock_head": (30, 45)}

@@ -12,12 +12,15 @@ from desktop.ui.shell.i18n import vocab
 
 
 class DuplicateHouseholdDialog(QDialog):
-    """Lists the likely duplicates; the user opens one (``open_requested(id)``), saves anyway, or goes back."""
+    """Lists the likely duplicates; the user opens one (``open_requested(id)``), saves anyway, or goes
+    back; with ``can_merge`` (a station manager) also saves, then merges (``merge_requested``)."""
 
     open_requested = Signal(str)
     save_anyway_requested = Signal()
+    merge_requested = Signal()
 
-    def __init__(self, duplicates: list[Household], ctx: AppContext, parent: QWidget | None = None):
+    def __init__(self, duplicates: list[Household], ctx: AppContext, parent: QWidget | None = None, *,
+                 can_merge: bool = False):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Possible duplicate"))
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -40,6 +43,9 @@ class DuplicateHouseholdDialog(QDialog):
         self.open_button = buttons.addButton(self.tr("Open the existing one"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.save_button = buttons.addButton(self.tr("Save as a new household"),
                                              QDialogButtonBox.ButtonRole.DestructiveRole)
+        self.merge_button = buttons.addButton(self.tr("Save, then merge…"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.merge_button.setVisible(can_merge)
+        self.merge_button.clicked.connect(self._merge)
         self.back_button = buttons.addButton(self.tr("Go back and edit"), QDialogButtonBox.ButtonRole.RejectRole)
         self.open_button.setDefault(True)
         self.open_button.clicked.connect(self._open)
@@ -56,6 +62,10 @@ class DuplicateHouseholdDialog(QDialog):
         self.accept()
         if item is not None:
             self.open_requested.emit(item.data(Qt.ItemDataRole.UserRole))
+
+    def _merge(self) -> None:
+        self.accept()
+        self.merge_requested.emit()
 
     def _save_anyway(self) -> None:
         self.accept()

@@ -124,6 +124,7 @@ class FormController(QObject):
         elif isinstance(form, HouseholdForm):
             form.open_household_requested.connect(lambda i: self.open_record(Household, i))
             form.history_requested.connect(lambda i: self.open_history(i, form))
+            form.merged.connect(self.changes_made)
         form.finished.connect(lambda _r: self.forms.remove(form) if form in self.forms else None)
         self.forms.append(form)
         form.open()

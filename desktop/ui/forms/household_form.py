@@ -21,7 +21,9 @@ from desktop.domain.records import Household, Record
 from desktop.domain.validation import ValidationError
 from desktop.services import vocabulary
 from desktop.ui.widgets.division_picker import DivisionPicker
+from desktop.services.household_merges import HouseholdMergeService
 from desktop.ui.forms.duplicate_dialog import DuplicateHouseholdDialog
+from desktop.ui.forms.household_merge_dialog import HouseholdMergeDialog
 from desktop.ui.widgets.form_fields import add_field_row
 from desktop.ui.shell.i18n import vocab
 from desktop.ui.forms.record_form import RecordForm, SaveRequest
@@ -36,10 +38,14 @@ class HouseholdForm(RecordForm):
 
     open_household_requested = Signal(str)
     history_requested = Signal(str)
+    #: (changes, initiator) after a merge started from the duplicate warning, as ``changes_applied``.
+    merged = Signal(object, object)
 
     def build(self, layout: QFormLayout) -> None:
         self._duplicates_accepted = False
         self.duplicate_dialog: DuplicateHouseholdDialog | None = None
+        self.merge_dialog: HouseholdMergeDialog | None = None
+        self._merge_after_save: list[Household] = []
         self.name = QLineEdit(self)
         self.name.setObjectName("name")
         self.name.setPlaceholderText(self.tr("Head of household or name of the entity"))
@@ -151,11 +157,37 @@ class HouseholdForm(RecordForm):
         """The window found households that look like this one: let the user decide."""
         self.on_failed()
         self.status.setText(self.tr("Not saved yet: this household may already be registered."))
-        dialog = DuplicateHouseholdDialog(duplicates, self.ctx, self)
+        dialog = DuplicateHouseholdDialog(duplicates, self.ctx, self, can_merge=self._merges().may_merge)
         dialog.open_requested.connect(self.open_household_requested)
         dialog.save_anyway_requested.connect(lambda: self._save_anyway(request))
+        dialog.merge_requested.connect(lambda: self._save_then_merge(request, duplicates))
         self.duplicate_dialog = dialog
         dialog.open()
+
+    def _merges(self) -> HouseholdMergeService:
+        return HouseholdMergeService(self.ctx.profile.store, self.ctx.identity)
+
+    def _save_then_merge(self, request: SaveRequest, duplicates: list[Household]) -> None:
+        self._merge_after_save = duplicates
+        self._save_anyway(request)
+
+    def on_saved(self, record: Record, close_after: bool = False, sent: Record | None = None) -> None:
+        duplicates, self._merge_after_save = self._merge_after_save, []
+        super().on_saved(record, close_after, sent)
+        if duplicates and isinstance(record, Household):
+            # The form may have closed: the dialog belongs to the window.
+            dialog = HouseholdMergeDialog(self.ctx, self._merges(), record, duplicates, self.parentWidget())
+            dialog.merged.connect(lambda changes: self.merged.emit(changes, self))
+            self.merge_dialog = dialog
+            dialog.open()
+
+    def on_failed(self) -> None:
+        self._merge_after_save = []
+        super().on_failed()
+
+    def on_invalid(self, error: ValidationError) -> None:
+        self._merge_after_save = []
+        super().on_invalid(error)
 
     def _save_anyway(self, request: SaveRequest) -> None:
         self._duplicates_accepted = True

@@ -86,7 +86,7 @@ class RecordListPage(QWidget):
         self.model.rows_loaded.connect(lambda: self._size_columns_once(self.model.rowCount()))
         self.model.page_loaded.connect(lambda _n: self._show_count(self.model.total or 0))
 
-        top = QHBoxLayout()
+        top = self._top = QHBoxLayout()
         top.addWidget(self.new_button)
         if self.map_button is not None:
             top.addWidget(self.map_button)
@@ -96,6 +96,10 @@ class RecordListPage(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.filters)
         layout.addWidget(self.table, 1)
+
+    def add_button(self, button: QPushButton) -> None:
+        """Another action on this page's records, beside the "new" button."""
+        self._top.insertWidget(1, button)
 
     def start(self) -> None:
         """First load; the window calls it once the page exists (the query runs on the worker)."""

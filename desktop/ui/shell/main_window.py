@@ -20,6 +20,7 @@ from desktop.ui.lists.record_columns import (
     training_source,
     visit_source,
 )
+from desktop.ui.lists.household_merge_action import HouseholdMergeAction
 from desktop.ui.lists.record_list_page import RecordListPage
 from desktop.ui.review.page import ReviewPage
 from desktop.ui.shell.help_dialog import HelpDialog
@@ -59,6 +60,8 @@ class MainWindow(QMainWindow):
         self.households_page = RecordListPage(ctx, kind="household", source=household_source(records),
                                               columns=HOUSEHOLD_COLUMNS, new_label=self.tr("New household"),
                                               watches=("households",), with_record_filters=False)
+        self.household_merge = HouseholdMergeAction(ctx, self.households_page, self)
+        self.household_merge.changes_made.connect(self.changes_applied)
         self.review_page = ReviewPage(ctx)
         self.review_page.changes_made.connect(self.changes_applied)
         self.review_page.open_requested.connect(
@@ -174,6 +177,7 @@ class MainWindow(QMainWindow):
         if changes.any():
             self.status.refresh()
         self.sync.apply_changes(changes)
+        self.household_merge.apply_changes(changes)
 
     # --- dialogs -------------------------------------------------------------------------
 

@@ -19,12 +19,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
+from sync.domain.merged_households import chain_ends
 from sync.protocol import (
     MAX_PUSH_ENTRIES,
     MAX_WIRE_INTEGER,
@@ -51,6 +53,8 @@ from sync.server.entry_planner import (
     rejection,
 )
 from sync.server.errors import ApiError, describe_validation_errors
+from sync.server.household_merge import HOUSEHOLD_LINKS, MAX_CHAIN, repointed_fields, survivor_of
+from sync.server.services import audit
 from sync.server.services.auth import Caller
 from sync.server.store import divisions, ledger, ledger_batch, records
 from sync.server.store.database import Database
@@ -61,6 +65,7 @@ ENTRIES_PER_COMMIT = MAX_PUSH_ENTRIES
 HELD_RESULTS_PROTOCOL = 3
 _RECORD_TYPES = frozenset(t.value for t in RecordType)
 _ATTEMPTS = 5
+_LINK_FIELDS = {record_type.value: link for record_type, link in HOUSEHOLD_LINKS.items()}
 
 
 class PushedEntry(BaseModel):
@@ -186,12 +191,69 @@ class _ChunkWork:
         self._writes: list[RowWrite] = []
         self._ledger: list[ledger_batch.LedgerRow] = []
         self._villages: set[str] | None = None
+        #: Merged-away households the chunk's entries name, each to the household that stays.
+        self.survivors: dict[str, str] = {}
 
     def preload(self, raws: list[dict[str, Any]]) -> None:
         keys = [key for key in map(_safe_key, raws) if key is not None]
+        self._load_survivors(_named_households(raws))
         found = records.load_many(self.session, keys, lock=True)
         self._locked.update({key: found.get(key) for key in keys})
         self._villages = divisions.known_villages(self.session, _village_codes(raws))
+
+    def _load_survivors(self, household_ids: set[str]) -> None:
+        """Which of the named households were merged away, and into which one (chains followed).
+        Their rows are share-locked first, so a merge committing meanwhile waits for this push, and
+        then repoints what it wrote; or this push waits for it, and reads the merge."""
+        wanted = household_ids
+        for _ in range(MAX_CHAIN):
+            found = records.load_many(self.session, [("household", i) for i in wanted], share=True)
+            merged = {key[1]: survivor_of(record.fields) for key, record in found.items()}
+            links = {merged_id: survivor for merged_id, survivor in merged.items() if survivor}
+            self.survivors.update(links)
+            wanted = set(links.values()) - set(self.survivors)
+            if not wanted:
+                break
+        self.survivors.update(chain_ends(self.survivors))
+
+    def household_kept(self, household_id: str) -> StoredRecord | None:
+        """The household ``household_id`` ends in after its chain of merges, its row locked."""
+        record = self.stored(RecordType.HOUSEHOLD.value, household_id)
+        for _ in range(MAX_CHAIN):
+            survivor = survivor_of(record.fields) if record else None
+            if survivor is None or survivor == household_id:
+                return record
+            record = self.stored(RecordType.HOUSEHOLD.value, survivor)
+        return record
+
+    def merge_consequences(self, plan: EntryPlan, before: StoredRecord | None, caller: Caller) -> EntryPlan:
+        """A plan that merges a household away also repoints every visit and training naming it (the
+        ones this chunk wrote too), in the same transaction, and writes the merge to the audit log."""
+        if before is None or before.record_type is not RecordType.HOUSEHOLD or survivor_of(before.fields):
+            return plan
+        merge = next((w for w in plan.writes if w.record_id == before.record_id and survivor_of(w.fields)), None)
+        survivor = self.household_kept(survivor_of(merge.fields)) if merge else None
+        if merge is None or survivor is None:
+            return plan
+        moved = {before.record_id: survivor.record_id}
+        self.survivors.update({k: survivor.record_id for k, v in self.survivors.items() if v == before.record_id})
+        self.survivors.update(moved)
+        named = set(records.naming_household(self.session, before.record_id))
+        named |= {key for key, record in self._locked.items() if record is not None and
+                  record.record_type in HOUSEHOLD_LINKS and before.record_id in
+                  (record.fields.get(HOUSEHOLD_LINKS[record.record_type]) or ())}
+        repoints = []
+        for key in sorted(named):
+            record = self.stored(*key)
+            fields = repointed_fields(record.record_type, record.fields, moved) if record else None
+            if record is not None and fields is not None:
+                repoints.append(RowWrite(key[0], key[1], record.revision + 1,
+                                         {**fields, "updated_at": self.now.isoformat()}, record.scope, is_new=False))
+        actor = audit.Actor(caller.viewer.user_id, f"app, device {caller.device_id}")
+        audit.record(self.session, actor, "households_merged", before.record_id, survivor.scope.county_code,
+                     survivor=survivor.record_id, station=survivor.scope.station_id,
+                     repointed=[key[1] for key in sorted(named)])
+        return replace(plan, writes=plan.writes + tuple(repoints))
 
     def village_check(self) -> Callable[[str], bool] | None:
         """How the chunk's entries learn whether a village code is on the official list (see PushContext)."""
@@ -239,6 +301,20 @@ class _ChunkWork:
         self._ledger = []
 
 
+def _named_households(raws: list[dict[str, Any]]) -> set[str]:
+    """The households the chunk's visits and trainings link to."""
+    named: set[str] = set()
+    for raw in raws:
+        changes, record_type = raw.get("changes"), raw.get("record_type")
+        if not isinstance(record_type, str) or record_type not in _LINK_FIELDS or not isinstance(changes, dict):
+            continue
+        change = changes.get(_LINK_FIELDS[record_type])
+        for value in (change.get("old"), change.get("new")) if isinstance(change, dict) else ():
+            if isinstance(value, list):
+                named.update(i for i in value if isinstance(i, str) and 0 < len(i) <= 64 and storable(i))
+    return named
+
+
 def _village_codes(raws: list[dict[str, Any]]) -> list[str]:
     """The village codes the chunk's entries set, looked up in one query."""
     codes = []
@@ -271,10 +347,14 @@ def _plan(work: _ChunkWork, caller: Caller, raw: dict[str, Any], now: dt.datetim
         return EntryPlan(refused)
     stored = work.stored(entry.record_type.value, entry.record_id)
     reference = owner_reference(entry, stored)
-    owner = work.owner(reference[0].value, reference[1]) if reference else None
-    context = PushContext(caller.viewer, now, village_exists=work.village_check(), writer_of=work.writer_of)
-    return plan_entry(entry, context, stored, owner,
-                      _edited_by_others(work, entry, stored), prechecked=True)
+    if reference and reference[0] is RecordType.HOUSEHOLD:
+        owner = work.household_kept(reference[1])
+    else:
+        owner = work.owner(reference[0].value, reference[1]) if reference else None
+    context = PushContext(caller.viewer, now, village_exists=work.village_check(), writer_of=work.writer_of,
+                          survivors=work.survivors)
+    plan = plan_entry(entry, context, stored, owner, _edited_by_others(work, entry, stored), prechecked=True)
+    return work.merge_consequences(plan, stored, caller)
 
 
 def _edited_by_others(work: _ChunkWork, entry: OutboxEntry, stored: StoredRecord | None) -> bool:

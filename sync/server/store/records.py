@@ -48,9 +48,11 @@ def load(session: Session, record_type: str, record_id: str, *, lock: bool = Fal
 _LOAD_BATCH = 500
 
 
-def load_many(session: Session, keys: Sequence[RecordKey], *, lock: bool = False) -> dict[RecordKey, StoredRecord]:
+def load_many(session: Session, keys: Sequence[RecordKey], *, lock: bool = False,
+              share: bool = False) -> dict[RecordKey, StoredRecord]:
     """The stored records among ``keys`` in as few queries as possible; with ``lock`` their rows stay
-    locked until the transaction ends (taken in key order, so two pushes lock in the same order)."""
+    locked until the transaction ends (taken in key order, so two pushes lock in the same order);
+    ``share`` locks them against writers only (PostgreSQL's FOR SHARE)."""
     found: dict[RecordKey, StoredRecord] = {}
     unique = sorted(set(keys))
     for start in range(0, len(unique), _LOAD_BATCH):
@@ -59,7 +61,9 @@ def load_many(session: Session, keys: Sequence[RecordKey], *, lock: bool = False
                         _table.c.audience, _table.c.owner_id, _table.c.station_id, _table.c.county_code,
                         _table.c.league_code)
                  .where(_among(session, batch)).order_by(_table.c.record_type, _table.c.record_id))
-        for row in session.execute(query.with_for_update() if lock else query):
+        if lock or share:
+            query = query.with_for_update(read=share and not lock)
+        for row in session.execute(query):
             scope = RowScope(Audience(row.audience), row.owner_id, row.station_id, row.county_code, row.league_code)
             found[(row.record_type, row.record_id)] = StoredRecord(RecordType(row.record_type), row.record_id,
                                                                    row.revision, dict(row.fields), scope)
@@ -163,3 +167,20 @@ def attachment_visible(session: Session, viewer: Viewer, sha256: str) -> str | N
         return None
     mime = fields.get("mime_type")
     return mime if isinstance(mime, str) and mime else "application/octet-stream"
+
+
+def naming_household(session: Session, household_id: str) -> list[RecordKey]:
+    """The visits and trainings whose household links (household_merge.HOUSEHOLD_LINKS) name
+    ``household_id``, deleted ones included: what a merge repoints."""
+    links = {"visit": "household_ids", "training": "attendee_household_ids"}
+    if session.get_bind().dialect.name == "postgresql":
+        names = " OR ".join(f"(record_type = '{kind}' AND fields->'{link}' @> CAST(:one AS jsonb))"
+                            for kind, link in links.items())
+        query = text(f"SELECT record_type, record_id FROM records WHERE {names}")
+        rows = session.execute(query, {"one": json.dumps([household_id])})
+    else:
+        names = " OR ".join(f"(record_type = '{kind}' AND EXISTS (SELECT 1 FROM json_each(records.fields, "
+                            f"'$.{link}') WHERE json_each.value = :one))" for kind, link in links.items())
+        rows = session.execute(text(f"SELECT record_type, record_id FROM records WHERE {names}"),
+                               {"one": household_id})
+    return sorted((record_type, record_id) for record_type, record_id in rows)
