@@ -22,7 +22,7 @@ from sync.protocol import ReviewAction, ReviewState, is_content_field
 
 R = TypeVar("R", bound=Record)
 
-_CHANGES = {Visit: Changes(visits=True), Training: Changes(trainings=True), Household: Changes(households=True)}
+_KIND = {Visit: "visits", Training: "trainings", Household: "households"}
 
 
 def _content_changed(before: Record, after: Record) -> bool:
@@ -70,7 +70,7 @@ class RecordService:
             if isinstance(saved, (Visit, Training)):
                 before = existing.photo_ids if isinstance(existing, (Visit, Training)) else ()
                 repository.keep_photo_attachments(s, saved, self.identity.user_id, before)
-        return saved, _CHANGES[type(record)]
+        return saved, Changes.of(_KIND[type(record)], [saved.id])
 
     def check(self, record: Record, county_code: str | None = None) -> None:
         """Raise ValidationError naming every bad field of ``record``, as ``save`` would; writes nothing."""
@@ -99,7 +99,7 @@ class RecordService:
             deleted = repository.soft_delete(s, cls, record_id)
             if deleted and cls in (Visit, Training):
                 repository.keep_photo_attachments(s, repository.get(s, cls, record_id), self.identity.user_id)
-        return _CHANGES[cls] if deleted else Changes()
+        return Changes.of(_KIND[cls], [record_id]) if deleted else Changes()
 
     # --- reads ----------------------------------------------------------------------------
 

@@ -87,7 +87,7 @@ class ReviewService:
             if record is None or record.deleted:
                 raise ValidationError([FieldError("record", _NOT_ALLOWED)])
             repository.put(s, take_step(s, self.identity, record, action, comment))
-        return Changes(reviews=True, visits=cls is Visit, trainings=cls is Training)
+        return Changes(reviews=True) | Changes.of("visits" if cls is Visit else "trainings", [record_id])
 
     def trail(self, record_id: str) -> list[ReviewEvent]:
         """Every review step of a record, oldest first."""

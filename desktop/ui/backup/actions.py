@@ -22,7 +22,7 @@ from desktop.services.backup import (
     inspect_backup,
     restore_into_open_store,
 )
-from desktop.services.changes import ALL
+from desktop.services.changes import ALL, Changes
 from desktop.ui.backup.files import (
     after_restore_text,
     choose_backup_source,
@@ -120,20 +120,19 @@ class BackupActions(QObject):
         store, identity = self.ctx.profile.store, self.ctx.profile.identity
         credentials = self.ctx.sync_service().credentials
 
-        def work() -> tuple[RestoreSummary, object]:
+        def work() -> tuple[RestoreSummary, object, Changes]:
             summary = restore_into_open_store(store, source, replace=True, progress=progress.relay.progressed.emit,
                                               credentials=credentials)
-            return summary, identity.current()
+            return summary, identity.current(), ALL  # the store was replaced: everything changed
 
-        self.ctx.runner.run(work, on_success=self._restored, on_failure=self._restore_failed, label="restore",
-                            owner=self)
+        self.ctx.runner.write(work, self, on_success=self._restored, on_failure=self._restore_failed,
+                              label="restore", owner=self)
 
-    def _restored(self, result: tuple[RestoreSummary, object]) -> None:
-        summary, identity = result
+    def _restored(self, result: tuple[RestoreSummary, object, Changes]) -> None:
+        summary, identity, _changes = result
         self._done()
         if identity is not None:
             self.ctx.set_identity(identity)
-        self.window.changes_applied.emit(ALL, self)
         self._restart_sync()
         text = (self.tr("Your data was restored from the backup.") + "\n\n" + contents_text(summary.manifest)
                 + "\n\n" + after_restore_text(summary.handover.old_device_id))

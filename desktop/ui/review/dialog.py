@@ -56,10 +56,9 @@ def load_detail(ctx: AppContext, record_type: str, record_id: str) -> ReviewDeta
 
 
 class ReviewDialog(QDialog):
-    """``changes_made(changes, initiator)`` after an approve or a return; ``edit_requested(type, id)``
+    """An approve or a return is a write on ``ctx.runner`` (initiator: this dialog); ``edit_requested(type, id)``
     when the author asks to fix the record in its form."""
 
-    changes_made = Signal(object, object)
     edit_requested = Signal(str, str)
 
     def __init__(self, ctx: AppContext, record_type: str, record_id: str, parent: QWidget | None = None):
@@ -186,10 +185,10 @@ class ReviewDialog(QDialog):
     def _run(self, call) -> None:
         self.approve_button.setEnabled(False)
         self.return_button.setEnabled(False)
-        self.ctx.runner.run(call, on_success=self._done, on_invalid=self._invalid, label="review step", owner=self)
+        self.ctx.runner.write(call, self, on_success=self._done, on_invalid=self._invalid, label="review step",
+                              owner=self)
 
-    def _done(self, changes) -> None:
-        self.changes_made.emit(changes, self)
+    def _done(self, _changes) -> None:
         self.accept()
 
     def _invalid(self, error: ValidationError) -> None:

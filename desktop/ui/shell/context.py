@@ -62,9 +62,10 @@ class AppContext:
         return self.sync
 
     def network_runner(self) -> OperationRunner:
-        """The network worker: a second one-thread runner, so a slow server never holds up the store."""
+        """The network worker: a second one-thread runner, so a slow server never holds up the store.
+        Its writes are announced on the store runner's bus, the one ``changed`` signal."""
         if self.network is None:
-            self.network = OperationRunner()
+            self.network = OperationRunner(bus=self.runner)
             self.network.failed.connect(self.runner.failed)
         return self.network
 

@@ -46,7 +46,7 @@ from sync.indicators import ONSITE_DAYS_TARGET
 
 class StatisticsPage(QWidget):
     """Figures are computed on the worker whenever the year, area or "approved only" changes, and
-    again when records change while the page is loaded."""
+    again when records change while the page is loaded (it listens to the change bus)."""
 
     loaded = Signal()
 
@@ -56,6 +56,7 @@ class StatisticsPage(QWidget):
         self.data: StatisticsData | None = None
         self.dialog: QWidget | None = None
         self._started = False
+        ctx.runner.changed.connect(self._changed)
         self.year = QSpinBox(self)
         self.year.setObjectName("stats_year")
         self.year.setRange(2020, dt.date.today().year + 1)
@@ -147,6 +148,9 @@ class StatisticsPage(QWidget):
         ctx = self.ctx
         ctx.runner.run(lambda: area_choices(ctx), on_success=self._areas_loaded, label="statistics areas", owner=self)
 
+    def _changed(self, changes: Changes, _initiator: object) -> None:
+        self.apply_changes(changes)
+
     def apply_changes(self, changes: Changes) -> None:
         if changes.identity:
             self.edit_targets_button.setVisible(can_edit_targets(self.ctx.identity))
@@ -237,7 +241,6 @@ class StatisticsPage(QWidget):
     def open_targets(self) -> TargetsDialog:
         """The region admin's targets editor; the figures are compared with the new values once saved."""
         dialog = TargetsDialog(self.ctx, self)
-        dialog.targets_saved.connect(self.apply_changes)
         self.dialog = dialog
         dialog.open()
         return dialog

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -54,13 +54,14 @@ def load_conflicts(ctx: AppContext) -> ConflictsView:
 class ConflictsDialog(QDialog):
     """Lists open conflicts; "Keep server value", "Keep mine" and "Edit by hand" resolve the selected
     one with an ordinary edit (``SyncService.keep_value`` / ``resolve_conflict``) that the next sync
-    sends. Emits ``changes_applied(changes, self)`` after each resolution."""
+    sends. Each resolution is a write on ``ctx.runner`` (initiator this dialog); the dialog reloads
+    when the bus says conflicts changed."""
 
-    changes_applied = Signal(object, object)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx
+        ctx.runner.changed.connect(self._changed)
         self.view: ConflictsView | None = None
         self.setWindowTitle(self.tr("Conflicts and refused changes"))
         fit_to_screen(self, 900, 560)
@@ -163,19 +164,17 @@ class ConflictsDialog(QDialog):
             return None
         dialog = ConflictEditDialog(self.ctx, conflict, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.changes_applied.connect(self._resolved)
         dialog.open()
         return dialog
 
     def _resolve(self, call) -> None:
         for button in (self.keep_server, self.keep_mine, self.edit):
             button.setEnabled(False)
-        self.ctx.runner.run(call, on_success=self._resolved, on_failure=self._failed, label="resolve conflict",
-                            owner=self)
+        self.ctx.runner.write(call, self, on_failure=self._failed, label="resolve conflict", owner=self)
 
-    def _resolved(self, changes: Changes) -> None:
-        self.changes_applied.emit(changes, self)
-        self.reload()
+    def _changed(self, changes: Changes, _initiator: object) -> None:
+        if changes.conflicts:
+            self.reload()
 
     def _failed(self, error: BaseException) -> None:
         self._enable_buttons()
