@@ -57,3 +57,22 @@ class DivisionItem:
     parent_code: str | None
     #: "呼和浩特市 / 武川县 / 可可以力更镇" — shown where the name alone is ambiguous.
     path: str = ""
+
+
+@dataclass(frozen=True)
+class StationItem:
+    code: str
+    name: str
+    county_code: str
+    league_code: str
+    industries: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class TargetItem:
+    key: str
+    name_zh: str
+    name_en: str
+    value: float
+    unit: str
+    scope: str

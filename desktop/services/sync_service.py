@@ -1,6 +1,8 @@
 """What the UI and the headless ``fieldbook sync`` call: sign in, sync now, sync status, resolve conflicts.
 
-Calls here do network work; the UI runs them on its network worker, never on the UI thread.
+Calls here do network work; the UI runs them on its network worker, never on the UI thread. Their
+store calls go through ``local``, which hands them to the store's one writer thread when the UI
+gives one (``write_on``): SQLite is written from one thread only.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from pydantic import ValidationError as WireValidationError
 from desktop.domain.records import RECORD_CLASSES, Conflict
 from desktop.domain.validation import Context, validate
 from desktop.services.changes import Changes, from_rows
+from desktop.services.writer import OnWriter, RunOnWriter
 from desktop.store import repository
 from desktop.store.local_store import Account, DesktopLocalStore, RejectedChange
 from desktop.store.set_aside import SetAsideChange
@@ -67,11 +70,15 @@ class SyncService:
                  ca_bundle: str | None = None, transport_factory: TransportFactory = Transport,
                  today: Callable[[], dt.date] = dt.date.today):
         self.store = store
-        self.local = DesktopLocalStore(store)
+        self.local: DesktopLocalStore = OnWriter(DesktopLocalStore(store))  # type: ignore[assignment]
         self.credentials = credentials or CredentialStore()
         self.ca_bundle = ca_bundle
         self._transport_factory = transport_factory
         self._today = today
+
+    def write_on(self, run_on_writer: RunOnWriter) -> None:
+        """From now on, the store calls of sign-in and sync run through ``run_on_writer``."""
+        self.local.run_on_writer = run_on_writer  # type: ignore[attr-defined]
 
     # --- sign in ----------------------------------------------------------------------------
 

@@ -11,7 +11,7 @@ import datetime as dt
 from typing import Any
 
 from sqlalchemy import event, inspect, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, sessionmaker
 
 from desktop.store.models import OutboxRow, SyncedRow, SyncState
 from desktop.store.wire import UNCAPTURED_FIELDS, record_type_of, synced_fields, to_wire
@@ -76,7 +76,11 @@ def _base_revision(row: SyncedRow) -> int:
     return int(history.deleted[0] if history.deleted else row.revision or 0)
 
 
-@event.listens_for(Session, "before_flush")
+def register(sessions: sessionmaker[Session]) -> None:
+    """Capture the changes of every session ``sessions`` makes (the store's writer sessions)."""
+    event.listen(sessions, "before_flush", _capture)
+
+
 def _capture(session: Session, _flush_context: object, _instances: object) -> None:
     if session.info.get(APPLYING_REMOTE):
         return

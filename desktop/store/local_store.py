@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from pydantic import TypeAdapter
-from sqlalchemy import bindparam, delete, func, insert, literal, select, update
+from sqlalchemy import bindparam, delete, insert, literal, select, update
 from sqlalchemy.orm import Session
 
 from desktop.domain.records import Conflict
@@ -40,7 +40,7 @@ from desktop.store.models import (
     Target,
     User,
 )
-from desktop.store import set_aside
+from desktop.store import outbox, set_aside
 from desktop.store.store import Store
 from desktop.store.wire import from_wire, row_class, row_to_record, synced_fields
 from sync.client.errors import SyncError, SyncErrorKind
@@ -122,7 +122,7 @@ class DesktopLocalStore:
 
     def pending_count(self) -> int:
         with self.store.reader() as s:
-            return s.scalar(select(func.count()).select_from(OutboxRow).where(OutboxRow.acked.is_(False))) or 0
+            return outbox.pending_count(s)
 
     def record_push_results(self, results: list[EntryResult]) -> None:
         if not results:

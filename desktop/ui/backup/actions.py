@@ -15,12 +15,10 @@ from PySide6.QtWidgets import QMainWindow, QMessageBox
 
 from desktop.services.backup import (
     BackupError,
-    BackupService,
     BackupSummary,
     Manifest,
     RestoreSummary,
     inspect_backup,
-    restore_into_open_store,
 )
 from desktop.services.changes import ALL, Changes
 from desktop.ui.backup.files import (
@@ -46,7 +44,7 @@ class BackupActions(QObject):
         super().__init__(window)
         self.ctx = ctx
         self.window = window
-        self.service = BackupService(ctx.profile.store)
+        self.service = ctx.backup
         self.choose_target = choose_backup_target
         self.choose_source = choose_backup_source
         self.message_box: QMessageBox | None = None
@@ -117,12 +115,12 @@ class BackupActions(QObject):
             sync.shutdown()  # no sync may touch the store while it is replaced
         self._set_enabled(False)
         progress = self._progress(self.tr("Restoring from the backup…"))
-        store, identity = self.ctx.profile.store, self.ctx.profile.identity
+        service, identity = self.service, self.ctx.profile.identity
         credentials = self.ctx.sync_service().credentials
 
         def work() -> tuple[RestoreSummary, object, Changes]:
-            summary = restore_into_open_store(store, source, replace=True, progress=progress.relay.progressed.emit,
-                                              credentials=credentials)
+            summary = service.restore(source, replace=True, progress=progress.relay.progressed.emit,
+                                      credentials=credentials)
             return summary, identity.current(), ALL  # the store was replaced: everything changed
 
         self.ctx.runner.write(work, self, on_success=self._restored, on_failure=self._restore_failed,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from desktop.profile import Profile
 from desktop.services.identity import Identity
@@ -18,6 +19,13 @@ from desktop.services.team_log import TeamLogService
 from desktop.ui.shell.operations import OperationRunner
 from desktop.ui.widgets.reference_cache import CachedReference
 from desktop.ui.shell.settings import AppSettings
+
+if TYPE_CHECKING:  # made when first asked for: they stay out of the window's start-up
+    from desktop.services.backup import BackupService
+    from desktop.services.bundles import BundleService
+    from desktop.services.evaluation import EvaluationService
+    from desktop.services.export import ExportService
+    from desktop.services.targets import TargetService
 
 
 @dataclass
@@ -59,6 +67,7 @@ class AppContext:
     def sync_service(self) -> SyncService:
         if self.sync is None:
             self.sync = SyncService(self.profile.store)
+        self.sync.write_on(self.runner.call_blocking)  # the sync's store writes run on the store's worker
         return self.sync
 
     def network_runner(self) -> OperationRunner:
@@ -80,6 +89,36 @@ class AppContext:
     @cached_property
     def indicators(self) -> IndicatorService:
         return IndicatorService(self.profile.store)
+
+    @cached_property
+    def evaluation(self) -> EvaluationService:
+        from desktop.services.evaluation import EvaluationService
+
+        return EvaluationService(self.profile.store)
+
+    @cached_property
+    def export(self) -> ExportService:
+        from desktop.services.export import ExportService
+
+        return ExportService(self.profile.store)
+
+    @cached_property
+    def backup(self) -> BackupService:
+        from desktop.services.backup import BackupService
+
+        return BackupService(self.profile.store)
+
+    @cached_property
+    def bundles(self) -> BundleService:
+        from desktop.services.bundles import BundleService
+
+        return BundleService(self.profile.store)
+
+    @cached_property
+    def targets(self) -> TargetService:
+        from desktop.services.targets import TargetService
+
+        return TargetService(self.sync_service())
 
     @property
     def drafts(self):

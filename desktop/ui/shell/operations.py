@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import itertools
 import logging
+import threading
 import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -55,17 +56,44 @@ class _Relay(QObject):
 
 
 class _Job(QRunnable):
-    def __init__(self, op_id: int, call: Callable[[], Any], pending: _Pending, relay: _Relay):
+    def __init__(self, op_id: int, call: Callable[[], Any], pending: _Pending, relay: _Relay,
+                 worker: threading.local):
         super().__init__()
         self.setAutoDelete(True)
         self._op_id, self._call, self._pending, self._relay = op_id, call, pending, relay
+        self._worker = worker
 
     def run(self) -> None:
+        self._worker.here = True
         try:
             self._pending.result = self._call()
         except BaseException as exc:  # noqa: BLE001 - every failure is reported on the UI thread
             self._pending.error = exc
+        finally:
+            self._worker.here = False
         self._relay.done.emit(self._op_id)
+
+
+class _Blocking(QRunnable):
+    """A call handed over by another thread, which waits for it (see ``OperationRunner.call_blocking``)."""
+
+    def __init__(self, call: Callable[[], Any], worker: threading.local):
+        super().__init__()
+        self.setAutoDelete(False)
+        self._call, self._worker = call, worker
+        self.done = threading.Event()
+        self.result: Any = None
+        self.error: BaseException | None = None
+
+    def run(self) -> None:
+        self._worker.here = True
+        try:
+            self.result = self._call()
+        except BaseException as exc:  # noqa: BLE001 - raised again in the waiting thread
+            self.error = exc
+        finally:
+            self._worker.here = False
+            self.done.set()
 
 
 class OperationRunner(QObject):
@@ -95,6 +123,7 @@ class OperationRunner(QObject):
         self._relay.done.connect(self._deliver)
         self._pending: dict[int, _Pending] = {}
         self._ids = itertools.count(1)
+        self._worker = threading.local()  # ``here`` is True on this runner's worker, while it runs a call
 
     @property
     def busy(self) -> bool:
@@ -111,7 +140,7 @@ class OperationRunner(QObject):
         if not self._pending:
             self.started.emit()
         self._pending[op_id] = pending
-        self._pool.start(_Job(op_id, call, pending, self._relay))
+        self._pool.start(_Job(op_id, call, pending, self._relay, self._worker))
         return op_id
 
     def write(self, call: Callable[[], Any], initiator: object, on_success: Callback | None = None,
@@ -125,6 +154,19 @@ class OperationRunner(QObject):
         return self._submit(call, _Pending(on_success, on_invalid, on_failure,
                                            label or getattr(call, "__qualname__", "write"), owner,
                                            writes=True, initiator=initiator))
+
+    def call_blocking(self, call: Callable[[], Any]) -> Any:
+        """Run ``call`` on this runner's worker, after what is queued, and wait for its result (or
+        its error, raised here). For another worker thread (the sync's), so that every write of
+        the store is made on one thread; on this runner's own worker the call simply runs."""
+        if getattr(self._worker, "here", False):
+            return call()
+        job = _Blocking(call, self._worker)
+        self._pool.start(job)
+        job.done.wait()
+        if job.error is not None:
+            raise job.error
+        return job.result
 
     def announce(self, changes: Changes, initiator: object) -> None:
         """Tell the views about ``changes`` (a write made elsewhere, e.g. a restore replacing the store)."""

@@ -262,15 +262,13 @@ class StatisticsPage(QWidget):
         from pathlib import Path
 
         from desktop.reports.exporter import Exporter
-        from desktop.services.export import ExportService
-
         choice: AreaChoice = self.area.currentData()
-        store, language = self.ctx.profile.store, self.ctx.settings.language
+        export, language = self.ctx.export, self.ctx.settings.language
         year, approved = self.year.value(), not self.include_submitted.isChecked()
         area = choice.area.division_code
 
         def call() -> str:
-            return Exporter(ExportService(store), language).export(
+            return Exporter(export, language).export(
                 "indicators", fmt, Path(path), year=year, area=area, station=choice.area.station_id,
                 approved_only=approved)
 

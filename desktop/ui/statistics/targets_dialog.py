@@ -20,7 +20,6 @@ from desktop.domain.i18n import QT_TRANSLATE_NOOP
 from desktop.domain.validation import ValidationError
 from desktop.services.changes import Changes
 from desktop.services.reference import TargetItem
-from desktop.services.targets import TargetService
 from desktop.ui.shell.context import AppContext
 from desktop.ui.sync.messages import error_text
 from desktop.ui.widgets.screen_fit import fit_to_screen
@@ -44,7 +43,7 @@ class TargetsDialog(QDialog):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx
-        self.service = TargetService(ctx.sync_service())
+        self.service = ctx.targets
         self.values: dict[str, QDoubleSpinBox] = {}
         self.setWindowTitle(self.tr("Edit targets"))
         fit_to_screen(self, 820, 560)

@@ -10,7 +10,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 
 from desktop.domain.i18n import QT_TRANSLATE_NOOP
-from desktop.services.bundles import EXTENSION, BundleService
+from desktop.services.bundles import EXTENSION
 from desktop.ui.shell.context import AppContext
 from sync.bundle_file import BundleError, BundleProblem
 from sync.client.bundles import ExportReport, ImportReport
@@ -49,7 +49,7 @@ class BundleActions(QObject):
         super().__init__(parent)
         self.ctx = ctx
         self.parent_widget = parent
-        self.service = BundleService(ctx.profile.store)
+        self.service = ctx.bundles
         self.export_action = QAction(self.tr("&Export sync bundle…"), self, triggered=self.choose_export)
         self.export_action.setToolTip(self.tr("Write your unsent changes and photos into one file for a USB stick"))
         self.import_action = QAction(self.tr("&Import sync bundle…"), self, triggered=self.choose_import)

@@ -22,8 +22,7 @@ from PySide6.QtWidgets import (
 from desktop.domain.records import RECORD_CLASSES, Conflict, Record
 from desktop.services.changes import Changes
 from desktop.services.sync_service import SyncOverview
-from desktop.store.local_store import RejectedChange
-from desktop.store.set_aside import SetAsideChange
+from desktop.services.sync_service import RejectedChange, SetAsideChange
 from desktop.ui.sync.conflict_edit_dialog import ConflictEditDialog
 from desktop.ui.sync.conflict_text import editable_by_hand, field_label, record_kind_label, record_label, value_text
 from desktop.ui.shell.context import AppContext
