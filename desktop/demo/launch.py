@@ -103,6 +103,17 @@ def demo_settings(world: DemoWorld, language: str) -> AppSettings:
     return settings
 
 
+def run_demo_app(args: argparse.Namespace) -> int:
+    """``fieldbook --demo``: Qt and the language as for the app, then the demo."""
+    from desktop.ui.shell.launch import start_gui
+
+    started_gui = start_gui(args)
+    if isinstance(started_gui, int):
+        return started_gui
+    language, started = started_gui
+    return run_demo(args, language, started)
+
+
 def run_demo(args: argparse.Namespace, language: str, started: float) -> int:
     from desktop.ui.shell.app_shell import AppShell
     from desktop.ui.shell.context import AppContext
