@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, field, replace
 from typing import Any, NewType, Self
 
 from sync.protocol import (
-    AttendeeCategory,
     HouseholdKind,
     RecordType,
     ReviewAction,
@@ -43,10 +42,6 @@ class Record:
 
     def with_changes(self, **changes: Any) -> Self:
         return replace(self, **changes)
-
-    @classmethod
-    def field_names(cls) -> tuple[str, ...]:
-        return tuple(f.name for f in fields(cls))
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -102,9 +97,6 @@ class Training(Record):
     attendee_household_ids: tuple[str, ...] = ()
     photo_ids: tuple[str, ...] = ()
     review_state: ReviewState = ReviewState.DRAFT
-
-    def total_attendees(self) -> int:
-        return sum(self.attendees.get(c.value, 0) for c in AttendeeCategory)
 
 
 @dataclass(frozen=True, kw_only=True)

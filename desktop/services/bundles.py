@@ -19,10 +19,6 @@ class BundleService:
     def __init__(self, store: Store):
         self.local = DesktopLocalStore(store)
 
-    def ready(self) -> bool:
-        """Whether this laptop has signed in once, so that the server can read its bundles."""
-        return self.local.server_bundle_key() is not None
-
     def suggested_name(self, today: dt.date) -> str:
         account = self.local.account()
         who = account[1] if account else "fieldbook"

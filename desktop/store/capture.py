@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import event, inspect, select
+from sqlalchemy import event, inspect
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop.store.models import OutboxRow, SyncedRow, SyncState
@@ -108,10 +108,3 @@ def _capture(session: Session, _flush_context: object, _instances: object) -> No
             record_id=row.id, kind=kind.value, base_revision=base, changes=changes, created_at=now,
         ))
 
-
-def unacked_fields(session: Session, record_type: str, record_id: str) -> set[str]:
-    """Fields of a record changed locally that the server has not acknowledged yet."""
-    rows = session.scalars(select(OutboxRow.changes).where(
-        OutboxRow.record_type == record_type, OutboxRow.record_id == record_id, OutboxRow.acked.is_(False),
-    ))
-    return {field for changes in rows for field in changes}

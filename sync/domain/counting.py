@@ -45,10 +45,6 @@ def counted_states(rule: CountingRule) -> tuple[str, ...]:
     return (ReviewState.APPROVED.value, ReviewState.SUBMITTED.value)
 
 
-def rule_label(rule: CountingRule, language: str = "zh_CN") -> str:
-    return RULE_LABELS[rule]["en" if language.startswith("en") else "zh_CN"]
-
-
 def visit_days(start: dt.date, end: dt.date | None) -> Iterator[dt.date]:
     """Each day from ``start`` to ``end`` (inclusive; None: the one day), at most MAX_VISIT_DAYS."""
     last = end if end is not None and end > start else start

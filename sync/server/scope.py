@@ -89,9 +89,5 @@ def write_denial(viewer: Viewer, row: RowScope) -> str | None:
     return "the record belongs to another specialist"
 
 
-def may_review(viewer: Viewer) -> bool:
-    return viewer.role is Role.STATION_MANAGER
-
-
 def _same(a: str | None, b: str | None) -> bool:
     return a is not None and a == b
