@@ -7,13 +7,7 @@ import uuid
 from dataclasses import dataclass, field, replace
 from typing import Any, NewType, Self
 
-from sync.protocol import (
-    HouseholdKind,
-    RecordType,
-    ReviewAction,
-    ReviewState,
-    VisitMode,
-)
+from sync.domain.vocabulary import HouseholdKind, RecordType, ReviewAction, ReviewState, VisitMode
 
 HouseholdId = NewType("HouseholdId", str)
 VisitId = NewType("VisitId", str)
@@ -140,7 +134,3 @@ class Conflict(Record):
     resolved: bool = False
     resolution: Any = None
 
-
-RECORD_CLASSES: dict[RecordType, type[Record]] = {
-    cls.RECORD_TYPE: cls for cls in (Household, Visit, Training, ReviewEvent, Attachment, Conflict)
-}

@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, fields
 
+from desktop.domain import kinds
+
 #: The flags, in the order they are declared below.
 KINDS = ("visits", "trainings", "households", "reviews", "conflicts", "attachments", "reference", "identity",
          "sync_state")
@@ -60,19 +62,13 @@ class Changes:
         return any(getattr(self, name) for name in KINDS)
 
 
-#: The kind a synced record type (or "target") counts as: pulled rows are reported by it.
-KIND_OF_RECORD_TYPE = {
-    "household": "households", "visit": "visits", "training": "trainings", "review_event": "reviews",
-    "attachment": "attachments", "conflict": "conflicts", "station": "reference", "user": "reference",
-    "target": "reference",
-}
-
-
 def from_rows(rows: Iterable[tuple[str, str]]) -> Changes:
-    """The changes of stored rows given as (record type, id), e.g. the rows a pull applied."""
-    return Changes.touched((KIND_OF_RECORD_TYPE[record_type], record_id) for record_type, record_id in rows)
+    """The changes of stored rows given as (record type, id), e.g. the rows a pull applied; each
+    counts as the change flag the record-kind registry gives its type."""
+    return Changes.touched((kinds.change_flag(record_type), record_id) for record_type, record_id in rows)
 
 
 assert KINDS == tuple(f.name for f in fields(Changes) if f.name != "ids")
+assert {k.change_flag for k in kinds.KINDS} <= set(KINDS)
 
 ALL = Changes(**{name: True for name in KINDS})

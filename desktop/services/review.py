@@ -1,7 +1,7 @@
 """Review of visits and trainings: submit, approve, return with a comment, and the queue a manager works.
 
 Every step changes the record's ``review_state`` and appends a ReviewEvent in the same transaction;
-both sync like any edit, and the server checks the same state machine (protocol.REVIEW_TRANSITIONS).
+both sync like any edit, and the server checks the same state machine (sync.domain.review).
 """
 
 from __future__ import annotations
@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TypeVar
 
+from desktop.domain import kinds
 from desktop.domain.i18n import QT_TRANSLATE_NOOP
 from desktop.domain.records import ReviewEvent, Training, Visit
 from desktop.domain.validation import FieldError, ValidationError
@@ -18,10 +19,10 @@ from desktop.store import repository, review_queries
 from desktop.store.review_queries import QueueRow as QueueItem
 from desktop.store.review_queries import QueueScope
 from desktop.store.store import Store, Unit
-from sync.protocol import REVIEW_TRANSITIONS, ReviewAction, ReviewState
+from sync.domain.review import REVIEW_TRANSITIONS
+from sync.domain.vocabulary import ReviewAction, ReviewState
 
 R = TypeVar("R", Visit, Training)
-_CLASSES = {"visit": Visit, "training": Training}
 _NOT_ALLOWED = QT_TRANSLATE_NOOP("Validation", "You cannot do this to a record in this state.")
 _COMMENT_NEEDED = QT_TRANSLATE_NOOP("Validation", "Say what needs fixing, so the author can correct it.")
 
@@ -64,13 +65,15 @@ class ReviewService:
         return self._step(record_type, record_id, ReviewAction.RETURN, comment.strip())
 
     def _step(self, record_type: str, record_id: str, action: ReviewAction, comment: str) -> Changes:
-        cls = _CLASSES[record_type]
+        cls = kinds.record_class(record_type)
+        if cls not in (Visit, Training):
+            raise ValueError(f"only visits and trainings are reviewed, not {record_type}")
         with self.store.unit_of_work() as s:
             record = repository.get(s, cls, record_id)
             if record is None or record.deleted:
                 raise ValidationError([FieldError("record", _NOT_ALLOWED)])
             repository.put(s, take_step(s, self.identity, record, action, comment))
-        return Changes(reviews=True) | Changes.of("visits" if cls is Visit else "trainings", [record_id])
+        return Changes(reviews=True) | Changes.of(kinds.of_class(cls).change_flag, [record_id])
 
     def trail(self, record_id: str) -> list[ReviewEvent]:
         """Every review step of a record, oldest first."""

@@ -16,7 +16,8 @@ from typing import Any
 import requests
 from pydantic import ValidationError as WireValidationError
 
-from desktop.domain.records import RECORD_CLASSES, Conflict
+from desktop.domain.kinds import RECORD_CLASSES
+from desktop.domain.records import Conflict
 from desktop.domain.validation import Context, validate
 from desktop.services.changes import Changes, from_rows
 from desktop.services.writer import OnWriter, RunOnWriter
@@ -29,7 +30,8 @@ from sync.client.credentials import Credentials, CredentialStore
 from sync.client.engine import SyncEngine, SyncProgress, SyncReport
 from sync.client.errors import SyncError, SyncErrorKind
 from sync.client.transport import Transport, TransportConfig
-from sync.protocol import HEALTH_PATH, ActivateRequest, LoginRequest, LoginResponse, RecordType
+from sync.domain.vocabulary import RecordType
+from sync.protocol import HEALTH_PATH, ActivateRequest, LoginRequest, LoginResponse
 
 NOT_SIGNED_IN = "Sign in to the server first."
 

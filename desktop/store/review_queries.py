@@ -10,11 +10,10 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from desktop.domain.records import ReviewEvent
-from desktop.store.models import ReviewEventRow, TrainingRow, User, VisitRow
-from desktop.store.wire import row_to_record
-from sync.protocol import ReviewState
+from desktop.store.models import ReviewEventRow, User, VisitRow
+from desktop.store.wire import row_class, row_to_record
+from sync.domain.vocabulary import RecordType, ReviewState
 
-_ROWS = {"visit": VisitRow, "training": TrainingRow}
 #: At most this many rows of each kind come back, newest first.
 QUEUE_LIMIT = 2000
 
@@ -53,7 +52,8 @@ def queue(session: Session, scope: QueueScope, state: str | None, author_id: str
     """The visits and trainings in ``state`` (None: any state) in ``scope``: two statements, one
     per kind, each carrying every row's last review comment and its author's name."""
     items: list[QueueRow] = []
-    for record_type, row_cls in _ROWS.items():
+    for record_type in (RecordType.VISIT.value, RecordType.TRAINING.value):
+        row_cls = row_class(record_type)
         items.extend(_queue_rows(session, record_type, row_cls, scope, state, author_id, date_from, date_to))
     return sorted(items, key=lambda i: (i.record_date, i.record_id), reverse=True)
 

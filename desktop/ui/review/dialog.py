@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.domain import kinds
 from desktop.domain.i18n import QT_TRANSLATE_NOOP
 from desktop.domain.records import Household, ReviewEvent, Training, Visit
 from desktop.domain.validation import ValidationError
@@ -26,7 +27,6 @@ from desktop.ui.shell.context import AppContext
 from desktop.ui.shell.i18n import field_error_text, list_separator, local_time_text, vocab
 from desktop.ui.widgets.screen_fit import fit_to_screen
 
-_CLASSES = {"visit": Visit, "training": Training}
 _ACTIONS = {
     "submit": QT_TRANSLATE_NOOP("ReviewDialog", "Submitted for review"),
     "approve": QT_TRANSLATE_NOOP("ReviewDialog", "Approved"),
@@ -45,7 +45,7 @@ class ReviewDetail:
 
 def load_detail(ctx: AppContext, record_type: str, record_id: str) -> ReviewDetail | None:
     """Everything the dialog shows, read on the worker."""
-    record = ctx.records.get(_CLASSES[record_type], record_id)
+    record = ctx.records.get(kinds.record_class(record_type), record_id)
     if record is None:
         return None
     division = ctx.reference.division(record.village_code) if record.village_code else None

@@ -30,7 +30,6 @@ from desktop.ui.widgets.screen_fit import fit_to_screen
 
 #: Page keys in navigation order; the sync and review work plugs into "review" and the status bar.
 PAGES = ("visits", "trainings", "households", "review", "statistics")
-_RECORD_OF_PAGE = {"visits": Visit, "trainings": Training, "households": Household}
 
 
 class MainWindow(QMainWindow):

@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain.records import RECORD_CLASSES, Conflict, Record
+from desktop.domain.kinds import RECORD_CLASSES
+from desktop.domain.records import Conflict, Record
 from desktop.services.changes import Changes
 from desktop.services.sync_service import SyncOverview
 from desktop.services.sync_service import RejectedChange, SetAsideChange
@@ -28,7 +29,7 @@ from desktop.ui.sync.conflict_text import editable_by_hand, field_label, record_
 from desktop.ui.shell.context import AppContext
 from desktop.ui.shell.i18n import local_time_text
 from desktop.ui.widgets.screen_fit import fit_to_screen
-from sync.protocol import RecordType
+from sync.domain.vocabulary import RecordType
 
 
 @dataclass(frozen=True)
