@@ -151,7 +151,7 @@ def main() -> int:
     from desktop.ui.shell.main_window import MainWindow
     from desktop.ui.shell.operations import OperationRunner
     from desktop.ui.shell.settings import AppSettings
-    from sync.protocol import Role
+    from sync.domain.vocabulary import Role
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     profile = open_profile(work / "profile")

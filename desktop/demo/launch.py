@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QDialog, QLabel, QMessageBox, QProgressDialog, QPu
 from desktop.demo.world import MANAGER, SPECIALIST, DemoWorld, build_demo
 from desktop.ui.shell.i18n import mnemonic_safe
 from desktop.ui.shell.settings import AppSettings
-from sync.protocol import Role
+from sync.domain.vocabulary import Role
 
 log = logging.getLogger(__name__)
 ROLES = {"specialist": Role.SPECIALIST, "manager": Role.STATION_MANAGER}

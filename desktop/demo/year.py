@@ -13,7 +13,7 @@ import random
 
 from desktop.domain.records import Household, Training, Visit
 from desktop.domain.summaries import DivisionItem
-from sync.protocol import AttendeeCategory, HouseholdKind, ServiceType, VisitMode
+from sync.domain.vocabulary import AttendeeCategory, HouseholdKind, ServiceType, VisitMode
 
 #: (industry, problem found, advice / measures); the industry names are those of the reference list.
 PROBLEMS: dict[str, list[tuple[str, str]]] = {

@@ -10,7 +10,7 @@ from desktop.domain.validation import FieldError, ValidationError
 from desktop.services.changes import Changes
 from desktop.store import users
 from desktop.store.store import Store
-from sync.protocol import Role
+from sync.domain.vocabulary import Role
 
 SPECIALIST_TYPES = {
     "commissioner": QT_TRANSLATE_NOOP("Vocabulary", "S&T commissioner"),  # 科技特派员

@@ -9,7 +9,7 @@ from __future__ import annotations
 from enum import StrEnum
 
 from desktop.domain.i18n import QT_TRANSLATE_NOOP
-from sync.protocol import AttendeeCategory, HouseholdKind, ReviewState, Role, ServiceType, VisitMode
+from sync.domain.vocabulary import AttendeeCategory, HouseholdKind, ReviewState, Role, ServiceType, VisitMode
 
 CONTEXT = "Vocabulary"
 

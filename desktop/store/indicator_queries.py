@@ -11,7 +11,8 @@ from sqlalchemy.orm import Session
 from desktop.domain.filters import division_range
 from desktop.store.models import Division, NationalTeam, Squad, Station, Target, TrainingRow, VisitRow
 from sync.domain.counting import CountingRule, counted_states
-from sync.indicators import Area, CountyGeography, TrainingFact, VisitFact, is_administrative_village, is_rural_township
+from sync.domain.coverage import CountyGeography, is_administrative_village, is_rural_township
+from sync.indicators import Area, TrainingFact, VisitFact
 
 
 def _year_bounds(year: int) -> tuple[dt.date, dt.date]:

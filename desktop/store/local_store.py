@@ -45,15 +45,8 @@ from desktop.store.store import Store
 from desktop.store.wire import from_wire, row_class, row_to_record, synced_fields
 from sync.client.errors import SyncError, SyncErrorKind
 from sync.client.local_store import PendingUpload, SyncPosition
-from sync.protocol import (
-    PULL_ONLY_TYPES,
-    EntryResult,
-    OutboxEntry,
-    PlanTarget,
-    PullResponse,
-    RecordChange,
-    RecordType,
-)
+from sync.domain.vocabulary import RecordType
+from sync.protocol import PULL_ONLY_TYPES, EntryResult, OutboxEntry, PlanTarget, PullResponse, RecordChange
 
 UNSEEN = "unseen:"
 TARGETS_VERSION = "targets_version"  # sync_state key: the server's targets version last applied

@@ -10,7 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.store.models import Membership, TrainingRow, User, VisitRow
-from sync.protocol import VisitMode
+from sync.domain.vocabulary import VisitMode
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from enum import StrEnum
 from pathlib import Path
 
-from sync.protocol import ReviewState
+from sync.domain.vocabulary import ReviewState
 
 #: The longest visit a record may describe (a resident stay at a village); its days all count.
 MAX_VISIT_DAYS = 31

@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from sync.protocol import Role
+from sync.domain.vocabulary import Role
 
 
 class Audience(StrEnum):

@@ -10,7 +10,7 @@ from desktop.domain.validation import ValidationError
 from desktop.services.identity import Identity
 from desktop.services.records import RecordService
 from desktop.services.review import ReviewService
-from sync.protocol import Role
+from sync.domain.vocabulary import Role
 from tests.factories import TODAY, visit
 
 

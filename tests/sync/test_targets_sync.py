@@ -16,7 +16,7 @@ from desktop.services.sync_service import SyncService
 from desktop.services.targets import TargetService
 from sync.client.credentials import CredentialStore
 from sync.client.errors import SyncError, SyncErrorKind
-from sync.protocol import Role
+from sync.domain.vocabulary import Role
 from sync.server.services import reference_import
 from sync.server.services import targets as target_service
 from tests.factories import COUNTY

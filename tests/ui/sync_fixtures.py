@@ -12,7 +12,7 @@ from desktop.services.changes import Changes
 from desktop.services.sync_service import SyncService
 from desktop.ui.shell.main_window import MainWindow
 from sync.client.credentials import CredentialStore
-from sync.protocol import Role
+from sync.domain.vocabulary import Role
 from tests.factories import household
 from tests.server.support import PASSWORD
 from tests.sync.conftest import (  # noqa: F401 - fixtures reused

@@ -14,7 +14,7 @@ from desktop.services.changes import Changes
 from desktop.ui.shell.context import AppContext
 from desktop.ui.review.dialog import ReviewDialog
 from desktop.ui.review.page import ReviewPage
-from sync.protocol import Role
+from sync.domain.vocabulary import Role
 from tests.factories import household
 from tests.ui.conftest import VILLAGE
 from tests.ui.sync_fixtures import account, sign_in, sync_window  # noqa: F401 - fixtures reused

@@ -13,7 +13,7 @@ from desktop.services.review import ReviewService
 from desktop.ui.shell.context import AppContext
 from desktop.ui.review.dialog import ReviewDialog
 from desktop.ui.review.page import ReviewPage
-from sync.protocol import Role
+from sync.domain.vocabulary import Role
 from tests.ui.conftest import COUNTY, STATION
 
 

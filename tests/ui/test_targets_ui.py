@@ -14,7 +14,7 @@ from desktop.services.sync_service import SyncService
 from desktop.ui.statistics.page import StatisticsPage
 from desktop.ui.statistics.targets_dialog import TargetsDialog
 from sync.client.credentials import CredentialStore
-from sync.protocol import Role
+from sync.domain.vocabulary import Role
 from sync.server.services import reference_import
 from sync.server.services import targets as target_service
 from tests.server.conftest import free_port

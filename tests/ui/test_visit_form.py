@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QMessageBox
 from desktop.domain.filters import RecordFilter
 from desktop.domain.records import Visit
 from desktop.ui.forms.visit_form import VisitForm
-from sync.protocol import ReviewState
+from sync.domain.vocabulary import ReviewState
 
 from .conftest import VILLAGE
 

@@ -28,7 +28,7 @@ from desktop.ui.forms.record_form import RecordForm, SaveRequest
 from desktop.ui.forms.training_form import split_names
 from desktop.ui.widgets.number_field import NumberField, with_unit
 from sync.domain.rules import consent_errors
-from sync.protocol import HouseholdKind
+from sync.domain.vocabulary import HouseholdKind
 
 class HouseholdForm(RecordForm):
     """Create or edit a Household. Before saving, the window checks for likely duplicates and the

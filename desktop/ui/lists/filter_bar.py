@@ -12,7 +12,7 @@ from desktop.ui.widgets.date_fields import OptionalDateEdit
 from desktop.ui.widgets.division_picker import DivisionPicker
 from desktop.ui.shell.i18n import vocab
 from desktop.ui.widgets.reference_cache import CachedReference
-from sync.protocol import ReviewState, ServiceType
+from sync.domain.vocabulary import ReviewState, ServiceType
 
 TYPING_PAUSE_MS = 250
 

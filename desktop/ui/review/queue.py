@@ -26,7 +26,7 @@ from desktop.ui.widgets.date_fields import OptionalDateEdit
 from desktop.ui.shell.i18n import vocab
 from desktop.ui.widgets.plain_table_model import KEY_ROLE, PlainTableModel
 from desktop.ui.review.dialog import ReviewDialog
-from sync.protocol import ReviewState
+from sync.domain.vocabulary import ReviewState
 
 UNDO_MS = 8000
 

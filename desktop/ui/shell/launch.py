@@ -149,7 +149,7 @@ def self_test(profile, identity, runner, settings, started: float, label: str = 
     from desktop.services.store_check import StoreCheckService
     from desktop.ui.shell.app_shell import AppShell
     from desktop.ui.shell.context import AppContext
-    from sync.protocol import Role
+    from sync.domain.vocabulary import Role
 
     report = StoreCheckService(profile.store).check()
     if not report.ok:

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 from desktop.ui.shell.context import AppContext
 from desktop.ui.shell.i18n import list_separator
 from desktop.ui.widgets.screen_fit import fit_to_screen
-from sync.indicators import Coverage
+from sync.domain.coverage import Coverage
 
 
 def uncovered_names(ctx: AppContext, coverage: Coverage) -> dict[str, str]:

@@ -7,7 +7,7 @@ from typing import Any
 
 from desktop.ui.shell.context import AppContext
 from sync.indicators import Area, YearIndicators
-from sync.protocol import Role
+from sync.domain.vocabulary import Role
 
 REGION = "15"
 #: The plan's region-wide targets the cards compare with (resources/reference/targets.json).

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
-from sync.protocol import Role
+from sync.domain.vocabulary import Role
 from sync.server import security
 from sync.server.clock import utcnow
 from sync.server.scope import Viewer

@@ -25,6 +25,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
+from sync.domain.vocabulary import RecordType
 from sync.protocol import (
     MAX_PUSH_ENTRIES,
     MAX_WIRE_INTEGER,
@@ -35,7 +36,6 @@ from sync.protocol import (
     ErrorCode,
     OutboxEntry,
     PushResponse,
-    RecordType,
     RejectKind,
     expand_entry,
 )
