@@ -31,7 +31,7 @@ from desktop.services.photos import PhotoService
 from desktop.store import repository
 from desktop.store.models import VisitRow
 from sync.client import bundles as device_bundles
-from sync.protocol import RecordType, Role
+from sync.domain.vocabulary import RecordType, Role
 from sync.server.config import ServerSettings
 from sync.server.services import admin
 from sync.server.services import bundles as server_bundles

@@ -32,8 +32,9 @@ from desktop.profile import open_profile  # noqa: E402
 from desktop.services.indicators import IndicatorService  # noqa: E402
 from desktop.store.models import TrainingRow, VisitRow  # noqa: E402
 from resources import resource_path  # noqa: E402
-from sync.indicators import Area, CountyGeography, TrainingFact, VisitFact, compute  # noqa: E402
-from sync.protocol import AttendeeCategory, Role, ServiceType, VisitMode  # noqa: E402
+from sync.domain.coverage import CountyGeography
+from sync.indicators import Area, TrainingFact, VisitFact, compute
+from sync.domain.vocabulary import AttendeeCategory, Role, ServiceType, VisitMode
 from sync.server.scope import Viewer  # noqa: E402
 from sync.server.services import reference_import  # noqa: E402
 from sync.server.services.auth import Caller  # noqa: E402

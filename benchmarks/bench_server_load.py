@@ -42,6 +42,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import psycopg
 import requests
 
+from sync.domain.vocabulary import Role
 from sync.protocol import (
     HEADER_DEVICE,
     HEADER_PROTOCOL,
@@ -52,7 +53,6 @@ from sync.protocol import (
     PULL_PATH,
     PUSH_PATH,
     SCHEMA_VERSION,
-    Role,
 )
 from sync.server import security
 from sync.server.services import admin

@@ -40,7 +40,7 @@ from desktop.services.sync_service import SyncService
 from desktop.store import repository
 from sync.client.credentials import CredentialStore
 from sync.client.engine import SyncProgress, SyncReport
-from sync.protocol import HouseholdKind, RecordType, Role, ServiceType, VisitMode
+from sync.domain.vocabulary import HouseholdKind, RecordType, Role, ServiceType, VisitMode
 from sync.server.services import admin
 from sync.server.store.database import Database
 from tests.factories import COUNTY, VILLAGE

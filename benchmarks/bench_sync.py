@@ -37,7 +37,8 @@ from desktop.store import repository
 from desktop.store.local_store import DesktopLocalStore
 from sync.client.credentials import CredentialStore
 from sync.client.engine import SyncPhase, SyncProgress
-from sync.protocol import HouseholdKind, Role, ServiceType, VisitMode, compact_entry
+from sync.domain.vocabulary import HouseholdKind, Role, ServiceType, VisitMode
+from sync.protocol import compact_entry
 from sync.server.services import admin
 from sync.server.store.database import Database
 from tests.server.conftest import fresh_database

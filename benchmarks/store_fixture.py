@@ -14,7 +14,7 @@ from desktop.profile import Profile, open_profile
 from desktop.store.derived import visit_search_key
 from desktop.store.capture import utcnow
 from desktop.store.models import Division, HouseholdRow, VisitHousehold, VisitRow
-from sync.protocol import Role, ServiceType, VisitMode
+from sync.domain.vocabulary import Role, ServiceType, VisitMode
 
 INDUSTRIES = ["玉米", "肉牛", "肉羊", "马铃薯", "大宗蔬菜", "牧草", "水稻", "大豆", "向日葵", "中药材"]
 PROBLEMS = ["玉米螟危害严重", "犊牛腹泻", "母羊产后瘫痪", "马铃薯晚疫病", "大棚蔬菜灰霉病", "牧草返青差",

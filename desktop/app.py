@@ -66,6 +66,10 @@ def main(argv: list[str] | None = None) -> int:
         return run_bundle(args)
     if args.command in ("backup", "restore"):
         return run_backup(args) if args.command == "backup" else run_restore(args)
+    if args.demo:  # the demo is its own package: only this entry point knows it
+        from desktop.demo.launch import run_demo_app
+
+        return run_demo_app(args)
     from desktop.ui.shell.launch import run_gui
 
     return run_gui(args)

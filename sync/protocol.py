@@ -1,6 +1,8 @@
 """The wire contract between a Fieldbook device and the central server (versioned).
 
-Both sides import this module and nothing else of each other. A change that an older peer could
+Both sides import this module and nothing else of each other; what the records mean (their
+vocabulary, fields and review steps) is the shared domain's (``sync.domain``), which this module
+only uses. A change that an older peer could
 not read bumps PROTOCOL_VERSION; a change to the record fields bumps SCHEMA_VERSION. Unknown
 fields from a newer peer are carried through untouched (``extra="allow"`` on records).
 """
@@ -12,6 +14,9 @@ from enum import StrEnum
 from typing import Annotated, Any, Final
 
 from pydantic import BaseModel, ConfigDict, Field
+
+from sync.domain.fields import RECORD_FIELDS
+from sync.domain.vocabulary import RecordType, Role
 
 #: 2: compact push entries (see "Compact push entries" below); 3: ``held`` push results (see "Push").
 PROTOCOL_VERSION: Final = 3
@@ -41,128 +46,10 @@ MAX_ATTACHMENT_BYTES: Final = 20 * 1024 * 1024
 MAX_WIRE_INTEGER: Final = 2**53 - 1
 
 
-class RecordType(StrEnum):
-    HOUSEHOLD = "household"
-    VISIT = "visit"
-    TRAINING = "training"
-    REVIEW_EVENT = "review_event"
-    ATTACHMENT = "attachment"
-    CONFLICT = "conflict"
-    # Pull-only reference data (see PULL_ONLY_TYPES): the server sends them, a device never pushes them.
-    STATION = "station"
-    USER = "user"
-
-
 class ChangeKind(StrEnum):
     CREATE = "create"
     UPDATE = "update"
     DELETE = "delete"
-
-
-class HouseholdKind(StrEnum):
-    FARMER = "farmer"  # 农牧户
-    COOPERATIVE = "cooperative"  # 合作社
-    FAMILY_FARM = "family_farm"  # 家庭农场
-    LARGE_GROWER = "large_grower"  # 种养殖大户
-    LEADING_ENTERPRISE = "leading_enterprise"  # 龙头企业
-    DEMONSTRATION = "demonstration"  # 示范主体
-
-
-class VisitMode(StrEnum):
-    ONSITE = "onsite"  # 现场; the only mode that counts toward on-site days
-    PHONE = "phone"
-    WECHAT = "wechat"
-    VIDEO = "video"
-
-
-class ServiceType(StrEnum):
-    GUIDANCE = "guidance"  # 技术指导
-    POLICY = "policy"  # 政策宣传
-    TRANSFER = "transfer"  # 成果转化
-    RESEARCH = "research"  # 科技研发
-    TRAINING = "training"  # 科技培训
-    MARKETING = "marketing"  # 产销对接
-
-
-class AttendeeCategory(StrEnum):
-    BACKBONE = "backbone"  # 技术骨干
-    LOCAL_EXPERT = "local_expert"  # 土专家
-    TECH_SAVVY = "tech_savvy"  # 技术明白人
-    FARMER = "farmer"  # 农牧民
-    EXTENSION_STAFF = "extension_staff"  # 基层农技人员
-
-
-class ReviewState(StrEnum):
-    DRAFT = "draft"
-    SUBMITTED = "submitted"
-    APPROVED = "approved"
-    RETURNED = "returned"
-
-
-class ReviewAction(StrEnum):
-    SUBMIT = "submit"
-    APPROVE = "approve"
-    RETURN = "return"
-
-
-class Role(StrEnum):
-    SPECIALIST = "specialist"
-    STATION_MANAGER = "station_manager"
-    COUNTY_ADMIN = "county_admin"
-    LEAGUE_ADMIN = "league_admin"
-    REGION_ADMIN = "region_admin"
-
-
-#: Review state machine: (from state, action) -> (to state, roles allowed to take it).
-#: The author submits; a station manager approves or returns. An approved record that is edited
-#: goes back to submitted (checked by the server on any content change).
-REVIEW_TRANSITIONS: Final[dict[tuple[ReviewState, ReviewAction], tuple[ReviewState, frozenset[Role]]]] = {
-    (ReviewState.DRAFT, ReviewAction.SUBMIT): (ReviewState.SUBMITTED, frozenset({Role.SPECIALIST, Role.STATION_MANAGER})),
-    (ReviewState.RETURNED, ReviewAction.SUBMIT): (ReviewState.SUBMITTED, frozenset({Role.SPECIALIST, Role.STATION_MANAGER})),
-    (ReviewState.SUBMITTED, ReviewAction.APPROVE): (ReviewState.APPROVED, frozenset({Role.STATION_MANAGER})),
-    (ReviewState.SUBMITTED, ReviewAction.RETURN): (ReviewState.RETURNED, frozenset({Role.STATION_MANAGER})),
-}
-
-#: Fields every synced record carries besides its own (id and revision travel beside them).
-COMMON_FIELDS: Final = ("created_at", "updated_at", "author_id", "station_id", "deleted")
-
-#: The synced fields of each record type; the single list both sides serialise.
-RECORD_FIELDS: Final[dict[RecordType, tuple[str, ...]]] = {
-    RecordType.HOUSEHOLD: COMMON_FIELDS + (
-        "name", "kind", "phone", "village_code", "industries", "livestock_head", "land_mu",
-        "notes", "contact_consent", "consent_date", "merged_into",
-    ),
-    RecordType.VISIT: COMMON_FIELDS + (
-        "visit_date", "mode", "duration_hours", "village_code", "household_ids", "service_types",
-        "industry", "problem", "advice", "follow_up_date", "latitude", "longitude", "photo_ids",
-        "review_state", "end_date",
-    ),
-    RecordType.TRAINING: COMMON_FIELDS + (
-        "training_date", "village_code", "place", "topic", "industry", "trainers", "hours",
-        "attendees", "attendee_household_ids", "photo_ids", "review_state",
-    ),
-    RecordType.REVIEW_EVENT: COMMON_FIELDS + (
-        "record_type", "record_id", "action", "comment", "from_state", "to_state",
-    ),
-    RecordType.ATTACHMENT: COMMON_FIELDS + (
-        "sha256", "mime_type", "size", "owner_type", "owner_id", "filename",
-    ),
-    RecordType.CONFLICT: COMMON_FIELDS + (
-        "record_type", "record_id", "field", "server_value", "client_value", "client_author_id",
-        "resolved", "resolution",
-    ),
-    # record_id is the station code; station_id repeats it.
-    RecordType.STATION: COMMON_FIELDS + (
-        "code", "name", "county_code", "league_code", "industries", "expert_count",
-    ),
-    # record_id is the user id; only what a colleague needs to see (no user name, no contact data).
-    RecordType.USER: COMMON_FIELDS + (
-        "display_name", "role", "county_code", "league_code", "active", "specialist_type",
-    ),
-}
-
-#: Fields a device may never set: they are assigned by whoever owns them.
-SERVER_OWNED_FIELDS: Final = frozenset({"author_id", "created_at"})
 
 
 class _Wire(BaseModel):
@@ -306,11 +193,6 @@ class LoginResponse(_Wire):
     server_epoch: str
     #: The server's Ed25519 public key (hex): bundles for it are encrypted to it, its bundles signed by it.
     server_key: str | None = None
-
-
-def is_content_field(field: str) -> bool:
-    """Whether editing this field changes what a reviewer approved."""
-    return field not in {"review_state", "updated_at", "deleted", *SERVER_OWNED_FIELDS}
 
 
 # --- Server contract details (protocol 1) -------------------------------------------------------

@@ -28,7 +28,8 @@ from typing import Final
 
 from pydantic import BaseModel, ConfigDict
 
-from sync.indicators import ONSITE_DAYS_TARGET, Coverage, SpecialistDays, YearIndicators
+from sync.domain.coverage import Coverage
+from sync.indicators import ONSITE_DAYS_TARGET, SpecialistDays, YearIndicators
 
 REPORTS_VERSION: Final = 2
 INDICATORS_REPORT_PATH: Final = "/api/v1/reports/indicators"

@@ -13,7 +13,7 @@ from desktop.profile import Profile, open_profile
 from desktop.services.identity import Identity
 from desktop.services.records import RecordService
 from desktop.store.store import DB_NAME
-from sync.protocol import Role
+from sync.domain.vocabulary import Role
 
 from tests.factories import COUNTY, TODAY
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from desktop.domain.records import Household, Training, Visit
-from sync.protocol import HouseholdKind, ServiceType, VisitMode
+from sync.domain.vocabulary import HouseholdKind, ServiceType, VisitMode
 
 TODAY = dt.date(2026, 6, 15)
 # 巴林左旗 (Bairin Left Banner) and 索布力嘎村委会, a village of its township 林东镇.

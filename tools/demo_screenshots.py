@@ -42,7 +42,7 @@ def main() -> int:
     from desktop.ui.shell.main_window import MainWindow
     from desktop.ui.shell.operations import OperationRunner
     from desktop.domain.records import Visit
-    from sync.protocol import Role
+    from sync.domain.vocabulary import Role
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     install_language(args.lang)

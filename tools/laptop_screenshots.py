@@ -147,7 +147,7 @@ def _merge_dialog(window, ctx, household):
     from desktop.domain.records import Household
     from desktop.services.household_merges import HouseholdMergeService
     from desktop.ui.forms.household_merge_dialog import HouseholdMergeDialog
-    from sync.protocol import Role
+    from sync.domain.vocabulary import Role
 
     twin = ctx.records.get(Household, "twin-of-the-first") or ctx.records.save(household.with_changes(
         id="twin-of-the-first", phone="13912345679", created_at=None, revision=0))[0]
@@ -173,7 +173,7 @@ def main() -> int:
     from desktop.ui.shell.main_window import MainWindow
     from desktop.ui.shell.operations import OperationRunner
     from desktop.ui.shell.settings import AppSettings
-    from sync.protocol import Role
+    from sync.domain.vocabulary import Role
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     profile = open_profile(work / "profile")

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QDialog, QLabel, QMessageBox, QProgressDialog, QPu
 from desktop.demo.world import MANAGER, SPECIALIST, DemoWorld, build_demo
 from desktop.ui.shell.i18n import mnemonic_safe
 from desktop.ui.shell.settings import AppSettings
-from sync.protocol import Role
+from sync.domain.vocabulary import Role
 
 log = logging.getLogger(__name__)
 ROLES = {"specialist": Role.SPECIALIST, "manager": Role.STATION_MANAGER}
@@ -101,6 +101,17 @@ def demo_settings(world: DemoWorld, language: str) -> AppSettings:
     settings.language = language
     settings.server_url = world.url
     return settings
+
+
+def run_demo_app(args: argparse.Namespace) -> int:
+    """``fieldbook --demo``: Qt and the language as for the app, then the demo."""
+    from desktop.ui.shell.launch import start_gui
+
+    started_gui = start_gui(args)
+    if isinstance(started_gui, int):
+        return started_gui
+    language, started = started_gui
+    return run_demo(args, language, started)
 
 
 def run_demo(args: argparse.Namespace, language: str, started: float) -> int:

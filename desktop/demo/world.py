@@ -34,7 +34,7 @@ from desktop.services.review import ReviewService
 from desktop.services.sync_service import SyncService
 from desktop.store.store import Store
 from sync.client.credentials import CredentialStore
-from sync.protocol import ReviewState, Role
+from sync.domain.vocabulary import ReviewState, Role
 
 log = logging.getLogger(__name__)
 

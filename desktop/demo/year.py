@@ -10,11 +10,10 @@ from __future__ import annotations
 
 import datetime as dt
 import random
-from dataclasses import dataclass
 
 from desktop.domain.records import Household, Training, Visit
 from desktop.domain.summaries import DivisionItem
-from sync.protocol import AttendeeCategory, HouseholdKind, ServiceType, VisitMode
+from sync.domain.vocabulary import AttendeeCategory, HouseholdKind, ServiceType, VisitMode
 
 #: (industry, problem found, advice / measures); the industry names are those of the reference list.
 PROBLEMS: dict[str, list[tuple[str, str]]] = {
@@ -72,13 +71,6 @@ ENTITIES = [(HouseholdKind.COOPERATIVE, "{v}{i}种植专业合作社"), (Househo
             (HouseholdKind.FAMILY_FARM, "{n}家庭农场"), (HouseholdKind.LARGE_GROWER, "{n}"),
             (HouseholdKind.DEMONSTRATION, "{v}科技示范户{n}")]
 LIVESTOCK = {"肉牛", "肉羊"}
-
-
-@dataclass(frozen=True)
-class DemoYear:
-    households: list[Household]
-    visits: list[Visit]
-    trainings: list[Training]
 
 
 def demo_period(today: dt.date) -> tuple[dt.date, dt.date]:

@@ -4,17 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, field, replace
 from typing import Any, NewType, Self
 
-from sync.protocol import (
-    AttendeeCategory,
-    HouseholdKind,
-    RecordType,
-    ReviewAction,
-    ReviewState,
-    VisitMode,
-)
+from sync.domain.vocabulary import HouseholdKind, RecordType, ReviewAction, ReviewState, VisitMode
 
 HouseholdId = NewType("HouseholdId", str)
 VisitId = NewType("VisitId", str)
@@ -43,10 +36,6 @@ class Record:
 
     def with_changes(self, **changes: Any) -> Self:
         return replace(self, **changes)
-
-    @classmethod
-    def field_names(cls) -> tuple[str, ...]:
-        return tuple(f.name for f in fields(cls))
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -104,9 +93,6 @@ class Training(Record):
     photo_ids: tuple[str, ...] = ()
     review_state: ReviewState = ReviewState.DRAFT
 
-    def total_attendees(self) -> int:
-        return sum(self.attendees.get(c.value, 0) for c in AttendeeCategory)
-
 
 @dataclass(frozen=True, kw_only=True)
 class ReviewEvent(Record):
@@ -149,7 +135,3 @@ class Conflict(Record):
     resolved: bool = False
     resolution: Any = None
 
-
-RECORD_CLASSES: dict[RecordType, type[Record]] = {
-    cls.RECORD_TYPE: cls for cls in (Household, Visit, Training, ReviewEvent, Attachment, Conflict)
-}

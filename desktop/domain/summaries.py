@@ -75,3 +75,32 @@ class VisitDetail(VisitSummary):
     latitude: float | None = None
     longitude: float | None = None
     photo_count: int = 0
+
+
+@dataclass(frozen=True)
+class StationItem:
+    code: str
+    name: str
+    county_code: str
+    league_code: str
+    industries: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class TargetItem:
+    key: str
+    name_zh: str
+    name_en: str
+    value: float
+    unit: str
+    scope: str
+
+
+@dataclass(frozen=True)
+class ConflictOrigin:
+    """``name`` "" when the server did not say who (an older server, or a change made on it);
+    ``changed_at`` naive UTC, None when not said."""
+
+    name: str
+    user_id: str
+    changed_at: dt.datetime | None

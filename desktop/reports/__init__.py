@@ -1,0 +1,1 @@
+"""Exports of figures and records: XLSX workbooks and PDF reports, the texts they share."""

@@ -15,15 +15,14 @@ import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import select
 
 from desktop.domain.i18n import QT_TRANSLATE_NOOP
 from desktop.store import backup_archive as archive
+from desktop.store import users
 from desktop.store.backup_archive import BackupError, BackupProblem, Manifest, Progress
 from desktop.store.backup_identity import DeviceHandover, become_new_device
 from desktop.store.backup_restore import check_integrity, holds_work, linked_account, put_in_place, relink_files
 from desktop.store.engine import migrate
-from desktop.store.models import User
 from desktop.store.reference_loader import load_reference
 from desktop.store.store import DB_NAME, Store
 from sync.client.credentials import CredentialStore
@@ -84,7 +83,7 @@ class BackupService:
         user = self.store.state("username")
         if not user:
             with self.store.reader() as s:
-                user = s.scalar(select(User.display_name).where(User.id == self.store.state("user_id")))
+                user = users.display_name(s, self.store.state("user_id"))
         return default_file_name(user or "", today)
 
     def back_up(self, target: Path, progress: Progress | None = None) -> BackupSummary:
@@ -107,6 +106,12 @@ class BackupService:
                     missing += 1  # the sync downloads it again if the server has it
             manifest = archive.write_archive(target, snapshot, facts, files, progress)
         return BackupSummary(target, manifest, target.stat().st_size, missing)
+
+    def restore(self, source: Path, *, replace: bool = False, progress: Progress | None = None,
+                credentials: CredentialStore | None = None) -> RestoreSummary:
+        """Replace this open store's data with the backup's (see ``restore_into_open_store``)."""
+        return restore_into_open_store(self.store, source, replace=replace, progress=progress,
+                                       credentials=credentials)
 
 
 def inspect_backup(source: Path) -> Manifest:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from desktop.services.changes import ALL, Changes
+from desktop.services.changes import Changes, from_rows
 from desktop.store.local_store import DesktopLocalStore
 from desktop.store.store import Store
 from sync.client import bundles
@@ -19,10 +19,6 @@ class BundleService:
     def __init__(self, store: Store):
         self.local = DesktopLocalStore(store)
 
-    def ready(self) -> bool:
-        """Whether this laptop has signed in once, so that the server can read its bundles."""
-        return self.local.server_bundle_key() is not None
-
     def suggested_name(self, today: dt.date) -> str:
         account = self.local.account()
         who = account[1] if account else "fieldbook"
@@ -34,5 +30,6 @@ class BundleService:
 
     def import_bundle(self, source: Path) -> tuple[ImportReport, Changes]:
         """Raises BundleError with the reason when the bundle is refused; nothing is applied then."""
+        self.local.take_touched()
         report = bundles.import_pull_bundle(self.local, source)
-        return report, ALL if report.pulled or report.acknowledged or report.photos else Changes(sync_state=True)
+        return report, from_rows(self.local.take_touched()) | Changes(sync_state=True)

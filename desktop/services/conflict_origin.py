@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from desktop.store.conflict_origins import ConflictOrigin, conflict_origins
+from desktop.domain.summaries import ConflictOrigin
+from desktop.store.conflict_origins import conflict_origins
 from desktop.store.store import Store
 
 

@@ -14,14 +14,12 @@ from dataclasses import dataclass, replace
 from typing import TypeVar
 
 from desktop.domain.filters import RecordFilter, SortKey
-from sqlalchemy.orm import Session
-
 from desktop.domain.summaries import HouseholdSummary, TrainingSummary, VisitDetail, VisitSummary
 from desktop.services.identity import IdentityService
 from desktop.services.indicators import IndicatorService
 from desktop.services.reference import ReferenceService, TargetItem
 from desktop.store import export_queries, queries
-from desktop.store.store import Store
+from desktop.store.store import Store, Unit
 from sync.domain.consent import CONTACT_ROLES
 from sync.domain.counting import counted_states, rule_for
 from sync.indicators import Area, YearIndicators
@@ -142,7 +140,7 @@ class ExportService:
             return rows
         return [replace(row, phone="") for row in rows]
 
-    def _all(self, page: Callable[..., list[T]], session: Session | None = None) -> list[T]:
+    def _all(self, page: Callable[..., list[T]], session: Unit | None = None) -> list[T]:
         if session is None:
             with self.store.reader() as s:  # one snapshot: rows saved meanwhile neither repeat nor go missing
                 return self._all(page, s)

@@ -19,7 +19,7 @@ from desktop.services.changes import Changes
 from desktop.services.identity import Identity
 from desktop.store import queries, repository
 from desktop.store.store import Store
-from sync.protocol import Role
+from sync.domain.vocabulary import Role
 
 
 class MergeRefused(Exception):

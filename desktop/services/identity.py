@@ -5,14 +5,12 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 
-from sqlalchemy import select
-
 from desktop.domain.i18n import QT_TRANSLATE_NOOP
 from desktop.domain.validation import FieldError, ValidationError
 from desktop.services.changes import Changes
-from desktop.store.models import Division, Membership, Station, User
+from desktop.store import users
 from desktop.store.store import Store
-from sync.protocol import Role
+from sync.domain.vocabulary import Role
 
 SPECIALIST_TYPES = {
     "commissioner": QT_TRANSLATE_NOOP("Vocabulary", "S&T commissioner"),  # 科技特派员
@@ -46,7 +44,7 @@ class IdentityService:
         if not user_id:
             return None
         with self.store.reader() as s:
-            user = s.get(User, user_id)
+            user = users.find(s, user_id)
             if user is None:
                 return None
             return Identity(user.id, user.display_name, Role(user.role), user.specialist_type,
@@ -59,24 +57,15 @@ class IdentityService:
         if not display_name.strip():
             errors.append(FieldError("display_name", QT_TRANSLATE_NOOP("Validation", "This field is required.")))
         with self.store.unit_of_work() as s:
-            if station_code and s.get(Station, station_code) is None:
+            if station_code and not users.station_exists(s, station_code):
                 errors.append(FieldError("station_code", QT_TRANSLATE_NOOP("Validation", "Choose a station from the list.")))
-            county = s.scalar(select(Division).where(Division.code == home_county_code, Division.level == "county")) \
-                if home_county_code else None
-            if home_county_code and county is None:
+            if home_county_code and not users.county_exists(s, home_county_code):
                 errors.append(FieldError("home_county_code", QT_TRANSLATE_NOOP("Validation", "Choose a county from the list.")))
             if errors:
                 raise ValidationError(errors)
             user_id = self.store.state("user_id") or f"local-{uuid.uuid4()}"
-            user = s.get(User, user_id) or User(id=user_id)
-            user.display_name = display_name.strip()
-            user.role = role.value
-            user.specialist_type = specialist_type
-            user.station_code = station_code
-            user.home_county_code = home_county_code
-            s.add(user)
-            if station_code:
-                s.merge(Membership(user_id=user_id, station_code=station_code, role=role.value))
+            users.put_local_user(s, user_id, display_name.strip(), role.value, specialist_type, station_code,
+                                 home_county_code)
             self.store.set_state(s, "user_id", user_id)
         identity = self.current()
         assert identity is not None

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from desktop.services.photo_exif import PhotoFacts, read_photo_facts
-from desktop.store.models import LocalFile
+from desktop.store import files
 from desktop.store.store import Store
 
 #: Long side of an imported photo: enough to see a leaf disease, small enough for a slow link.
@@ -56,10 +56,7 @@ class PhotoService:
         if not target.is_file():
             _write_atomically(target, data)
         with self.store.unit_of_work() as s:
-            row = s.get(LocalFile, sha)
-            if row is None:
-                s.add(LocalFile(sha256=sha, path=str(target.relative_to(self.store.profile_dir)),
-                                size=len(data), mime_type=MIME_TYPE, uploaded=False))
+            files.note_local_file(s, sha, str(target.relative_to(self.store.profile_dir)), len(data), MIME_TYPE)
         return StoredPhoto(sha, target, len(data), width, height, read_photo_facts(Path(source)))
 
 

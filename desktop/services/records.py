@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import TypeVar
 
+from desktop.domain import kinds
 from desktop.domain.concurrent_edit import merge_edit
 from desktop.domain.filters import RecordFilter, SortKey
 from desktop.domain.records import Household, Record, Training, Visit
@@ -18,11 +19,11 @@ from desktop.services.review import take_step
 from desktop.store import queries, repository
 from desktop.store.store import Store
 from desktop.store.wire import record_values
-from sync.protocol import ReviewAction, ReviewState, is_content_field
+from sync.domain.fields import is_content_field
+from sync.domain.vocabulary import ReviewAction, ReviewState
 
 R = TypeVar("R", bound=Record)
 
-_CHANGES = {Visit: Changes(visits=True), Training: Changes(trainings=True), Household: Changes(households=True)}
 
 
 def _content_changed(before: Record, after: Record) -> bool:
@@ -70,7 +71,7 @@ class RecordService:
             if isinstance(saved, (Visit, Training)):
                 before = existing.photo_ids if isinstance(existing, (Visit, Training)) else ()
                 repository.keep_photo_attachments(s, saved, self.identity.user_id, before)
-        return saved, _CHANGES[type(record)]
+        return saved, Changes.of(kinds.of_class(type(record)).change_flag, [saved.id])
 
     def check(self, record: Record, county_code: str | None = None) -> None:
         """Raise ValidationError naming every bad field of ``record``, as ``save`` would; writes nothing."""
@@ -99,7 +100,7 @@ class RecordService:
             deleted = repository.soft_delete(s, cls, record_id)
             if deleted and cls in (Visit, Training):
                 repository.keep_photo_attachments(s, repository.get(s, cls, record_id), self.identity.user_id)
-        return _CHANGES[cls] if deleted else Changes()
+        return Changes.of(kinds.of_class(cls).change_flag, [record_id]) if deleted else Changes()
 
     # --- reads ----------------------------------------------------------------------------
 

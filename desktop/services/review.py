@@ -1,51 +1,35 @@
 """Review of visits and trainings: submit, approve, return with a comment, and the queue a manager works.
 
 Every step changes the record's ``review_state`` and appends a ReviewEvent in the same transaction;
-both sync like any edit, and the server checks the same state machine (protocol.REVIEW_TRANSITIONS).
+both sync like any edit, and the server checks the same state machine (sync.domain.review).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
-
 from typing import TypeVar
 
-from sqlalchemy import or_, select
-from sqlalchemy.orm import Session
-
+from desktop.domain import kinds
 from desktop.domain.i18n import QT_TRANSLATE_NOOP
 from desktop.domain.records import ReviewEvent, Training, Visit
 from desktop.domain.validation import FieldError, ValidationError
 from desktop.services.changes import Changes
 from desktop.services.identity import Identity
-from desktop.store import repository
-from desktop.store.models import ReviewEventRow, TrainingRow, User, VisitRow
-from desktop.store.store import Store
-from desktop.store.wire import row_to_record
-from sync.protocol import REVIEW_TRANSITIONS, ReviewAction, ReviewState
+from desktop.store import repository, review_queries
+from desktop.store.review_queries import QueueRow as QueueItem
+from desktop.store.review_queries import QueueScope
+from desktop.store.store import Store, Unit
+from sync.domain.review import REVIEW_TRANSITIONS
+from sync.domain.vocabulary import ReviewAction, ReviewState
 
 R = TypeVar("R", Visit, Training)
-_CLASSES = {"visit": Visit, "training": Training}
-_ROWS = {"visit": VisitRow, "training": TrainingRow}
 _NOT_ALLOWED = QT_TRANSLATE_NOOP("Validation", "You cannot do this to a record in this state.")
 _COMMENT_NEEDED = QT_TRANSLATE_NOOP("Validation", "Say what needs fixing, so the author can correct it.")
 
-
-@dataclass(frozen=True)
-class QueueItem:
-    record_type: str
-    record_id: str
-    record_date: dt.date
-    author_id: str
-    author_name: str
-    title: str  # the visit's problem or the training's topic
-    village_code: str
-    review_state: str
-    last_comment: str
+__all__ = ["QueueItem", "ReviewService", "take_step"]
 
 
-def take_step(session: Session, identity: Identity, record: R, action: ReviewAction, comment: str = "") -> R:
+def take_step(session: Unit, identity: Identity, record: R, action: ReviewAction, comment: str = "") -> R:
     """``record`` moved by ``action``, with its ReviewEvent added to ``session``; refused with a
     ValidationError when the state machine or the user's role does not allow it. The caller puts
     the returned record in the same transaction."""
@@ -81,20 +65,20 @@ class ReviewService:
         return self._step(record_type, record_id, ReviewAction.RETURN, comment.strip())
 
     def _step(self, record_type: str, record_id: str, action: ReviewAction, comment: str) -> Changes:
-        cls = _CLASSES[record_type]
+        cls = kinds.record_class(record_type)
+        if cls not in (Visit, Training):
+            raise ValueError(f"only visits and trainings are reviewed, not {record_type}")
         with self.store.unit_of_work() as s:
             record = repository.get(s, cls, record_id)
             if record is None or record.deleted:
                 raise ValidationError([FieldError("record", _NOT_ALLOWED)])
             repository.put(s, take_step(s, self.identity, record, action, comment))
-        return Changes(reviews=True, visits=cls is Visit, trainings=cls is Training)
+        return Changes(reviews=True) | Changes.of(kinds.of_class(cls).change_flag, [record_id])
 
     def trail(self, record_id: str) -> list[ReviewEvent]:
         """Every review step of a record, oldest first."""
         with self.store.reader() as s:
-            rows = s.scalars(select(ReviewEventRow).where(ReviewEventRow.record_id == record_id)
-                             .order_by(ReviewEventRow.created_at, ReviewEventRow.id))
-            return [row_to_record(r) for r in rows]  # type: ignore[misc]
+            return review_queries.trail(s, record_id)
 
     def queue(self, state: str | None = ReviewState.SUBMITTED, author_id: str | None = None,
               date_from: dt.date | None = None, date_to: dt.date | None = None) -> list[QueueItem]:
@@ -102,34 +86,6 @@ class ReviewService:
 
         A specialist's queue is their own records, so they see what was returned to them.
         """
-        items: list[QueueItem] = []
+        scope = QueueScope(self.identity.user_id, self.identity.station_code, self.identity.can_review)
         with self.store.reader() as s:
-            names = dict(s.execute(select(User.id, User.display_name)).all())
-            for record_type, row_cls in _ROWS.items():
-                date_col = row_cls.visit_date if row_cls is VisitRow else row_cls.training_date
-                stmt = select(row_cls).where(row_cls.deleted.is_(False))
-                if state:
-                    stmt = stmt.where(row_cls.review_state == state)
-                if self.identity.can_review:
-                    # A member's draft is not theirs to review until it is submitted.
-                    stmt = stmt.where(row_cls.station_id == self.identity.station_code,
-                                      or_(row_cls.review_state != ReviewState.DRAFT.value,
-                                          row_cls.author_id == self.identity.user_id))
-                else:
-                    stmt = stmt.where(row_cls.author_id == self.identity.user_id)
-                if author_id:
-                    stmt = stmt.where(row_cls.author_id == author_id)
-                if date_from:
-                    stmt = stmt.where(date_col >= date_from)
-                if date_to:
-                    stmt = stmt.where(date_col <= date_to)
-                for row in s.scalars(stmt.order_by(date_col.desc()).limit(2000)):
-                    last = s.scalar(select(ReviewEventRow.comment).where(ReviewEventRow.record_id == row.id)
-                                    .order_by(ReviewEventRow.created_at.desc()).limit(1))
-                    items.append(QueueItem(
-                        record_type, row.id, row.visit_date if row_cls is VisitRow else row.training_date,
-                        row.author_id, names.get(row.author_id, ""),
-                        row.problem if row_cls is VisitRow else row.topic, row.village_code, row.review_state,
-                        last or "",
-                    ))
-        return sorted(items, key=lambda i: (i.record_date, i.record_id), reverse=True)
+            return review_queries.queue(s, scope, state, author_id, date_from, date_to)

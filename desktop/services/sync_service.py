@@ -1,6 +1,8 @@
 """What the UI and the headless ``fieldbook sync`` call: sign in, sync now, sync status, resolve conflicts.
 
-Calls here do network work; the UI runs them on its network worker, never on the UI thread.
+Calls here do network work; the UI runs them on its network worker, never on the UI thread. Their
+store calls go through ``local``, which hands them to the store's one writer thread when the UI
+gives one (``write_on``): SQLite is written from one thread only.
 """
 
 from __future__ import annotations
@@ -14,9 +16,11 @@ from typing import Any
 import requests
 from pydantic import ValidationError as WireValidationError
 
-from desktop.domain.records import RECORD_CLASSES, Conflict
+from desktop.domain.kinds import RECORD_CLASSES
+from desktop.domain.records import Conflict
 from desktop.domain.validation import Context, validate
-from desktop.services.changes import ALL, Changes
+from desktop.services.changes import Changes, from_rows
+from desktop.services.writer import OnWriter, RunOnWriter
 from desktop.store import repository
 from desktop.store.local_store import Account, DesktopLocalStore, RejectedChange
 from desktop.store.set_aside import SetAsideChange
@@ -26,7 +30,8 @@ from sync.client.credentials import Credentials, CredentialStore
 from sync.client.engine import SyncEngine, SyncProgress, SyncReport
 from sync.client.errors import SyncError, SyncErrorKind
 from sync.client.transport import Transport, TransportConfig
-from sync.protocol import HEALTH_PATH, ActivateRequest, LoginRequest, LoginResponse, RecordType
+from sync.domain.vocabulary import RecordType
+from sync.protocol import HEALTH_PATH, ActivateRequest, LoginRequest, LoginResponse
 
 NOT_SIGNED_IN = "Sign in to the server first."
 
@@ -67,11 +72,15 @@ class SyncService:
                  ca_bundle: str | None = None, transport_factory: TransportFactory = Transport,
                  today: Callable[[], dt.date] = dt.date.today):
         self.store = store
-        self.local = DesktopLocalStore(store)
+        self.local: DesktopLocalStore = OnWriter(DesktopLocalStore(store))  # type: ignore[assignment]
         self.credentials = credentials or CredentialStore()
         self.ca_bundle = ca_bundle
         self._transport_factory = transport_factory
         self._today = today
+
+    def write_on(self, run_on_writer: RunOnWriter) -> None:
+        """From now on, the store calls of sign-in and sync run through ``run_on_writer``."""
+        self.local.run_on_writer = run_on_writer  # type: ignore[attr-defined]
 
     # --- sign in ----------------------------------------------------------------------------
 
@@ -147,6 +156,7 @@ class SyncService:
                                 still_pending=self.local.pending_count())
             return report, Changes()
         transport = self._transport(account[0], token)
+        self.local.take_touched()  # what this sync applies is counted from here
         try:
             report = SyncEngine(self.local, transport).run(progress, cancelled)
         finally:
@@ -154,9 +164,8 @@ class SyncService:
         if report.error is not None and report.error.kind in (SyncErrorKind.AUTH, SyncErrorKind.REVOKED):
             # The token opens nothing any more: ask to sign in again, keeping it as proof of this device.
             self.credentials.retire(*account, report.error)
-        changed = (report.pulled or report.removed or report.epoch_changed or report.downloaded
-                   or report.targets_changed)
-        return report, (ALL if changed else Changes(sync_state=True))
+        # Exactly the rows the pull, the downloads and the targets wrote; the outbox and status always.
+        return report, from_rows(self.local.take_touched()) | Changes(sync_state=True)
 
     def overview(self) -> SyncOverview:
         account = self.local.account()
@@ -193,7 +202,7 @@ class SyncService:
                 raise KeyError(conflict_id)
             cls = RECORD_CLASSES[RecordType(conflict.record_type)]
             record = repository.get(s, cls, conflict.record_id)
-            changes = Changes(conflicts=True)
+            changes = Changes.of("conflicts", [conflict_id])
             if record is not None:
                 wanted = _wanted_values(conflict.field, value)
                 if any(getattr(record, name) != new for name, new in wanted.items()):
@@ -201,7 +210,7 @@ class SyncService:
                     validate(updated, Context(today=self._today(),
                                               village_exists=lambda code: repository.village_exists(s, code)))
                     repository.put(s, updated)
-                    changes = changes | _record_changes(conflict.record_type)
+                    changes = changes | from_rows([(conflict.record_type, conflict.record_id)])
             repository.put(s, conflict.with_changes(resolved=True, resolution=value))
         return changes
 
@@ -230,13 +239,6 @@ def _wanted_values(field: str, value: Any) -> dict[str, Any]:
 def _domain_value(field: str, value: Any) -> Any:
     converted = from_wire(field, value)
     return tuple(converted) if isinstance(converted, list) else converted
-
-
-def _record_changes(record_type: str) -> Changes:
-    return {
-        RecordType.HOUSEHOLD: Changes(households=True), RecordType.VISIT: Changes(visits=True),
-        RecordType.TRAINING: Changes(trainings=True),
-    }.get(RecordType(record_type), Changes(reviews=True))
 
 
 def _device_name() -> str:

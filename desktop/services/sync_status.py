@@ -5,9 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
-
-from desktop.store.models import OutboxRow
+from desktop.store import outbox
 from desktop.store.store import Store
 
 
@@ -23,7 +21,7 @@ class SyncStatusService:
 
     def status(self) -> SyncStatus:
         with self.store.reader() as s:
-            pending = s.scalar(select(func.count()).select_from(OutboxRow).where(OutboxRow.acked.is_(False))) or 0
+            pending = outbox.pending_count(s)
         raw = self.store.state("last_sync_at")
         return SyncStatus(pending, _parse_time(raw))
 

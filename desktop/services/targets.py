@@ -12,7 +12,7 @@ from collections.abc import Mapping
 
 from desktop.domain.i18n import QT_TRANSLATE_NOOP
 from desktop.domain.validation import FieldError, ValidationError
-from desktop.services.changes import Changes
+from desktop.services.changes import Changes, from_rows
 from desktop.services.identity import Identity
 from desktop.services.reference import ReferenceService, TargetItem
 from desktop.services.sync_service import SyncService
@@ -54,5 +54,6 @@ class TargetService:
             answer = transport.update_targets(TargetUpdate(values=changed))
         finally:
             transport.close()
+        self.sync.local.take_touched()
         self.sync.local.apply_targets(answer.version, answer.targets)
-        return Changes(reference=True)
+        return Changes(reference=True) | from_rows(self.sync.local.take_touched())

@@ -9,7 +9,7 @@ from __future__ import annotations
 from enum import StrEnum
 
 from desktop.domain.i18n import QT_TRANSLATE_NOOP
-from sync.protocol import AttendeeCategory, HouseholdKind, ReviewState, Role, ServiceType, VisitMode
+from sync.domain.vocabulary import AttendeeCategory, HouseholdKind, ReviewState, Role, ServiceType, VisitMode
 
 CONTEXT = "Vocabulary"
 
@@ -61,16 +61,8 @@ ROLES: dict[str, str] = {
     Role.REGION_ADMIN: QT_TRANSLATE_NOOP("Vocabulary", "Region administrator"),
 }
 
-_ALL = (HOUSEHOLD_KINDS, VISIT_MODES, SERVICE_TYPES, ATTENDEE_CATEGORIES, REVIEW_STATES, ROLES)
-
 
 def label(vocabulary: dict[str, str], code: str | StrEnum) -> str:
     """The English source label of ``code``, or the code itself if the vocabulary does not know it
     (a newer server may send values this version has no label for)."""
     return vocabulary.get(str(code), str(code))
-
-
-def check_complete() -> list[str]:
-    """Codes of the protocol's enums that have no label; empty when every vocabulary is covered."""
-    enums = (HouseholdKind, VisitMode, ServiceType, AttendeeCategory, ReviewState, Role)
-    return [f"{e.__name__}.{m.name}" for e, vocab in zip(enums, _ALL, strict=True) for m in e if m.value not in vocab]

@@ -10,8 +10,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import event, inspect, select
-from sqlalchemy.orm import Session
+from sqlalchemy import event, inspect
+from sqlalchemy.orm import Session, sessionmaker
 
 from desktop.store.models import OutboxRow, SyncedRow, SyncState
 from desktop.store.wire import UNCAPTURED_FIELDS, record_type_of, synced_fields, to_wire
@@ -76,7 +76,11 @@ def _base_revision(row: SyncedRow) -> int:
     return int(history.deleted[0] if history.deleted else row.revision or 0)
 
 
-@event.listens_for(Session, "before_flush")
+def register(sessions: sessionmaker[Session]) -> None:
+    """Capture the changes of every session ``sessions`` makes (the store's writer sessions)."""
+    event.listen(sessions, "before_flush", _capture)
+
+
 def _capture(session: Session, _flush_context: object, _instances: object) -> None:
     if session.info.get(APPLYING_REMOTE):
         return
@@ -104,10 +108,3 @@ def _capture(session: Session, _flush_context: object, _instances: object) -> No
             record_id=row.id, kind=kind.value, base_revision=base, changes=changes, created_at=now,
         ))
 
-
-def unacked_fields(session: Session, record_type: str, record_id: str) -> set[str]:
-    """Fields of a record changed locally that the server has not acknowledged yet."""
-    rows = session.scalars(select(OutboxRow.changes).where(
-        OutboxRow.record_type == record_type, OutboxRow.record_id == record_id, OutboxRow.acked.is_(False),
-    ))
-    return {field for changes in rows for field in changes}

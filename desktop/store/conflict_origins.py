@@ -3,23 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
-
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from desktop.domain.summaries import ConflictOrigin
 from desktop.store.models import ConflictRow, User
 from desktop.store.wire import from_wire
-
-
-@dataclass(frozen=True)
-class ConflictOrigin:
-    """``name`` "" when the server did not say who (an older server, or a change made on it);
-    ``changed_at`` naive UTC, None when not said."""
-
-    name: str
-    user_id: str
-    changed_at: dt.datetime | None
 
 
 def _time(value) -> dt.datetime | None:

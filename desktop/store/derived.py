@@ -8,7 +8,7 @@ refreshes the keys of its visits.
 from __future__ import annotations
 
 from sqlalchemy import delete, event, insert, inspect, select, update
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, sessionmaker
 
 from sync.domain.phone import normalise_phone
 from desktop.domain.search_text import initials_key, search_key
@@ -38,7 +38,12 @@ def visit_search_key(village_name: str, industry: str, problem: str, advice: str
     return " ".join(p for p in parts if p)
 
 
-@event.listens_for(Session, "before_flush")
+def register(sessions: sessionmaker[Session]) -> None:
+    """Keep the derived columns of every session ``sessions`` makes (the store's writer sessions)."""
+    event.listen(sessions, "before_flush", _refresh_derived)
+    event.listen(sessions, "after_flush", _write_links_and_renames)
+
+
 def _refresh_derived(session: Session, _ctx: object, _instances: object) -> None:
     changed = [*session.new, *(r for r in session.dirty if session.is_modified(r))]
     households = [r for r in changed if isinstance(r, HouseholdRow)]
@@ -70,7 +75,6 @@ def _refresh_derived(session: Session, _ctx: object, _instances: object) -> None
         )))
 
 
-@event.listens_for(Session, "after_flush")
 def _write_links_and_renames(session: Session, _ctx: object) -> None:
     conn = session.connection()
     links = session.info.pop("visit_links", None)

@@ -12,7 +12,8 @@ from desktop.domain.filters import division_range
 from desktop.store.models import Division, HouseholdRow, NationalTeam, Squad, Station, Target, TrainingRow, VisitRow
 from sync.domain.counting import CountingRule, counted_states
 from sync.domain.merged_households import chain_ends, repoint
-from sync.indicators import Area, CountyGeography, TrainingFact, VisitFact, is_administrative_village, is_rural_township
+from sync.domain.coverage import CountyGeography, is_administrative_village, is_rural_township
+from sync.indicators import Area, TrainingFact, VisitFact
 
 
 def _year_bounds(year: int) -> tuple[dt.date, dt.date]:

@@ -5,6 +5,9 @@ in the outbox again. After an epoch change, the rows the device had are remember
 ``unseen:<type>:<id>`` in sync_state, written in the same transaction as the reset cursor); every
 re-pulled page crosses off what it carries, and the page that ends the re-pull drops the rows never
 seen again — they are out of the user's scope now — unless they hold local changes not yet acknowledged.
+
+Every row a pull, a download or new targets wrote or removed is noted in ``touched`` as (record
+type, id), so the caller can tell the views exactly what changed (``take_touched``).
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from pydantic import TypeAdapter
-from sqlalchemy import bindparam, delete, func, insert, literal, select, update
+from sqlalchemy import bindparam, delete, insert, literal, select, update
 from sqlalchemy.orm import Session
 
 from desktop.domain.records import Conflict
@@ -37,20 +40,13 @@ from desktop.store.models import (
     Target,
     User,
 )
-from desktop.store import set_aside
+from desktop.store import outbox, set_aside
 from desktop.store.store import Store
 from desktop.store.wire import from_wire, row_class, row_to_record, synced_fields
 from sync.client.errors import SyncError, SyncErrorKind
 from sync.client.local_store import PendingUpload, SyncPosition
-from sync.protocol import (
-    PULL_ONLY_TYPES,
-    EntryResult,
-    OutboxEntry,
-    PlanTarget,
-    PullResponse,
-    RecordChange,
-    RecordType,
-)
+from sync.domain.vocabulary import RecordType
+from sync.protocol import PULL_ONLY_TYPES, EntryResult, OutboxEntry, PlanTarget, PullResponse, RecordChange
 
 UNSEEN = "unseen:"
 TARGETS_VERSION = "targets_version"  # sync_state key: the server's targets version last applied
@@ -92,6 +88,12 @@ class DesktopLocalStore:
 
     def __init__(self, store: Store):
         self.store = store
+        self.touched: set[tuple[str, str]] = set()
+
+    def take_touched(self) -> set[tuple[str, str]]:
+        """(record type, id) of every row applied from the server since the last call."""
+        touched, self.touched = self.touched, set()
+        return touched
 
     def device_id(self) -> str:
         device_id = self.store.state("device_id")
@@ -113,7 +115,7 @@ class DesktopLocalStore:
 
     def pending_count(self) -> int:
         with self.store.reader() as s:
-            return s.scalar(select(func.count()).select_from(OutboxRow).where(OutboxRow.acked.is_(False))) or 0
+            return outbox.pending_count(s)
 
     def record_push_results(self, results: list[EntryResult]) -> None:
         if not results:
@@ -130,6 +132,7 @@ class DesktopLocalStore:
                 revision = by_seq[seq].revision
                 if revision is not None:
                     revisions[record_type].append({"rid": record_id, "rev": revision})
+                    self.touched.add((record_type, record_id))
             for record_type, params in revisions.items():
                 table = row_class(record_type).__table__
                 # Never backwards: a pull may already have brought a later revision.
@@ -155,6 +158,7 @@ class DesktopLocalStore:
             for record_type, changes in by_type.items():
                 if record_type in PULL_ONLY_TYPES:
                     _apply_reference(s, record_type, changes)
+                    self.touched.update((str(record_type), c.record_id) for c in changes)
                 else:
                     set_aside_now += set_aside.apply_or_set_aside(s, record_type, changes, self._apply_changes)
             if not page.has_more:
@@ -165,6 +169,7 @@ class DesktopLocalStore:
                 row = s.get(row_class(record_type), record_id)
                 if row is not None and not _unacked_fields(s, record_type, [record_id]):
                     s.delete(row)
+                    self.touched.add((str(record_type), record_id))
             seen = [(c.record_type, c.record_id) for c in page.changes if c.record_type not in PULL_ONLY_TYPES]
             seen += page.removed
             self._cross_off_unseen(s, seen, finished=not page.has_more)
@@ -186,6 +191,7 @@ class DesktopLocalStore:
                 rows[row.id] = row
             elif change.revision < row.revision:
                 continue  # an older state than one already applied; the newer one comes later
+            self.touched.add((str(record_type), change.record_id))
             skip = pending.get(change.record_id, set())
             extra = dict(row.extra or {})
             for name, value in change.fields.items():
@@ -234,6 +240,7 @@ class DesktopLocalStore:
             dropped = [i for i in ids if i not in pending]
             for start in range(0, len(dropped), 500):
                 s.execute(delete(cls).where(cls.id.in_(dropped[start:start + 500])))
+            self.touched.update((record_type, i) for i in dropped)
         s.execute(delete(SyncState).where(SyncState.key >= UNSEEN, SyncState.key < _UNSEEN_END))
 
     # --- targets ----------------------------------------------------------------------------
@@ -248,6 +255,7 @@ class DesktopLocalStore:
                 s.merge(Target(key=t.key, name_zh=t.name_zh, name_en=t.name_en, value=t.value, unit=t.unit,
                                scope=t.scope, source=t.source))
             self.store.set_state(s, TARGETS_VERSION, str(version))
+        self.touched.update(("target", t.key) for t in targets)
 
     # --- attachment files -------------------------------------------------------------------
 
@@ -280,6 +288,8 @@ class DesktopLocalStore:
         with self.store.unit_of_work(remote=True) as s:
             mime = s.scalar(select(AttachmentRow.mime_type).where(AttachmentRow.sha256 == sha256).limit(1))
             s.merge(LocalFile(sha256=sha256, path=relative, size=len(data), mime_type=mime or "", uploaded=True))
+            ids = s.scalars(select(AttachmentRow.id).where(AttachmentRow.sha256 == sha256)).all()
+        self.touched.update(("attachment", i) for i in ids)
 
     def add_file_bytes(self, sha256: str, data: bytes) -> str:
         """Write a content-addressed file durably (temp file, fsync, rename); returns its profile-relative path."""

@@ -21,7 +21,8 @@ from sqlalchemy.orm import Session
 
 from desktop.store.capture import utcnow
 from desktop.store.models import SetAsideRow
-from sync.protocol import RecordChange, RecordType
+from sync.domain.vocabulary import RecordType
+from sync.protocol import RecordChange
 
 #: What a failed write of one pulled record raises: the database refusing it, or a value that is
 #: not of the column's kind (a date that does not parse, a number where text belongs).

@@ -10,11 +10,14 @@ from pathlib import Path
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
-from desktop.store import capture, derived  # noqa: F401 - registers the flush hooks
+from desktop.store import capture, derived
 from desktop.store.engine import create_store_engine, migrate, session_factory
 from desktop.store.models import SyncState
 
 DB_NAME = "fieldbook.db"
+#: The session of one unit of work, as services hold it to pass on to the store's query modules
+#: (services never build SQL themselves).
+Unit = Session
 
 
 class Store:
@@ -25,6 +28,8 @@ class Store:
         self.engine = engine
         self._read_engine = create_store_engine(profile_dir / DB_NAME, writer=False)
         self._sessions = session_factory(engine)
+        capture.register(self._sessions)  # outbox capture first, then the derived columns, as they were
+        derived.register(self._sessions)
         self._read_sessions = session_factory(self._read_engine)
         self.last_backup: Path | None = None
 

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from desktop.store.indicator_queries import merged_households
 from desktop.store.models import Membership, TrainingRow, User, VisitRow
 from sync.domain.merged_households import repoint
-from sync.protocol import VisitMode
+from sync.domain.vocabulary import VisitMode
 
 
 @dataclass(frozen=True)

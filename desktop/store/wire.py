@@ -7,9 +7,11 @@ import datetime as dt
 from enum import Enum
 from typing import Any
 
-from desktop.domain.records import RECORD_CLASSES, Record
+from desktop.domain.kinds import RECORD_CLASSES
+from desktop.domain.records import Record
 from desktop.store.models import SYNCED_ROWS, SyncedRow
-from sync.protocol import RECORD_FIELDS, RecordType
+from sync.domain.fields import RECORD_FIELDS
+from sync.domain.vocabulary import RecordType
 
 #: Set by whoever applies the change (the server on push); never captured as a field edit.
 UNCAPTURED_FIELDS = frozenset({"updated_at"})

@@ -915,7 +915,6 @@
     <name>HouseholdForm</name>
     <message>
         <source>Head of household or name of the entity</source>
-        <extracomment>(changes, initiator) after a merge started from the duplicate warning, as ``changes_applied``.</extracomment>
         <translation>户主姓名或主体名称</translation>
     </message>
     <message>

@@ -1,2 +1,3 @@
-"""Pure domain rules that device and server both apply (vocabulary, record rules, review
-transitions, counting, indicators and the evaluation): no Qt, no SQL, no HTTP."""
+"""Pure domain rules that device and server both apply: the vocabulary, the field catalogue, the
+review steps, record rules, consent, phone numbers, counting, 三覆盖 coverage and the evaluation.
+No Qt, no SQL, no HTTP."""

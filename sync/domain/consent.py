@@ -6,7 +6,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from sync.protocol import Role
+from sync.domain.vocabulary import Role
 
 #: Fields that identify a person and so are kept only with their consent.
 PERSONAL_FIELDS = ("phone", "notes")

@@ -14,7 +14,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from enum import StrEnum
 from pathlib import Path
 
-from sync.protocol import ReviewState
+from sync.domain.vocabulary import ReviewState
 
 #: The longest visit a record may describe (a resident stay at a village); its days all count.
 MAX_VISIT_DAYS = 31
@@ -43,10 +43,6 @@ def counted_states(rule: CountingRule) -> tuple[str, ...]:
     if rule is CountingRule.APPROVED:
         return (ReviewState.APPROVED.value,)
     return (ReviewState.APPROVED.value, ReviewState.SUBMITTED.value)
-
-
-def rule_label(rule: CountingRule, language: str = "zh_CN") -> str:
-    return RULE_LABELS[rule]["en" if language.startswith("en") else "zh_CN"]
 
 
 def visit_days(start: dt.date, end: dt.date | None) -> Iterator[dt.date]:

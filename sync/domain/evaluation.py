@@ -15,7 +15,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from sync.indicators import Coverage
+from sync.domain.coverage import Coverage
 
 #: Weights by "<unit>.<criterion>", and the score from which a unit is recommended for 后补助.
 DEFAULT_WEIGHTS: dict[str, float] = {

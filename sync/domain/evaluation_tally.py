@@ -7,8 +7,15 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from sync.domain.counting import CountingRule
 from sync.domain.evaluation import Evaluation, EvaluationTargets, SpecialistTally, evaluate
-from sync.indicators import (LOCAL_TALENT_CATEGORIES, Area, CountyGeography, TrainingFact, VisitFact, compute,
-                             onsite_days_by_specialist)
+from sync.domain.coverage import CountyGeography
+from sync.indicators import (
+    LOCAL_TALENT_CATEGORIES,
+    Area,
+    TrainingFact,
+    VisitFact,
+    compute,
+    onsite_days_by_specialist,
+)
 
 _TALENT = tuple(c.value for c in LOCAL_TALENT_CATEGORIES)
 

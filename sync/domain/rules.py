@@ -1,6 +1,6 @@
 """The rules a household, visit or training must meet to be kept: the one rule set of device and server.
 
-A record is read as a mapping of its synced fields (``sync.protocol.RECORD_FIELDS``): the desktop
+A record is read as a mapping of its synced fields (``sync.domain.fields.RECORD_FIELDS``): the desktop
 passes its record's attributes, the server the stored fields with a pushed entry applied, so dates
 may be ``datetime.date`` or ISO text and lists may be tuples. Every failure names its field; its
 message is English source text the desktop translates in context "Validation".
@@ -18,7 +18,8 @@ from sync.domain.consent import fields_needing_consent
 from sync.domain.counting import MAX_VISIT_DAYS
 from sync.domain.i18n import QT_TRANSLATE_NOOP
 from sync.domain.phone import is_valid_phone
-from sync.protocol import MAX_TEXT_LENGTH, AttendeeCategory, HouseholdKind, RecordType, ServiceType, VisitMode
+from sync.domain.vocabulary import AttendeeCategory, HouseholdKind, RecordType, ServiceType, VisitMode
+from sync.protocol import MAX_TEXT_LENGTH
 
 MAX_VISIT_HOURS = 16.0
 MAX_TRAINING_HOURS = 80.0

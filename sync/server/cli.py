@@ -6,7 +6,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from sync.protocol import Role
+from sync.domain.vocabulary import Role
 from sync.server import cli_commands, cli_evaluation, config
 from sync.server.cli_bundles import EXIT_REFUSED, BundleRefused, add_bundle_commands
 from sync.server.services.roster import RosterError

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from sqlalchemy.exc import OperationalError
 
-from sync.protocol import Role
+from sync.domain.vocabulary import Role
 from sync.server.config import MAX_HEADER_BYTES, ServerSettings
 from sync.server.clock import utcnow
 from sync.server.services import activation, activation_sheet, admin, audit, reference_import, roster_import

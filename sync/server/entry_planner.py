@@ -14,18 +14,16 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from sync.domain.rules import RULED_TYPES, Context, record_errors
+from sync.domain.fields import RECORD_FIELDS, is_content_field
+from sync.domain.vocabulary import RecordType, ReviewState
 from sync.protocol import (
     PULL_ONLY_TYPES,
-    RECORD_FIELDS,
     ChangeKind,
     EntryResult,
     EntryStatus,
     FieldChange,
     OutboxEntry,
-    RecordType,
     RejectKind,
-    ReviewState,
-    is_content_field,
 )
 from sync.server import household_merge
 from sync.server.household_merge import MERGED_INTO, survivor_of

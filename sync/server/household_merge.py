@@ -19,7 +19,8 @@ from collections.abc import Mapping
 from typing import Any
 
 from sync.domain.merged_households import repoint
-from sync.protocol import FieldChange, RecordType, Role
+from sync.domain.vocabulary import RecordType, Role
+from sync.protocol import FieldChange
 from sync.server.merge import FieldMerge, merge_fields
 from sync.server.scope import RowScope, Viewer, write_denial
 

@@ -1,8 +1,9 @@
-"""The server-checked review state machine (protocol.REVIEW_TRANSITIONS). Pure."""
+"""The server-checked review state machine (sync.domain.review.REVIEW_TRANSITIONS). Pure."""
 
 from __future__ import annotations
 
-from sync.protocol import REVIEW_TRANSITIONS, ReviewAction, ReviewState, Role
+from sync.domain.review import REVIEW_TRANSITIONS
+from sync.domain.vocabulary import ReviewAction, ReviewState, Role
 
 _STATES = {s.value for s in ReviewState}
 _ACTIONS = {a.value for a in ReviewAction}

@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from sync.protocol import Role
+from sync.domain.vocabulary import Role
 
 
 class Audience(StrEnum):
@@ -87,10 +87,6 @@ def write_denial(viewer: Viewer, row: RowScope) -> str | None:
     if row.audience is Audience.STATION:
         return None
     return "the record belongs to another specialist"
-
-
-def may_review(viewer: Viewer) -> bool:
-    return viewer.role is Role.STATION_MANAGER
 
 
 def _same(a: str | None, b: str | None) -> bool:

@@ -14,9 +14,7 @@ from collections.abc import Callable, Mapping
 from enum import StrEnum
 from typing import Any
 
-from sync.protocol import (
-    MAX_ATTACHMENT_BYTES,
-    MAX_TEXT_LENGTH,
+from sync.domain.vocabulary import (
     AttendeeCategory,
     HouseholdKind,
     RecordType,
@@ -25,6 +23,7 @@ from sync.protocol import (
     ServiceType,
     VisitMode,
 )
+from sync.protocol import MAX_ATTACHMENT_BYTES, MAX_TEXT_LENGTH
 
 MAX_ID_LENGTH = 64
 MAX_LIST_ITEMS = 1000

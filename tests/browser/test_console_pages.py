@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from sync.protocol import RecordType, Role
+from sync.domain.vocabulary import RecordType, Role
 from sync.server.services import admin, audit, reference_import, roster_import
 from sync.server.services import targets as target_service
 from tests.browser.chromium import chromium, click_and_load, console_sign_in, require_chromium

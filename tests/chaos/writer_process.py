@@ -9,7 +9,7 @@ from pathlib import Path
 from desktop.domain.records import Household, Visit
 from desktop.profile import open_profile
 from desktop.services.records import RecordService
-from sync.protocol import Role
+from sync.domain.vocabulary import Role
 
 
 def main(folder: str) -> None:

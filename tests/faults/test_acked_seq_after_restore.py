@@ -10,7 +10,7 @@ import pytest
 
 from desktop.domain.records import Household
 from sync.client.transport import Transport
-from sync.protocol import RecordType, Role
+from sync.domain.vocabulary import RecordType, Role
 from sync.server.services import admin
 from tests.factories import household
 from tests.faults.checks import assert_identical

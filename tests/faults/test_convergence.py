@@ -41,7 +41,7 @@ from sync.server.services import bundles as server_bundles
 from sync.server.services.attachment_files import AttachmentFiles
 from sync.server.config import ServerSettings
 from sync.client.errors import SyncErrorKind
-from sync.protocol import ReviewAction, ReviewState, Role
+from sync.domain.vocabulary import ReviewAction, ReviewState, Role
 from tests.factories import household, training, visit
 from tests.faults.checks import created_ids, device_checksums
 from tests.sync.harness import assert_converged, device_records, server_records

@@ -21,7 +21,7 @@ from desktop.services.photos import PhotoService
 from desktop.services.sync_service import SyncService
 from sync.client.credentials import CredentialStore
 from sync.client.errors import SyncErrorKind
-from sync.protocol import Role
+from sync.domain.vocabulary import Role
 from tests.faults.checks import assert_identical
 from tests.faults.conftest import runs_for
 from tests.faults.workload import Workload

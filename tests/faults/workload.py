@@ -13,7 +13,7 @@ from PIL import Image
 from desktop.domain.records import Attachment, Household, Visit
 from desktop.services.photos import PhotoService, StoredPhoto
 from desktop.store import repository
-from sync.protocol import RecordType, ReviewState
+from sync.domain.vocabulary import RecordType, ReviewState
 from tests.factories import household, training, visit
 from tests.sync.harness import Device
 

@@ -20,7 +20,8 @@ from typing import Any
 import pytest
 import requests
 
-from sync.protocol import HEADER_UPLOAD_LENGTH, HEADER_UPLOAD_OFFSET, TARGETS_PATH, RecordType, Role
+from sync.domain.vocabulary import RecordType, Role
+from sync.protocol import HEADER_UPLOAD_LENGTH, HEADER_UPLOAD_OFFSET, TARGETS_PATH
 from sync.server.services import admin, reference_import
 from sync.server.services import targets as target_service
 from sync.server.store.database import Database

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from sqlalchemy import func, select
 
-from sync.protocol import Role
+from sync.domain.vocabulary import Role
 from sync.server.services import reference_import
 from sync.server.services import targets as target_service
 from sync.server.store.database import Database

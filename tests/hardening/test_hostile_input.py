@@ -12,7 +12,8 @@ from typing import Any
 import pytest
 import requests
 
-from sync.protocol import HEADER_PROTOCOL, HEADER_UPLOAD_LENGTH, HEADER_UPLOAD_OFFSET, MAX_REQUEST_BYTES, RecordType, Role
+from sync.domain.vocabulary import RecordType, Role
+from sync.protocol import HEADER_PROTOCOL, HEADER_UPLOAD_LENGTH, HEADER_UPLOAD_OFFSET, MAX_REQUEST_BYTES
 from sync.server.services import admin
 from tests.hardening.snapshot import server_state
 from tests.server.support import DeviceClient, World, visit_fields

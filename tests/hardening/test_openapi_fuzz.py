@@ -15,7 +15,7 @@ import schemathesis
 from hypothesis import HealthCheck, given, settings
 from schemathesis.checks import CHECKS, load_all_checks
 
-from sync.protocol import Role
+from sync.domain.vocabulary import Role
 from tests.server.support import DeviceClient, RunningServer, World
 
 EXAMPLES = int(os.environ.get("FIELDBOOK_FUZZ_EXAMPLES", "25"))

@@ -12,7 +12,8 @@ from typing import Any
 import pytest
 from sqlalchemy import event
 
-from sync.protocol import LoginRequest, Role
+from sync.domain.vocabulary import Role
+from sync.protocol import LoginRequest
 from sync.server.services import admin, auth
 from sync.server.services import push as push_service
 from sync.server.store import migrate, records

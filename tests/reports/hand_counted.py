@@ -14,7 +14,7 @@ import datetime as dt
 from desktop.domain.records import Household, Training, Visit
 from desktop.services.records import RecordService
 from desktop.services.review import ReviewService
-from sync.protocol import ReviewState, Role
+from sync.domain.vocabulary import ReviewState, Role
 from tests.factories import OTHER_COUNTY_VILLAGE, household, training, visit
 
 COUNTY = "150422"  # 巴林左旗

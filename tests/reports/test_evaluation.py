@@ -12,8 +12,8 @@ from openpyxl import load_workbook
 
 from desktop.services.evaluation import EvaluationService
 from sync.domain.evaluation import Criterion, EvaluationTargets, SpecialistTally, evaluate
-from sync.indicators import Coverage
-from sync.protocol import Role
+from sync.domain.coverage import Coverage
+from sync.domain.vocabulary import Role
 from tests.reports import hand_counted as hc
 from tests.reports.test_server_matches_device import record_and_review_the_hand_counted_year
 

@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from sync.protocol import RecordType, Role
+from sync.domain.vocabulary import RecordType, Role
 from tests.reports.report_http import get_report, report
 from tests.server.support import DeviceClient, World, visit_fields
 

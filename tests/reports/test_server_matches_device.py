@@ -12,7 +12,7 @@ from desktop.services.evaluation import EvaluationService
 from desktop.services.export import ExportService
 from desktop.services.indicators import IndicatorService
 from sync.indicators import Area, YearIndicators
-from sync.protocol import ReviewAction, ReviewState, Role
+from sync.domain.vocabulary import ReviewAction, ReviewState, Role
 from sync.reports_protocol import IndicatorReport, indicators_from_report
 from sync.server.services.evaluation import evaluation_document
 from sync.server.store import users

@@ -146,7 +146,7 @@ def test_households_and_trainings_export_through_the_exporter(service, tmp_path)
 
 
 def test_a_household_export_carries_phones_only_for_a_role_that_calls_households(records, profile, tmp_path):
-    from sync.protocol import Role
+    from sync.domain.vocabulary import Role
     from tests.factories import COUNTY, household
 
     records.save(household(name="宝音", phone="13847112345", contact_consent=True))

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from desktop.domain.records import Household, Training, Visit
 from desktop.services.records import RecordService
 from resources import resource_path
-from sync.protocol import AttendeeCategory, HouseholdKind, ReviewState, ServiceType, VisitMode
+from sync.domain.vocabulary import AttendeeCategory, HouseholdKind, ReviewState, ServiceType, VisitMode
 
 INDUSTRIES = ["牧草", "肉牛牦牛", "高粱", "笤帚", "大豆", "玉米", "肉羊"]
 PROBLEMS = ["犊牛腹泻", "牧草返青差", "高粱蚜虫", "大豆根腐病", "母羊产后瘫痪"]

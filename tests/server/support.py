@@ -15,7 +15,8 @@ from typing import Any
 import pytest
 import requests
 
-from sync.protocol import HEADER_PROTOCOL, PROTOCOL_VERSION, RecordType, Role
+from sync.domain.vocabulary import RecordType, Role
+from sync.protocol import HEADER_PROTOCOL, PROTOCOL_VERSION
 from sync.server import cli
 from sync.server.clock import utcnow
 from sync.server.entry_planner import RowWrite

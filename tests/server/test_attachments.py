@@ -9,7 +9,8 @@ from concurrent.futures import ThreadPoolExecutor
 
 import requests
 
-from sync.protocol import MAX_ATTACHMENT_BYTES, RecordType, Role
+from sync.domain.vocabulary import RecordType, Role
+from sync.protocol import MAX_ATTACHMENT_BYTES
 
 from .support import DeviceClient, World, visit_fields
 

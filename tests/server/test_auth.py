@@ -7,7 +7,7 @@ import subprocess
 
 import requests
 
-from sync.protocol import Role
+from sync.domain.vocabulary import Role
 from sync.server.login_throttle import retry_after
 from sync.server.services import admin
 

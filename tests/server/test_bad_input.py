@@ -7,7 +7,8 @@ import json
 
 import requests
 
-from sync.protocol import MAX_PUSH_ENTRIES, MAX_REQUEST_BYTES, MAX_TEXT_LENGTH, RecordType, Role
+from sync.domain.vocabulary import RecordType, Role
+from sync.protocol import MAX_PUSH_ENTRIES, MAX_REQUEST_BYTES, MAX_TEXT_LENGTH
 
 from .support import DeviceClient, World, visit_fields
 

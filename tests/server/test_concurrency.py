@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from sync.protocol import RecordType, Role
+from sync.domain.vocabulary import RecordType, Role
 
 from .conftest import fresh_database, running_server
 from .support import RunningServer, World, household_fields, visit_fields

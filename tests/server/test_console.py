@@ -10,7 +10,7 @@ import pytest
 from openpyxl import load_workbook
 from sqlalchemy import select, update
 
-from sync.protocol import RecordType, Role
+from sync.domain.vocabulary import RecordType, Role
 from sync.server.services import admin
 from sync.server.store import users
 from sync.server.store.models import ConsoleSession, User

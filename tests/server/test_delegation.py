@@ -10,7 +10,7 @@ import pytest
 import requests
 from sqlalchemy import select
 
-from sync.protocol import RecordType, Role
+from sync.domain.vocabulary import RecordType, Role
 from sync.server.scope import Viewer
 from sync.server.services import delegation
 from sync.server.store import audit_log

@@ -6,7 +6,7 @@ from typing import Any
 
 from sqlalchemy import select
 
-from sync.protocol import RecordType, Role
+from sync.domain.vocabulary import RecordType, Role
 from sync.server.store.models import AuditEntry
 
 from .support import DeviceClient, World, household_fields, recent_day, visit_fields

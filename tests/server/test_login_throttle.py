@@ -9,7 +9,7 @@ from collections.abc import Iterator
 import pytest
 import requests
 
-from sync.protocol import Role
+from sync.domain.vocabulary import Role
 from sync.server.login_throttle import Failure, check, source_of
 from sync.server.services import admin
 from sync.server.store.database import Database

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import subprocess
 
-from sync.protocol import PULL_PAGE_SIZE, RecordType, Role
+from sync.domain.vocabulary import RecordType, Role
+from sync.protocol import PULL_PAGE_SIZE
 
 from .conftest import REPO, server_command
 from .support import World, household_fields

@@ -12,7 +12,8 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
-from sync.protocol import CREATE_UNSENT_FIELDS, LoginRequest, OutboxEntry, Role
+from sync.domain.vocabulary import Role
+from sync.protocol import CREATE_UNSENT_FIELDS, LoginRequest, OutboxEntry
 from sync import protocol
 from sync.server.errors import ApiError
 from sync.server.services import admin, auth

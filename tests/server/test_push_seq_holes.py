@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from sync.protocol import PROTOCOL_VERSION, RecordType, Role
+from sync.domain.vocabulary import RecordType, Role
+from sync.protocol import PROTOCOL_VERSION
 
 from .support import World, household_fields, visit_fields
 

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from sync.protocol import RecordType, Role
+from sync.domain.vocabulary import RecordType, Role
 from sync.server.scope import Audience
 from sync.server.store import divisions
 from tests.server.support import DeviceClient, World, household_fields, store_as_an_older_server, visit_fields

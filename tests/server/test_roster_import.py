@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import delete, func, select, text
 
-from sync.protocol import ActivateRequest, LoginRequest, RecordType
+from sync.domain.vocabulary import RecordType
+from sync.protocol import ActivateRequest, LoginRequest
 from sync.server.errors import ApiError
 from sync.server.services import activation, auth, reference_import
 from sync.server.store import migrate

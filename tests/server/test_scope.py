@@ -9,7 +9,7 @@ from collections.abc import Iterator
 import pytest
 from sqlalchemy import insert, select
 
-from sync.protocol import Role
+from sync.domain.vocabulary import Role
 from sync.server.scope import Audience, RowScope, Viewer, can_read, write_denial
 from sync.server.store import migrate
 from sync.server.store.database import Database

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sync.protocol import RecordType, Role
+from sync.domain.vocabulary import RecordType, Role
 
 from .support import World, household_fields, visit_fields
 

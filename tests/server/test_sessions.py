@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import requests
 
-from sync.protocol import Role
+from sync.domain.vocabulary import Role
 from sync.server.app import create_app
 from sync.server.config import ServerSettings
 from sync.server.services import admin

@@ -11,7 +11,8 @@ from typing import Any
 import pytest
 import requests
 
-from sync.protocol import TARGETS_PATH, Role
+from sync.domain.vocabulary import Role
+from sync.protocol import TARGETS_PATH
 from sync.server.services import admin, reference_import
 from sync.server.services import targets as target_service
 from sync.server.store import migrate

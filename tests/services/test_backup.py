@@ -31,7 +31,7 @@ from desktop.store.backup_archive import DATABASE, MANIFEST, BackupError, Backup
 from desktop.store.backup_identity import RESTORED_EPOCH
 from desktop.store.models import OutboxRow
 from desktop.store.store import DB_NAME
-from sync.protocol import RecordType
+from sync.domain.vocabulary import RecordType
 from tests.factories import household, training, visit
 
 #: Tables restored row for row; the outbox and sync_state are compared apart (the device changes).

@@ -9,7 +9,8 @@ from desktop.domain.records import Visit
 from desktop.services.identity import Identity
 from desktop.services.review import ReviewService
 from desktop.store.local_store import DesktopLocalStore
-from sync.protocol import EntryResult, EntryStatus, PullResponse, RecordChange, RecordType, ReviewState, Role
+from sync.domain.vocabulary import RecordType, ReviewState, Role
+from sync.protocol import EntryResult, EntryStatus, PullResponse, RecordChange
 from tests.factories import visit
 
 

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import pytest
+from sqlalchemy import event
 
 from desktop.domain.records import ReviewEvent, Visit
 from desktop.domain.validation import ValidationError
 from desktop.services.identity import Identity
 from desktop.services.records import RecordService
 from desktop.services.review import ReviewService
-from sync.protocol import Role
+from sync.domain.vocabulary import Role
 from tests.factories import TODAY, visit
 
 
@@ -96,3 +97,38 @@ def test_a_returned_record_can_be_fixed_and_submitted_again(profile, records, sp
     assert fixed.review_state == "submitted"
     actions = [e.action for e in ReviewService(profile.store, specialist).trail(v.id)]
     assert actions == ["submit", "return", "submit"]
+
+
+def _statements(store, call):
+    """The SQL statements ``call`` sent to the store's read connection."""
+    sent: list[str] = []
+    engine = store._read_engine  # noqa: SLF001 - the queue reads there
+    listener = lambda _conn, _cursor, statement, *_rest: sent.append(statement)  # noqa: E731
+    event.listen(engine, "before_cursor_execute", listener)
+    try:
+        result = call()
+    finally:
+        event.remove(engine, "before_cursor_execute", listener)
+    return result, sent
+
+
+def test_the_queue_reads_every_rows_last_comment_in_the_same_few_statements(profile, records, specialist,
+                                                                             manager):
+    author, reviewer = ReviewService(profile.store, specialist), ReviewService(profile.store, manager)
+    first, _ = records.save(visit(problem="问题0"))
+    author.submit("visit", first.id)
+    reviewer.return_for_fixes("visit", first.id, "先写用药剂量")
+    one, few = _statements(profile.store, lambda: reviewer.queue(state=None))
+    assert [i.last_comment for i in one] == ["先写用药剂量"]
+    for n in range(1, 220):
+        v, _ = records.save(visit(problem=f"问题{n}"))
+        author.submit("visit", v.id)
+        if n % 2:
+            reviewer.return_for_fixes("visit", v.id, f"第一次{n}")
+            author.submit("visit", v.id)
+            reviewer.return_for_fixes("visit", v.id, f"第二次{n}")
+    items, many = _statements(profile.store, lambda: reviewer.queue(state=None))
+    assert len(items) == 220
+    assert len(many) == len(few) <= 3, many  # not one more per row
+    comments = {i.title: i.last_comment for i in items}
+    assert comments["问题0"] == "先写用药剂量" and comments["问题7"] == "第二次7" and comments["问题8"] == ""

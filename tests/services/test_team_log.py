@@ -6,7 +6,7 @@ import datetime as dt
 
 from desktop.services.identity import Identity
 from desktop.services.team_log import Period, TeamLogService
-from sync.protocol import Role
+from sync.domain.vocabulary import Role
 from tests.factories import training, visit
 
 

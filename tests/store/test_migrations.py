@@ -14,7 +14,7 @@ from desktop.services.records import RecordService
 from desktop.services.identity import Identity
 from desktop.store.models import Base, HouseholdRow, OutboxRow, VisitHousehold
 from desktop.store.store import Store
-from sync.protocol import Role
+from sync.domain.vocabulary import Role
 from tests.factories import TODAY
 
 

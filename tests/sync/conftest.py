@@ -18,7 +18,7 @@ from desktop.services.sync_service import SyncService
 from desktop.store.store import DB_NAME
 from sync.client.credentials import CredentialStore
 from sync.client.transport import RetryPolicy, Transport, TransportConfig
-from sync.protocol import Role
+from sync.domain.vocabulary import Role
 from sync.server.store.database import Database
 from tests.factories import COUNTY
 from tests.server.conftest import cheap_password_hashes, fresh_database  # noqa: F401 - fixture reused

@@ -22,13 +22,9 @@ from desktop.store import repository
 from desktop.store.models import SYNCED_ROWS, OutboxRow
 from desktop.store.wire import to_wire
 from sync.client.engine import SyncReport
-from sync.protocol import (
-    HEALTH_PATH,
-    RECORD_FIELDS,
-    RecordType,
-    ReviewAction,
-    ReviewState,
-)
+from sync.domain.fields import RECORD_FIELDS
+from sync.domain.vocabulary import RecordType, ReviewAction, ReviewState
+from sync.protocol import HEALTH_PATH
 from sync.server.store.database import Database
 from sync.server.store.models import LedgerEntry, Record
 from tests.factories import TODAY

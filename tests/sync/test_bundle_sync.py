@@ -11,7 +11,7 @@ from desktop.app import main as fieldbook
 from desktop.domain.records import Visit
 from desktop.services.photos import PhotoService
 from sync.bundle_file import key_hex, new_key
-from sync.protocol import ReviewAction, ReviewState, Role
+from sync.domain.vocabulary import ReviewAction, ReviewState, Role
 from sync.server import cli as server_cli
 from sync.server.services import admin
 from sync.server.store import attachments

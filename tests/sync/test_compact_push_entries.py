@@ -10,14 +10,14 @@ import pytest
 
 from desktop.store.local_store import DesktopLocalStore
 from sync.client.transport import Transport, TransportConfig
+from sync.domain.fields import RECORD_FIELDS
+from sync.domain.vocabulary import RecordType
 from sync.protocol import (
     CREATE_UNSENT_FIELDS,
-    RECORD_FIELDS,
     EntryResult,
     EntryStatus,
     OutboxEntry,
     PushRequest,
-    RecordType,
     compact_entry,
     expand_entry,
 )

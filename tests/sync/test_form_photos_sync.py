@@ -8,7 +8,7 @@ from sqlalchemy import select
 from desktop.domain.records import Training, Visit
 from desktop.services.photos import PhotoService
 from desktop.store.models import AttachmentRow, OutboxRow
-from sync.protocol import Role
+from sync.domain.vocabulary import Role
 from tests.factories import household, training, visit
 from tests.sync.harness import assert_converged
 from tests.sync.test_sync_round_trip import photo_file

@@ -10,7 +10,7 @@ from desktop.services.household_merges import HouseholdMergeService
 from desktop.services.evaluation import EvaluationService
 from desktop.services.indicators import IndicatorService
 from sync.indicators import Area
-from sync.protocol import ReviewAction, ReviewState, Role
+from sync.domain.vocabulary import ReviewAction, ReviewState, Role
 from sync.server.scope import Viewer
 from sync.server.services.auth import Caller
 from sync.server.services.evaluation import evaluation_document

@@ -10,7 +10,7 @@ import pytest
 from desktop.domain.records import Household
 from desktop.services.sync_service import SyncService
 from sync.client.credentials import CredentialStore
-from sync.protocol import RecordType, Role
+from sync.domain.vocabulary import RecordType, Role
 from tests.factories import VILLAGE, household
 from tests.server.support import PASSWORD, household_fields, store_as_an_older_server
 from tests.sync.memory_keyring import FileKeyring

@@ -20,7 +20,7 @@ from desktop.store import repository
 from desktop.store.models import OutboxRow
 from sync.client.credentials import CredentialStore
 from sync.client.errors import SyncErrorKind
-from sync.protocol import RecordType, ReviewAction, ReviewState
+from sync.domain.vocabulary import RecordType, ReviewAction, ReviewState
 from sync.server.services import admin
 from sync.server.store.models import LedgerEntry
 from tests.factories import household, visit

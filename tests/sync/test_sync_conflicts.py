@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from desktop.domain.records import Household
-from sync.protocol import Role
+from sync.domain.vocabulary import Role
 from tests.factories import household
 from tests.sync.harness import assert_converged, server_records
 

@@ -14,7 +14,7 @@ from desktop.services.photos import PhotoService
 from desktop.store import repository
 from sync.client.engine import UPLOAD_CHUNK_BYTES
 from sync.client.errors import SyncErrorKind
-from sync.protocol import RecordType, Role
+from sync.domain.vocabulary import RecordType, Role
 from tests.factories import household, visit
 from tests.sync.harness import (
     assert_converged,

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from desktop.domain.records import Household, Visit
 from sync.client.errors import SyncErrorKind
-from sync.protocol import Role
+from sync.domain.vocabulary import Role
 from sync.server.services import admin
 from tests.factories import household, visit
 from tests.server.conftest import _pg_connection

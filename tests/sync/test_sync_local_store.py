@@ -20,13 +20,8 @@ from desktop.store.models import (
     VisitRow,
 )
 from sync.client.errors import SyncError
-from sync.protocol import (
-    EntryResult,
-    EntryStatus,
-    PullResponse,
-    RecordChange,
-    RecordType,
-)
+from sync.domain.vocabulary import RecordType
+from sync.protocol import EntryResult, EntryStatus, PullResponse, RecordChange
 from tests.factories import household, visit
 
 

@@ -17,7 +17,8 @@ from desktop.services.sync_service import SyncService
 from sync.client.credentials import CredentialStore
 from sync.client.errors import SyncErrorKind
 from sync.client.transport import Transport
-from sync.protocol import HEADER_PROTOCOL, Role
+from sync.domain.vocabulary import Role
+from sync.protocol import HEADER_PROTOCOL
 from sync.server.services import admin
 from tests.factories import household, visit
 from tests.server.conftest import REPO

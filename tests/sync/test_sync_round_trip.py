@@ -9,7 +9,7 @@ from PIL import Image
 from desktop.domain.records import Attachment, Household, ReviewEvent, Training, Visit
 from desktop.services.photos import PhotoService
 from desktop.store import repository
-from sync.protocol import RecordType, ReviewAction, ReviewState, Role
+from sync.domain.vocabulary import RecordType, ReviewAction, ReviewState, Role
 from tests.factories import household, training, visit
 from tests.sync.harness import assert_converged, ledger_size, server_records
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from sync.client.errors import SyncError
-from sync.protocol import Role
+from sync.domain.vocabulary import Role
 from sync.server.services import admin
 from tests.factories import household, visit
 from tests.server.conftest import REPO, server_command

@@ -14,6 +14,7 @@ import pytest
 
 from sync.client.errors import SyncError, SyncErrorKind
 from sync.client.transport import RetryPolicy, Transport, TransportConfig
+from sync.domain.vocabulary import RecordType
 from sync.protocol import (
     HEADER_DEVICE,
     HEADER_PROTOCOL,
@@ -25,7 +26,6 @@ from sync.protocol import (
     LoginRequest,
     OutboxEntry,
     PushRequest,
-    RecordType,
     expand_entry,
 )
 from tests.sync.scripted_server import DROP, Answer, ScriptedServer

@@ -8,15 +8,8 @@ import datetime as dt
 import pytest
 
 from resources import resource_path
-from sync.indicators import (
-    Area,
-    CountyGeography,
-    TrainingFact,
-    VisitFact,
-    compute,
-    is_administrative_village,
-    is_rural_township,
-)
+from sync.domain.coverage import CountyGeography, is_administrative_village, is_rural_township
+from sync.indicators import Area, TrainingFact, VisitFact, compute
 
 BLZQ = "150422"  # 巴林左旗
 LINDONG = "150422100"  # 林东镇

@@ -13,18 +13,9 @@ from desktop.domain import validation
 from desktop.domain.records import Household, Record, Training, Visit
 from desktop.store.wire import record_values, to_wire
 from sync.domain import rules
-from sync.protocol import (
-    RECORD_FIELDS,
-    AttendeeCategory,
-    ChangeKind,
-    EntryStatus,
-    FieldChange,
-    HouseholdKind,
-    OutboxEntry,
-    Role,
-    ServiceType,
-    VisitMode,
-)
+from sync.domain.fields import RECORD_FIELDS
+from sync.domain.vocabulary import AttendeeCategory, HouseholdKind, Role, ServiceType, VisitMode
+from sync.protocol import ChangeKind, EntryStatus, FieldChange, OutboxEntry
 from sync.server import entry_planner
 from sync.server.entry_planner import REGION_TIME, PushContext, plan_entry
 from sync.server.scope import Viewer

@@ -21,7 +21,7 @@ from desktop.ui.shell.i18n import install_language  # noqa: E402
 from desktop.ui.shell.main_window import MainWindow  # noqa: E402
 from desktop.ui.shell.operations import OperationRunner  # noqa: E402
 from desktop.ui.shell.settings import AppSettings  # noqa: E402
-from sync.protocol import Role, ServiceType  # noqa: E402
+from sync.domain.vocabulary import Role, ServiceType
 
 #: 巴林左旗 / 林东镇 / 索布力嘎村委会: a real village from the official list.
 VILLAGE = "150422100200"

@@ -7,10 +7,13 @@ import uuid
 
 import pytest
 
+from desktop.domain.records import Household
+from desktop.services.changes import Changes
 from desktop.services.sync_service import SyncService
 from desktop.ui.shell.main_window import MainWindow
 from sync.client.credentials import CredentialStore
-from sync.protocol import Role
+from sync.domain.vocabulary import Role
+from tests.factories import household
 from tests.server.support import PASSWORD
 from tests.sync.conftest import (  # noqa: F401 - fixtures reused
     cheap_password_hashes,
@@ -67,3 +70,31 @@ def sign_in(qtbot, sync_window, sync_server, account, settle):  # noqa: F811
         qtbot.waitUntil(lambda: controller.signed_in, timeout=10000)
         settle()
     return run
+
+
+def sync_once(qtbot, window, settle):
+    """One sync of the window by its controller; it must finish without error."""
+    controller = window.sync.controller
+    with qtbot.waitSignal(controller.sync_finished, timeout=30000) as finished:
+        controller.sync_now()
+    settle()
+    report = finished.args[0]
+    assert report.error is None and report.finished, report.summary()
+    return report
+
+
+@pytest.fixture
+def conflict(qtbot, sync_window, sign_in, make_device, station, settle):
+    """Wang (another laptop) and this window both changed the head of livestock of one household."""
+    sign_in()
+    wang = make_device("wang", station)
+    h, _ = wang.records.save(household(name="张宝山", notes=""))
+    wang.sync_ok()
+    sync_once(qtbot, sync_window, settle)
+    wang.records.save(wang.records.get(Household, h.id).with_changes(livestock_head=50))
+    wang.sync_ok()
+    records = sync_window.ctx.records
+    records.save(records.get(Household, h.id).with_changes(livestock_head=60))
+    sync_window.ctx.runner.announce(Changes(households=True), None)
+    assert sync_once(qtbot, sync_window, settle).conflicts == 1
+    return wang, h

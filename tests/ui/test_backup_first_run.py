@@ -22,7 +22,7 @@ from desktop.store.store import DB_NAME
 from desktop.ui.shell.context import AppContext
 from desktop.ui.shell.first_run_dialog import FirstRunDialog
 from desktop.ui.shell.main_window import MainWindow
-from sync.protocol import RecordType, Role
+from sync.domain.vocabulary import RecordType, Role
 from tests.factories import household, visit
 
 

@@ -8,36 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from desktop.domain.records import Household
-from desktop.services.changes import Changes
-from tests.factories import household
 from tests.ui.sync_fixtures import *  # noqa: F403 - the server and window fixtures
-
-
-def _sync(qtbot, window, settle):
-    controller = window.sync.controller
-    with qtbot.waitSignal(controller.sync_finished, timeout=30000) as finished:
-        controller.sync_now()
-    settle()
-    report = finished.args[0]
-    assert report.error is None and report.finished, report.summary()
-    return report
-
-
-@pytest.fixture
-def conflict(qtbot, sync_window, sign_in, make_device, station, settle):
-    """Wang (another laptop) and this window both changed the head of livestock of one household."""
-    sign_in()
-    wang = make_device("wang", station)
-    h, _ = wang.records.save(household(name="张宝山", notes=""))
-    wang.sync_ok()
-    _sync(qtbot, sync_window, settle)
-    wang.records.save(wang.records.get(Household, h.id).with_changes(livestock_head=50))
-    wang.sync_ok()
-    records = sync_window.ctx.records
-    records.save(records.get(Household, h.id).with_changes(livestock_head=60))
-    sync_window.changes_applied.emit(Changes(households=True), None)
-    assert _sync(qtbot, sync_window, settle).conflicts == 1
-    return wang, h
 
 
 def _open(qtbot, sync_window):

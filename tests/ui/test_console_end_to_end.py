@@ -11,7 +11,7 @@ import pytest
 from openpyxl import load_workbook
 from PySide6.QtCore import QPoint, Qt
 
-from sync.protocol import ReviewState, Role
+from sync.domain.vocabulary import ReviewState, Role
 from sync.server.services import reference_import
 from tests.browser.chromium import chromium, click_and_load, console_sign_in, require_chromium, wait_for_file
 from tests.server.roster_files import write_xlsx

@@ -22,7 +22,7 @@ from desktop.ui.shell.context import AppContext
 from desktop.demo.launch import DemoChooser, demo_settings
 from desktop.ui.shell.main_window import MainWindow
 from sync.indicators import Area
-from sync.protocol import Role
+from sync.domain.vocabulary import Role
 
 TODAY = dt.date(2026, 6, 15)
 SPECIALISTS = [m for m in TEAM if m.role is Role.SPECIALIST]

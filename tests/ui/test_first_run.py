@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from desktop.ui.shell.first_run_dialog import FirstRunDialog
-from sync.protocol import Role
+from sync.domain.vocabulary import Role
 
 
 def test_first_run_sets_up_the_user_with_station_and_county_found_by_pinyin(qtbot, profile, runner, language, settle):

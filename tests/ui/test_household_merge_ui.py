@@ -10,7 +10,7 @@ from desktop.domain.records import Household
 from desktop.services.household_merges import MergeRefused
 from desktop.store.models import OutboxRow
 from desktop.ui.lists.record_table_model import ID_ROLE
-from sync.protocol import Role
+from sync.domain.vocabulary import Role
 
 from .conftest import COUNTY, STATION
 

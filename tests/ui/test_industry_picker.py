@@ -15,7 +15,7 @@ from desktop.ui.forms.visit_form import VisitForm
 from desktop.ui.review.page import ReviewPage
 from desktop.ui.shell.context import AppContext
 from desktop.ui.shell.i18n import install_language
-from sync.protocol import Role
+from sync.domain.vocabulary import Role
 
 from .conftest import COUNTY, STATION
 
@@ -116,7 +116,7 @@ def test_a_manager_sees_unlisted_industries_with_counts_and_maps_one(qtbot, ctx,
     dialog.table.selectRow(0)
     qtbot.keyClicks(dialog.target.combo.lineEdit(), "jingjilin")
     dialog.target.choose_search_result(dialog.target.search_results().index("经济林"))
-    with qtbot.waitSignal(dialog.changes_made, timeout=5000):
+    with qtbot.waitSignal(manager_ctx.runner.changed, timeout=5000):
         qtbot.mouseClick(dialog.map_button, Qt.MouseButton.LeftButton)
     settle()
     assert [dialog.model.row_values(r)[0] for r in range(dialog.model.rowCount())] == ["葵花籽"]

@@ -7,7 +7,8 @@ from PySide6.QtCore import Qt
 from desktop.domain.records import Visit
 from desktop.store.local_store import DesktopLocalStore
 from desktop.ui.sync.conflict_text import field_label
-from sync.protocol import EntryResult, EntryStatus, PullResponse, RecordChange, RecordType
+from sync.domain.vocabulary import RecordType
+from sync.protocol import EntryResult, EntryStatus, PullResponse, RecordChange
 
 
 def double_click_row(qtbot, table, row: int) -> None:

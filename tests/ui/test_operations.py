@@ -9,6 +9,7 @@ import shiboken6
 from PySide6.QtCore import QObject
 
 from desktop.domain.validation import FieldError, ValidationError
+from desktop.services.changes import Changes
 
 
 def test_calls_run_one_at_a_time_off_the_ui_thread_in_order(qtbot, runner, settle):
@@ -65,3 +66,29 @@ def test_an_answer_for_a_deleted_widget_is_dropped(qtbot, runner, settle):
     shiboken6.delete(asker)
     settle()
     assert Asker.answers == []
+
+
+def test_a_write_is_announced_once_after_its_callback_even_when_the_asker_is_gone(qtbot, runner, settle):
+    heard, order = [], []
+    runner.changed.connect(lambda changes, initiator: heard.append((changes, initiator)) or order.append("bus"))
+
+    class Asker(QObject):
+        def take(self, _result):
+            order.append("callback")
+
+    asker, gone = Asker(), Asker()
+    runner.write(lambda: ("saved", Changes.of("visits", ["v1"])), asker, on_success=asker.take)
+    runner.write(lambda: time.sleep(0.05) or Changes.of("households", ["h1"]), gone, on_success=gone.take)
+    shiboken6.delete(gone)
+    runner.write(lambda: Changes(), asker)  # nothing changed: nothing said
+    settle()
+    assert order == ["callback", "bus", "bus"]
+    assert [(c.ids, i is asker) for c, i in heard] == [({("visits", "v1")}, True), ({("households", "h1")}, False)]
+
+
+def test_a_write_that_does_not_say_what_it_changed_is_reported(qtbot, runner, settle):
+    failures = []
+    runner.failed.connect(lambda error, _trace: failures.append(error))
+    runner.write(lambda: 42, None)
+    settle()
+    assert isinstance(failures[0], TypeError)

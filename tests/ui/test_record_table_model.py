@@ -10,7 +10,7 @@ from desktop.domain.filters import RecordFilter, SortKey
 from desktop.domain.records import Visit
 from desktop.ui.lists.record_columns import VISIT_COLUMNS, visit_source
 from desktop.ui.lists.record_table_model import PAGE_SIZE, RecordTableModel
-from sync.protocol import ServiceType
+from sync.domain.vocabulary import ServiceType
 
 from .conftest import VILLAGE
 

@@ -14,7 +14,7 @@ from desktop.services.changes import Changes
 from desktop.ui.shell.context import AppContext
 from desktop.ui.review.dialog import ReviewDialog
 from desktop.ui.review.page import ReviewPage
-from sync.protocol import Role
+from sync.domain.vocabulary import Role
 from tests.factories import household
 from tests.ui.conftest import VILLAGE
 from tests.ui.sync_fixtures import account, sign_in, sync_window  # noqa: F401 - fixtures reused
@@ -67,7 +67,7 @@ def test_return_fix_resubmit_and_approve_travel_between_two_laptops(
     dialog.show()
     settle()
     dialog.comment.setPlainText("请写明施肥量")
-    with qtbot.waitSignal(dialog.changes_made):
+    with qtbot.waitSignal(dialog.ctx.runner.changed):
         qtbot.mouseClick(dialog.return_button, Qt.MouseButton.LeftButton)
     manager.sync_ok()
 
@@ -82,7 +82,7 @@ def test_return_fix_resubmit_and_approve_travel_between_two_laptops(
         qtbot.mouseClick(queue.fix_button, Qt.MouseButton.LeftButton)
     form = opened.args[0]
     form.advice.setPlainText("每亩追施尿素 10 公斤")
-    with qtbot.waitSignal(sync_window.changes_applied):
+    with qtbot.waitSignal(sync_window.ctx.runner.changed):
         qtbot.mouseClick(form.submit_button, Qt.MouseButton.LeftButton)
     settle()
     synced(ctx)
@@ -93,7 +93,7 @@ def test_return_fix_resubmit_and_approve_travel_between_two_laptops(
     qtbot.waitUntil(lambda: page.queue.model.rowCount() == 1, timeout=10000)
     page.queue.select_row(0)
     qtbot.mouseClick(page.queue.approve_button, Qt.MouseButton.LeftButton)
-    with qtbot.waitSignal(page.changes_made, timeout=15000):
+    with qtbot.waitSignal(page.ctx.runner.changed, timeout=15000):
         pass  # the approval is recorded once its Undo time is over
     settle()
     manager.sync_ok()

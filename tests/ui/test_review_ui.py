@@ -13,7 +13,7 @@ from desktop.services.review import ReviewService
 from desktop.ui.shell.context import AppContext
 from desktop.ui.review.dialog import ReviewDialog
 from desktop.ui.review.page import ReviewPage
-from sync.protocol import Role
+from sync.domain.vocabulary import Role
 from tests.ui.conftest import COUNTY, STATION
 
 
@@ -35,7 +35,6 @@ def manager_ctx(profile, runner, settings, language) -> AppContext:
 @pytest.fixture
 def manager_page(qtbot, submitted, manager_ctx, settle):
     page = ReviewPage(manager_ctx)
-    page.changes_made.connect(lambda changes, _initiator: page.apply_changes(changes))  # as the window does
     qtbot.addWidget(page)
     page.show()
     page.start()
@@ -56,7 +55,7 @@ def test_a_manager_approves_from_the_queue_and_the_trail_records_it(manager_page
     assert queue.approve_button.isVisible() and queue.approve_button.isEnabled()
     qtbot.mouseClick(queue.approve_button, Qt.MouseButton.LeftButton)
     assert queue.undo_button.isVisible()  # recorded once the undo time is over
-    with qtbot.waitSignal(manager_page.changes_made, timeout=15000):
+    with qtbot.waitSignal(manager_page.ctx.runner.changed, timeout=15000):
         pass
     settle()
     assert state_of(manager_ctx, submitted.id) == "approved"
@@ -78,7 +77,7 @@ def test_returning_with_an_empty_comment_is_refused_in_the_dialog(qtbot, manager
     assert state_of(manager_ctx, submitted.id) == "submitted"
     dialog.comment.setPlainText("请补充施肥量")
     assert not dialog.error.isVisible()
-    with qtbot.waitSignal(dialog.changes_made):
+    with qtbot.waitSignal(dialog.ctx.runner.changed):
         qtbot.mouseClick(dialog.return_button, Qt.MouseButton.LeftButton)
     assert state_of(manager_ctx, submitted.id) == "returned"
     assert manager_ctx.review.trail(submitted.id)[-1].comment == "请补充施肥量"
@@ -96,12 +95,12 @@ def test_the_author_sees_the_returned_comment_and_resubmits_from_the_form(window
     with qtbot.waitSignal(window.forms.form_opened) as opened:
         qtbot.mouseClick(queue.fix_button, Qt.MouseButton.LeftButton)
     form = opened.args[0]
-    with qtbot.waitSignal(window.changes_applied):
+    with qtbot.waitSignal(window.ctx.runner.changed):
         qtbot.mouseClick(form.submit_button, Qt.MouseButton.LeftButton)
     settle()
     assert state_of(ctx, submitted.id) == "submitted"
     assert [e.action for e in ctx.review.trail(submitted.id)] == ["submit", "return", "submit"]
-    assert not queue.returned.isVisible()  # the page refreshed through changes_applied
+    assert not queue.returned.isVisible()  # the page refreshed through the change bus
 
 
 def test_a_specialist_has_no_approve_or_return_and_the_service_refuses(window, ctx, submitted, settle, qtbot):
@@ -158,7 +157,6 @@ def test_a_manager_approves_several_records_at_once_and_can_undo_the_last_batch(
     for v in visits:
         ctx.review.submit("visit", v.id)
     page = ReviewPage(manager_ctx)
-    page.changes_made.connect(lambda changes, _initiator: page.apply_changes(changes))
     qtbot.addWidget(page)
     page.show()
     page.start()
@@ -176,7 +174,7 @@ def test_a_manager_approves_several_records_at_once_and_can_undo_the_last_batch(
 
     queue.table.selectAll()
     qtbot.mouseClick(queue.approve_button, Qt.MouseButton.LeftButton)
-    with qtbot.waitSignal(page.changes_made, timeout=5000):
+    with qtbot.waitSignal(page.ctx.runner.changed, timeout=5000):
         page.hide()  # leaving the page records the approvals at once
     settle()
     assert [state_of(manager_ctx, v.id) for v in visits] == ["approved"] * 3

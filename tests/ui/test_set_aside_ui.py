@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sync.protocol import RecordType
+from sync.domain.vocabulary import RecordType
 from tests.server.support import household_fields, store_as_an_older_server
 from tests.ui.sync_fixtures import *  # noqa: F403 - the server and window fixtures
 

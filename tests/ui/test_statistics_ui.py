@@ -8,7 +8,7 @@ import pytest
 
 from desktop.domain.records import Training
 from desktop.ui.statistics.page import StatisticsPage
-from sync.protocol import ReviewState, VisitMode
+from sync.domain.vocabulary import ReviewState, VisitMode
 from tests.ui.conftest import VILLAGE
 
 DAY = dt.date(2025, 5, 20)

@@ -34,7 +34,7 @@ def test_signing_in_then_sync_now_sends_every_change_with_progress_and_a_summary
         qtbot, sync_window, sync_server, account, server_db, add_household, settle):
     household = add_household()
     review_before = sync_window.ctx.review  # made with the first-run user, before signing in
-    sync_window.changes_applied.emit(Changes(households=True), None)  # as the form does after a save
+    sync_window.ctx.runner.announce(Changes(households=True), None)  # as the form does after a save
     settle()
     assert "1" in _pending_text(sync_window)
     dialog = sync_window.sync.open_sign_in()

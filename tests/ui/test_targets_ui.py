@@ -14,7 +14,7 @@ from desktop.services.sync_service import SyncService
 from desktop.ui.statistics.page import StatisticsPage
 from desktop.ui.statistics.targets_dialog import TargetsDialog
 from sync.client.credentials import CredentialStore
-from sync.protocol import Role
+from sync.domain.vocabulary import Role
 from sync.server.services import reference_import
 from sync.server.services import targets as target_service
 from tests.server.conftest import free_port
@@ -93,7 +93,7 @@ def test_a_region_admin_edits_a_target_and_the_page_compares_with_the_new_value(
     assert [dialog.table.item(row, column).text() for column in (0, 2)] == ["科技特派员服务农牧户", "户"]
     assert dialog.values["households_served"].value() == 100000
     type_value(qtbot, dialog, "households_served", "120000")
-    with qtbot.waitSignal(dialog.targets_saved, timeout=20000):
+    with qtbot.waitSignal(dialog.ctx.runner.changed, timeout=20000):
         qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     settle()
     assert not dialog.isVisible()

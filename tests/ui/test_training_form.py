@@ -34,7 +34,7 @@ def test_attendee_counts_per_category_are_totalled_and_stored(qtbot, window, ctx
     assert form.total_label.text() == "合计：37 人"
     qtbot.keyClicks(form.named.search, "wjg")
     qtbot.keyClick(form.named.search, Qt.Key.Key_Return)
-    with qtbot.waitSignal(window.changes_applied, timeout=5000):
+    with qtbot.waitSignal(window.ctx.runner.changed, timeout=5000):
         qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
     settle()
     stored = ctx.records.get(Training, form.record.id)

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QMessageBox
 from desktop.domain.filters import RecordFilter
 from desktop.domain.records import Visit
 from desktop.ui.forms.visit_form import VisitForm
-from sync.protocol import ReviewState
+from sync.domain.vocabulary import ReviewState
 
 from .conftest import VILLAGE
 
@@ -46,7 +46,7 @@ def test_a_filled_visit_is_saved_and_shows_in_the_list(qtbot, window, ctx, settl
     owner = add_household()
     form = open_new_visit(qtbot, window, settle)
     fill_visit(qtbot, ime, form)
-    with qtbot.waitSignal(window.changes_applied, timeout=5000):
+    with qtbot.waitSignal(window.ctx.runner.changed, timeout=5000):
         qtbot.keyClick(form, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     settle()
     assert form.errors.messages() == {}
@@ -75,7 +75,7 @@ def test_a_saved_visit_reopens_with_its_values_and_can_be_edited(qtbot, window, 
     form.problem.selectAll()
     ime(form.problem, "玉米螟虫害")
     assert form.is_dirty
-    with qtbot.waitSignal(window.changes_applied, timeout=5000):
+    with qtbot.waitSignal(window.ctx.runner.changed, timeout=5000):
         qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
     settle()
     assert ctx.records.get(Visit, saved.id).problem == "玉米螟虫害"

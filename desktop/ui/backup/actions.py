@@ -15,14 +15,12 @@ from PySide6.QtWidgets import QMainWindow, QMessageBox
 
 from desktop.services.backup import (
     BackupError,
-    BackupService,
     BackupSummary,
     Manifest,
     RestoreSummary,
     inspect_backup,
-    restore_into_open_store,
 )
-from desktop.services.changes import ALL
+from desktop.services.changes import ALL, Changes
 from desktop.ui.backup.files import (
     after_restore_text,
     choose_backup_source,
@@ -46,7 +44,7 @@ class BackupActions(QObject):
         super().__init__(window)
         self.ctx = ctx
         self.window = window
-        self.service = BackupService(ctx.profile.store)
+        self.service = ctx.backup
         self.choose_target = choose_backup_target
         self.choose_source = choose_backup_source
         self.message_box: QMessageBox | None = None
@@ -117,23 +115,22 @@ class BackupActions(QObject):
             sync.shutdown()  # no sync may touch the store while it is replaced
         self._set_enabled(False)
         progress = self._progress(self.tr("Restoring from the backup…"))
-        store, identity = self.ctx.profile.store, self.ctx.profile.identity
+        service, identity = self.service, self.ctx.profile.identity
         credentials = self.ctx.sync_service().credentials
 
-        def work() -> tuple[RestoreSummary, object]:
-            summary = restore_into_open_store(store, source, replace=True, progress=progress.relay.progressed.emit,
-                                              credentials=credentials)
-            return summary, identity.current()
+        def work() -> tuple[RestoreSummary, object, Changes]:
+            summary = service.restore(source, replace=True, progress=progress.relay.progressed.emit,
+                                      credentials=credentials)
+            return summary, identity.current(), ALL  # the store was replaced: everything changed
 
-        self.ctx.runner.run(work, on_success=self._restored, on_failure=self._restore_failed, label="restore",
-                            owner=self)
+        self.ctx.runner.write(work, self, on_success=self._restored, on_failure=self._restore_failed,
+                              label="restore", owner=self)
 
-    def _restored(self, result: tuple[RestoreSummary, object]) -> None:
-        summary, identity = result
+    def _restored(self, result: tuple[RestoreSummary, object, Changes]) -> None:
+        summary, identity, _changes = result
         self._done()
         if identity is not None:
             self.ctx.set_identity(identity)
-        self.window.changes_applied.emit(ALL, self)
         self._restart_sync()
         text = (self.tr("Your data was restored from the backup.") + "\n\n" + contents_text(summary.manifest)
                 + "\n\n" + after_restore_text(summary.handover.old_device_id))

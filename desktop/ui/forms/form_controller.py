@@ -1,7 +1,7 @@
 """Opens record forms and runs what they ask for: the one write path from a form to the store.
 
-A form emits ``save_requested``; the controller runs the save as an operation on the worker and
-reports the outcome to the form and, as ``Changes``, to the window (which refreshes its views).
+A form emits ``save_requested``; the controller runs the save as a write on the worker and reports
+the outcome to the form; the runner announces its ``Changes`` on the bus (the views refresh).
 """
 
 from __future__ import annotations
@@ -38,9 +38,8 @@ def _form_class(record: Record) -> type[RecordForm]:
 
 
 class FormController(QObject):
-    """``changes_made(changes, initiator)`` after every successful write; ``form_opened(form)`` for each form."""
+    """``form_opened(form)`` for each form; saves go through ``ctx.runner.write`` with the form as initiator."""
 
-    changes_made = Signal(object, object)
     form_opened = Signal(object)
 
     def __init__(self, ctx: AppContext, window: QWidget):
@@ -124,7 +123,6 @@ class FormController(QObject):
         elif isinstance(form, HouseholdForm):
             form.open_household_requested.connect(lambda i: self.open_record(Household, i))
             form.history_requested.connect(lambda i: self.open_history(i, form))
-            form.merged.connect(self.changes_made)
         form.finished.connect(lambda _r: self.forms.remove(form) if form in self.forms else None)
         self.forms.append(form)
         form.open()
@@ -145,11 +143,10 @@ class FormController(QObject):
             return [], saved, changes
 
         def succeeded(result) -> None:
-            duplicates, saved, changes = result
+            duplicates, saved, _changes = result
             if duplicates:
                 form.on_duplicates(duplicates, request)
                 return
-            self.changes_made.emit(changes, form)
             form.on_saved(saved, request.close_after, sent=request.record)
 
         def failed(error: BaseException) -> None:
@@ -159,8 +156,8 @@ class FormController(QObject):
             form.on_failed()
             self.ctx.runner.report(error, "save")
 
-        self.ctx.runner.run(call, on_success=succeeded, on_invalid=form.on_invalid, on_failure=failed,
-                            label=f"save {type(request.record).__name__}", owner=form)
+        self.ctx.runner.write(call, form, on_success=succeeded, on_invalid=form.on_invalid, on_failure=failed,
+                              label=f"save {type(request.record).__name__}", owner=form)
 
     # --- drafts left behind --------------------------------------------------------------
 

@@ -30,7 +30,7 @@ from desktop.ui.forms.record_form import RecordForm, SaveRequest
 from desktop.ui.forms.training_form import split_names
 from desktop.ui.widgets.number_field import NumberField, with_unit
 from sync.domain.rules import consent_errors
-from sync.protocol import HouseholdKind
+from sync.domain.vocabulary import HouseholdKind
 
 class HouseholdForm(RecordForm):
     """Create or edit a Household. Before saving, the window checks for likely duplicates and the
@@ -38,8 +38,6 @@ class HouseholdForm(RecordForm):
 
     open_household_requested = Signal(str)
     history_requested = Signal(str)
-    #: (changes, initiator) after a merge started from the duplicate warning, as ``changes_applied``.
-    merged = Signal(object, object)
 
     def build(self, layout: QFormLayout) -> None:
         self._duplicates_accepted = False
@@ -165,7 +163,7 @@ class HouseholdForm(RecordForm):
         dialog.open()
 
     def _merges(self) -> HouseholdMergeService:
-        return HouseholdMergeService(self.ctx.profile.store, self.ctx.identity)
+        return self.ctx.household_merges
 
     def _save_then_merge(self, request: SaveRequest, duplicates: list[Household]) -> None:
         self._merge_after_save = duplicates
@@ -177,7 +175,6 @@ class HouseholdForm(RecordForm):
         if duplicates and isinstance(record, Household):
             # The form may have closed: the dialog belongs to the window.
             dialog = HouseholdMergeDialog(self.ctx, self._merges(), record, duplicates, self.parentWidget())
-            dialog.merged.connect(lambda changes: self.merged.emit(changes, self))
             self.merge_dialog = dialog
             dialog.open()
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -34,10 +34,8 @@ def _short(household: Household) -> str:
 
 
 class HouseholdMergeDialog(QDialog):
-    """Pick the duplicate, pick which record stays, see what moves, confirm. ``merged(changes)``
-    after the merge is saved (it reaches the server with the next sync, like any change)."""
-
-    merged = Signal(object)
+    """Pick the duplicate, pick which record stays, see what moves, confirm. The merge is written
+    through the runner's bus and reaches the server with the next sync, like any change."""
 
     def __init__(self, ctx: AppContext, merges: HouseholdMergeService, household: Household,
                  candidates: list[Household], parent: QWidget | None = None):
@@ -126,11 +124,10 @@ class HouseholdMergeDialog(QDialog):
         if pair is None or self._preview is None:
             return
         self.merge_button.setEnabled(False)
-        self.ctx.runner.run(lambda: self.merges.merge(*pair), on_success=self._merged, on_failure=self._refused,
-                            label="merge households", owner=self)
+        self.ctx.runner.write(lambda: self.merges.merge(*pair), self, on_success=self._merged, on_failure=self._refused,
+                              label="merge households", owner=self)
 
-    def _merged(self, changes) -> None:
-        self.merged.emit(changes)
+    def _merged(self, _changes) -> None:
         self.accept()
 
     def _refused(self, error: BaseException) -> None:

@@ -39,7 +39,7 @@ from desktop.ui.widgets.form_fields import ErrorLabel, FieldErrors
 from desktop.ui.forms.record_payload import draft_key, to_payload
 from desktop.ui.forms.edit_conflict_prompt import EditConflictPrompt, field_list
 from desktop.ui.widgets.screen_fit import fit_to_screen
-from sync.protocol import ReviewAction, ReviewState
+from sync.domain.vocabulary import ReviewAction, ReviewState
 
 AUTOSAVE_MS = 3000
 RECHECK_MS = 250  # after an edit, how soon the messages shown are checked again

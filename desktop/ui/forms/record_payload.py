@@ -7,17 +7,17 @@ import datetime as dt
 from enum import Enum
 from typing import Any
 
-from desktop.domain.records import Household, Record, Training, Visit
+from desktop.domain import kinds
+from desktop.domain.records import Record
 
-#: Draft keys start with these ("visit:<id>"); the key names the form to reopen.
-FORM_KINDS: dict[str, type[Record]] = {"visit": Visit, "training": Training, "household": Household}
+#: Draft keys start with the record type ("visit:<id>"); the key names the form to reopen.
+FORM_KINDS: dict[str, type[Record]] = {k.record_type.value: k.record_class for k in kinds.editable()}
 _DATES = {"visit_date", "end_date", "follow_up_date", "training_date"}
 _TIMES = {"created_at", "updated_at"}
 
 
 def draft_key(record: Record) -> str:
-    kind = next(k for k, cls in FORM_KINDS.items() if isinstance(record, cls))
-    return f"{kind}:{record.id}"
+    return f"{kinds.of_class(type(record)).record_type.value}:{record.id}"
 
 
 def to_payload(record: Record) -> dict[str, Any]:

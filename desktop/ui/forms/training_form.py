@@ -19,7 +19,7 @@ from desktop.ui.shell.i18n import vocab
 from desktop.ui.forms.photo_strip import PhotoStrip
 from desktop.ui.forms.record_form import RecordForm
 from desktop.ui.widgets.number_field import NumberField, with_unit
-from sync.protocol import AttendeeCategory
+from sync.domain.vocabulary import AttendeeCategory
 
 _NAME_SEPARATORS = re.compile(r"[,，、;；]+")
 

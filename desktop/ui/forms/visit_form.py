@@ -29,7 +29,7 @@ from desktop.ui.forms.photo_facts_offer import PhotoFactsOffer
 from desktop.ui.forms.photo_strip import PhotoStrip
 from desktop.ui.forms.record_form import RecordForm
 from desktop.ui.widgets.number_field import NumberField, with_unit
-from sync.protocol import ServiceType, VisitMode
+from sync.domain.vocabulary import ServiceType, VisitMode
 
 
 def _text(edit: QPlainTextEdit) -> str:

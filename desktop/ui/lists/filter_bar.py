@@ -13,7 +13,7 @@ from desktop.ui.widgets.division_picker import DivisionPicker
 from desktop.ui.shell.i18n import vocab
 from desktop.ui.widgets.reference_cache import CachedReference
 from desktop.ui.widgets.industry_names import industry_label
-from sync.protocol import ReviewState, ServiceType
+from sync.domain.vocabulary import ReviewState, ServiceType
 
 TYPING_PAUSE_MS = 250
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
 
 from desktop.domain.records import Household
@@ -15,10 +15,8 @@ from desktop.ui.shell.context import AppContext
 
 
 class HouseholdMergeAction(QObject):
-    """Adds the button to ``page`` (shown to station managers only); ``changes_made(changes, initiator)``
-    after a merge, as the window's ``changes_applied``."""
-
-    changes_made = Signal(object, object)
+    """Adds the button to ``page`` (shown to station managers only); the merge itself is written
+    through the runner's bus like every write."""
 
     def __init__(self, ctx: AppContext, page: RecordListPage, window: QWidget):
         super().__init__(window)
@@ -30,10 +28,11 @@ class HouseholdMergeAction(QObject):
         self.button.clicked.connect(self.start)
         page.add_button(self.button)
         page.table.selectionModel().selectionChanged.connect(lambda *_: self._enable())
+        ctx.runner.changed.connect(lambda changes, _initiator: self.apply_changes(changes))
         self.apply_changes(Changes())
 
     def merges(self) -> HouseholdMergeService:
-        return HouseholdMergeService(self.ctx.profile.store, self.ctx.identity)
+        return self.ctx.household_merges
 
     def apply_changes(self, _changes: Changes) -> None:
         """The button follows the role (a sign-in may change it) and the selection."""
@@ -58,7 +57,6 @@ class HouseholdMergeAction(QObject):
 
     def _open(self, merges: HouseholdMergeService, household: Household, candidates: list[Household]) -> None:
         dialog = HouseholdMergeDialog(self.ctx, merges, household, candidates, self.window)
-        dialog.merged.connect(lambda changes: self.changes_made.emit(changes, self))
         self.dialog = dialog
         dialog.open()
 

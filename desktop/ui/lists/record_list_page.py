@@ -24,8 +24,8 @@ from desktop.ui.map.visit_map_dialog import VisitMapDialog
 
 
 class RecordListPage(QWidget):
-    """``new_requested`` and ``open_requested(id)`` ask the window for a form; ``apply_changes``
-    refreshes the table when the kind of record it lists changed."""
+    """``new_requested`` and ``open_requested(id)`` ask the window for a form. The page listens to the
+    change bus and re-queries only when one of the kinds it ``watches`` changed."""
 
     new_requested = Signal()
     open_requested = Signal(str)
@@ -85,6 +85,7 @@ class RecordListPage(QWidget):
         self.model.loaded.connect(self._show_count)
         self.model.rows_loaded.connect(lambda: self._size_columns_once(self.model.rowCount()))
         self.model.page_loaded.connect(lambda _n: self._show_count(self.model.total or 0))
+        ctx.runner.changed.connect(self._changed)
 
         top = self._top = QHBoxLayout()
         top.addWidget(self.new_button)
@@ -114,8 +115,11 @@ class RecordListPage(QWidget):
         self.filters.search.setFocus()
         self.filters.search.selectAll()
 
+    def _changed(self, changes: Changes, _initiator: object) -> None:
+        self.apply_changes(changes)
+
     def apply_changes(self, changes: Changes) -> None:
-        if any(getattr(changes, name) for name in self._watches):
+        if changes.touches(self._watches):
             self.model.refresh()
 
     def current_filter(self) -> RecordFilter:

@@ -118,12 +118,6 @@ class RecordTableModel(QAbstractTableModel):
         """How many rows match the filter (None until the first count arrived)."""
         return self._total
 
-    def row_id(self, row: int) -> str:
-        return self._rows[row].id
-
-    def row_of(self, record_id: str) -> int:
-        return next((n for n, r in enumerate(self._rows) if r.id == record_id), -1)
-
     def set_filter(self, record_filter: RecordFilter) -> None:
         """Show the rows of ``record_filter`` from the first page on, in the model's current sort order."""
         self._filter = dataclasses.replace(record_filter, sort=self._filter.sort, descending=self._filter.descending)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.domain import kinds
 from desktop.domain.i18n import QT_TRANSLATE_NOOP
 from desktop.domain.records import Household, ReviewEvent, Training, Visit
 from desktop.domain.validation import ValidationError
@@ -27,7 +28,6 @@ from desktop.ui.shell.i18n import field_error_text, list_separator, local_time_t
 from desktop.ui.widgets.screen_fit import fit_to_screen
 from desktop.ui.widgets.industry_names import industry_label
 
-_CLASSES = {"visit": Visit, "training": Training}
 _ACTIONS = {
     "submit": QT_TRANSLATE_NOOP("ReviewDialog", "Submitted for review"),
     "approve": QT_TRANSLATE_NOOP("ReviewDialog", "Approved"),
@@ -46,7 +46,7 @@ class ReviewDetail:
 
 def load_detail(ctx: AppContext, record_type: str, record_id: str) -> ReviewDetail | None:
     """Everything the dialog shows, read on the worker."""
-    record = ctx.records.get(_CLASSES[record_type], record_id)
+    record = ctx.records.get(kinds.record_class(record_type), record_id)
     if record is None:
         return None
     division = ctx.reference.division(record.village_code) if record.village_code else None
@@ -57,10 +57,9 @@ def load_detail(ctx: AppContext, record_type: str, record_id: str) -> ReviewDeta
 
 
 class ReviewDialog(QDialog):
-    """``changes_made(changes, initiator)`` after an approve or a return; ``edit_requested(type, id)``
+    """An approve or a return is a write on ``ctx.runner`` (initiator: this dialog); ``edit_requested(type, id)``
     when the author asks to fix the record in its form."""
 
-    changes_made = Signal(object, object)
     edit_requested = Signal(str, str)
 
     def __init__(self, ctx: AppContext, record_type: str, record_id: str, parent: QWidget | None = None):
@@ -187,10 +186,10 @@ class ReviewDialog(QDialog):
     def _run(self, call) -> None:
         self.approve_button.setEnabled(False)
         self.return_button.setEnabled(False)
-        self.ctx.runner.run(call, on_success=self._done, on_invalid=self._invalid, label="review step", owner=self)
+        self.ctx.runner.write(call, self, on_success=self._done, on_invalid=self._invalid, label="review step",
+                              owner=self)
 
-    def _done(self, changes) -> None:
-        self.changes_made.emit(changes, self)
+    def _done(self, _changes) -> None:
         self.accept()
 
     def _invalid(self, error: ValidationError) -> None:

@@ -13,14 +13,14 @@ from desktop.ui.lists.team_log_page import TeamLogPage
 
 
 class ReviewPage(QWidget):
-    """``changes_made(changes, initiator)`` after a review step; ``open_requested(type, id)`` asks the
-    window to open a record's form (to fix a returned record, or from a member's timeline)."""
+    """``open_requested(type, id)`` asks the window to open a record's form (to fix a returned record,
+    or from a member's timeline). Listens to the change bus (``ctx.runner.changed``) once, for both tabs."""
 
-    changes_made = Signal(object, object)
     open_requested = Signal(str, str)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
+        self.ctx = ctx
         reviewer = ctx.identity.can_review
         heading = QLabel(self.tr("Review of the team's records") if reviewer else self.tr("My records under review"),
                          self)
@@ -38,9 +38,9 @@ class ReviewPage(QWidget):
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self.queue, self.tr("Review queue") if reviewer else self.tr("Review state"))
         self.tabs.addTab(self.team_log, self.tr("Team log") if reviewer else self.tr("My log"))
-        self.queue.changes_made.connect(self.changes_made)
         self.queue.edit_requested.connect(self.open_requested)
         self.team_log.open_requested.connect(self.open_requested)
+        ctx.runner.changed.connect(self._changed)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.tabs, 1)
@@ -50,7 +50,6 @@ class ReviewPage(QWidget):
     def open_unlisted_industries(self) -> UnlistedIndustriesDialog:
         """The free-text industries of the records, with counts, to map to the list."""
         dialog = UnlistedIndustriesDialog(self._ctx, self)
-        dialog.changes_made.connect(self.changes_made)
         dialog.setModal(True)
         dialog.show()
         return dialog
@@ -61,6 +60,9 @@ class ReviewPage(QWidget):
             self._started = True
             self.queue.start()
             self.team_log.start()
+
+    def _changed(self, changes: Changes, _initiator: object) -> None:
+        self.apply_changes(changes)
 
     def apply_changes(self, changes: Changes) -> None:
         if self._started:

@@ -26,16 +26,15 @@ from desktop.ui.widgets.date_fields import OptionalDateEdit
 from desktop.ui.shell.i18n import vocab
 from desktop.ui.widgets.plain_table_model import KEY_ROLE, PlainTableModel
 from desktop.ui.review.dialog import ReviewDialog
-from sync.protocol import ReviewState
+from sync.domain.vocabulary import ReviewState
 
 UNDO_MS = 8000
 
 
 class ReviewQueue(QWidget):
-    """``changes_made(changes, initiator)`` after a review step; ``edit_requested(type, id)`` asks the
-    window for the record's form (the author fixes and resubmits there)."""
+    """``edit_requested(type, id)`` asks the window for the record's form (the author fixes and
+    resubmits there). Review steps are writes on ``ctx.runner``; the page hears of them on the bus."""
 
-    changes_made = Signal(object, object)
     edit_requested = Signal(str, str)
     loaded = Signal()
 
@@ -205,7 +204,6 @@ class ReviewQueue(QWidget):
         if key is None:
             return None
         dialog = ReviewDialog(self.ctx, key[0], key[1], self)
-        dialog.changes_made.connect(self.changes_made)
         dialog.edit_requested.connect(self.edit_requested)
         self.dialog = dialog
         dialog.open()
@@ -253,8 +251,7 @@ class ReviewQueue(QWidget):
                 changes = changes | review.approve(*key)
             return changes
 
-        self.ctx.runner.run(approve_all, on_success=lambda c: self.changes_made.emit(c, None),
-                            on_invalid=lambda _e: self.refresh(), label="approve", owner=self)
+        self.ctx.runner.write(approve_all, self, on_invalid=lambda _e: self.refresh(), label="approve", owner=self)
 
     def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 - Qt's name
         self.commit_approvals()

@@ -16,9 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.services.changes import Changes
-from desktop.services.industries import IndustryService
-from desktop.store.industry_mapping import UnlistedIndustry
+from desktop.services.industries import IndustryService, UnlistedIndustry
 from desktop.ui.shell.context import AppContext
 from desktop.ui.shell.i18n import ui_is_english
 from desktop.ui.widgets.industry_picker import IndustryPicker
@@ -27,15 +25,14 @@ from desktop.ui.widgets.plain_table_model import PlainTableModel
 
 class UnlistedIndustriesDialog(QDialog):
     """Lists each free-text industry with its visit and training counts; choosing one and a reference
-    industry maps every record using that text (``changes_made`` then, for the lists to refresh)."""
+    industry maps every record using that text (announced on the runner's bus, for the lists to refresh)."""
 
-    changes_made = Signal(object, object)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Industries not in the list"))
         self.ctx = ctx
-        self.service = IndustryService(ctx.profile.store, ctx.reference.industry_catalogue())
+        self.service = ctx.industries()
         self.items: list[UnlistedIndustry] = []
         intro = QLabel(self.tr("These industries were typed by hand and match no industry of the list. "
                                "Choose one, then the industry of the list it means: every record using it "
@@ -93,11 +90,10 @@ class UnlistedIndustriesDialog(QDialog):
             self.status.setText(self.tr("Choose the industry of the list it means."))
             return
         service = self.service
-        self.ctx.runner.run(lambda: service.rename(text, name), on_success=lambda c: self._mapped(c, text, name),
-                            label="map industry", owner=self)
+        self.ctx.runner.write(lambda: service.rename(text, name), self, on_success=lambda _c: self._mapped(text, name),
+                              label="map industry", owner=self)
 
-    def _mapped(self, changes: Changes, text: str, name: str) -> None:
+    def _mapped(self, text: str, name: str) -> None:
         self.status.setText(self.tr("“%1” is now %2.").replace("%1", text)
                             .replace("%2", self.service.catalogue.display(name, ui_is_english())))
-        self.changes_made.emit(changes, self)
         self.reload()

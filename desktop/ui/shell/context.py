@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from desktop.profile import Profile
 from desktop.services.identity import Identity
@@ -19,6 +20,16 @@ from desktop.ui.shell.operations import OperationRunner
 from desktop.ui.widgets.industry_names import use_catalogue
 from desktop.ui.widgets.reference_cache import CachedReference
 from desktop.ui.shell.settings import AppSettings
+
+if TYPE_CHECKING:  # made when first asked for: they stay out of the window's start-up
+    from desktop.services.backup import BackupService
+    from desktop.services.bundles import BundleService
+    from desktop.services.conflict_origin import ConflictOriginService
+    from desktop.services.evaluation import EvaluationService
+    from desktop.services.export import ExportService
+    from desktop.services.household_merges import HouseholdMergeService
+    from desktop.services.industries import IndustryService
+    from desktop.services.targets import TargetService
 
 
 @dataclass
@@ -62,12 +73,14 @@ class AppContext:
     def sync_service(self) -> SyncService:
         if self.sync is None:
             self.sync = SyncService(self.profile.store)
+        self.sync.write_on(self.runner.call_blocking)  # the sync's store writes run on the store's worker
         return self.sync
 
     def network_runner(self) -> OperationRunner:
-        """The network worker: a second one-thread runner, so a slow server never holds up the store."""
+        """The network worker: a second one-thread runner, so a slow server never holds up the store.
+        Its writes are announced on the store runner's bus, the one ``changed`` signal."""
         if self.network is None:
-            self.network = OperationRunner()
+            self.network = OperationRunner(bus=self.runner)
             self.network.failed.connect(self.runner.failed)
         return self.network
 
@@ -82,6 +95,54 @@ class AppContext:
     @cached_property
     def indicators(self) -> IndicatorService:
         return IndicatorService(self.profile.store)
+
+    @cached_property
+    def evaluation(self) -> EvaluationService:
+        from desktop.services.evaluation import EvaluationService
+
+        return EvaluationService(self.profile.store)
+
+    @cached_property
+    def export(self) -> ExportService:
+        from desktop.services.export import ExportService
+
+        return ExportService(self.profile.store)
+
+    @cached_property
+    def backup(self) -> BackupService:
+        from desktop.services.backup import BackupService
+
+        return BackupService(self.profile.store)
+
+    @cached_property
+    def bundles(self) -> BundleService:
+        from desktop.services.bundles import BundleService
+
+        return BundleService(self.profile.store)
+
+    @cached_property
+    def targets(self) -> TargetService:
+        from desktop.services.targets import TargetService
+
+        return TargetService(self.sync_service())
+
+    @cached_property
+    def conflict_origins(self) -> ConflictOriginService:
+        from desktop.services.conflict_origin import ConflictOriginService
+
+        return ConflictOriginService(self.profile.store)
+
+    @cached_property
+    def household_merges(self) -> HouseholdMergeService:
+        from desktop.services.household_merges import HouseholdMergeService
+
+        return HouseholdMergeService(self.profile.store, self.identity)
+
+    def industries(self) -> IndustryService:
+        """The free-text industries of the records, against the reference list as it is now."""
+        from desktop.services.industries import IndustryService
+
+        return IndustryService(self.profile.store, self.reference.industry_catalogue())
 
     @property
     def drafts(self):

@@ -16,7 +16,7 @@ from desktop.ui.shell.i18n import vocab
 from desktop.ui.shell.operations import OperationRunner
 from desktop.ui.widgets.search_list import SearchList
 from desktop.ui.widgets.screen_fit import fit_to_screen
-from sync.protocol import Role
+from sync.domain.vocabulary import Role
 
 
 class FirstRunDialog(QDialog):

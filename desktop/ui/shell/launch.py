@@ -42,7 +42,9 @@ def platform_help(packages: list[str]) -> str:
             "Missing: " + ", ".join(packages))
 
 
-def run_gui(args: argparse.Namespace) -> int:
+def start_gui(args: argparse.Namespace) -> tuple[str, float] | int:
+    """The application object and its language, for the app and the demo alike: (language, the
+    time start-up began), or the exit code when Qt cannot run here."""
     if args.self_test and not _has_display():
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     missing = missing_system_packages()
@@ -50,22 +52,30 @@ def run_gui(args: argparse.Namespace) -> int:
         print(platform_help(missing), file=sys.stderr)
         return 3
     started = time.perf_counter()
+    from desktop.ui.shell.i18n import install_language
+    from desktop.ui.shell.settings import AppSettings
+
+    _application()
+    language = args.lang or AppSettings().language
+    install_language(language)
+    _warn_without_cjk_font()
+    return language, started
+
+
+def run_gui(args: argparse.Namespace) -> int:
+    started_gui = start_gui(args)
+    if isinstance(started_gui, int):
+        return started_gui
+    _language, started = started_gui
     from PySide6.QtWidgets import QDialog
 
     from desktop.ui.shell.app_shell import AppShell
     from desktop.ui.shell.context import AppContext
-    from desktop.ui.shell.i18n import install_language
     from desktop.ui.shell.operations import OperationRunner
     from desktop.ui.shell.settings import AppSettings
 
     app = _application()
     settings = AppSettings()
-    install_language(args.lang or settings.language)
-    _warn_without_cjk_font()
-    if getattr(args, "demo", False):
-        from desktop.demo.launch import run_demo
-
-        return run_demo(args, args.lang or settings.language, started)
     # The command line wins, then $FIELDBOOK_PROFILE, then the folder chosen in Settings.
     chosen = None if os.environ.get("FIELDBOOK_PROFILE") else settings.data_folder
     folder = args.profile or chosen or default_profile_dir()
@@ -139,7 +149,7 @@ def self_test(profile, identity, runner, settings, started: float, label: str = 
     from desktop.services.store_check import StoreCheckService
     from desktop.ui.shell.app_shell import AppShell
     from desktop.ui.shell.context import AppContext
-    from sync.protocol import Role
+    from sync.domain.vocabulary import Role
 
     report = StoreCheckService(profile.store).check()
     if not report.ok:

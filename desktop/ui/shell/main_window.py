@@ -1,4 +1,4 @@
-"""The main window: navigation between the pages, the menus, the status bar, and ``changes_applied``."""
+"""The main window: navigation between the pages, the menus and the status bar."""
 
 from __future__ import annotations
 
@@ -33,13 +33,13 @@ from desktop.ui.widgets.screen_fit import fit_to_screen
 
 #: Page keys in navigation order; the sync and review work plugs into "review" and the status bar.
 PAGES = ("visits", "trainings", "households", "review", "statistics")
-_RECORD_OF_PAGE = {"visits": Visit, "trainings": Training, "households": Household}
 
 
 class MainWindow(QMainWindow):
-    """``changes_applied(changes, initiator)`` after every write; pages refresh what they list."""
+    """Every write reaches the window, and each page, on the change bus ``ctx.runner.changed(changes,
+    initiator)``: the window forgets cached reference data and refreshes the status bar, the pages
+    re-query what they list."""
 
-    changes_applied = Signal(object, object)
     language_change_requested = Signal(str)
 
     def __init__(self, ctx: AppContext):
@@ -47,8 +47,8 @@ class MainWindow(QMainWindow):
         self.ctx = ctx
         title = self.tr("Fieldbook — S&T service log")
         self.setWindowTitle(title + self.tr(" (demo: sample data, removed on closing)") if ctx.demo else title)
+        ctx.runner.changed.connect(self._apply_changes)  # first: pages then read fresh reference data
         self.forms = FormController(ctx, self)
-        self.forms.changes_made.connect(self.changes_applied)
         self.dialog: QWidget | None = None  # the settings / about / error dialog last opened
 
         records = ctx.records
@@ -61,9 +61,7 @@ class MainWindow(QMainWindow):
                                               columns=HOUSEHOLD_COLUMNS, new_label=self.tr("New household"),
                                               watches=("households",), with_record_filters=False)
         self.household_merge = HouseholdMergeAction(ctx, self.households_page, self)
-        self.household_merge.changes_made.connect(self.changes_applied)
         self.review_page = ReviewPage(ctx)
-        self.review_page.changes_made.connect(self.changes_applied)
         self.review_page.open_requested.connect(
             lambda kind, record_id: self.forms.open_record(Visit if kind == "visit" else Training, record_id))
         self.statistics_page = StatisticsPage(ctx)
@@ -101,9 +99,7 @@ class MainWindow(QMainWindow):
         self.status = SyncStatusBar(ctx, self)
         self.setStatusBar(self.status)
         self.sync = SyncActions(ctx, self, self.status)
-        self.sync.controller.changes_applied.connect(self.changes_applied)
         self._build_menus()
-        self.changes_applied.connect(self._apply_changes)
         ctx.runner.failed.connect(self.show_error)
         geometry = ctx.settings.geometry("main_window")
         if geometry is None or not self.restoreGeometry(geometry):
@@ -168,16 +164,12 @@ class MainWindow(QMainWindow):
         for key, action in self.new_actions.items():
             action.setShortcut(QKeySequence.StandardKey.New if key == target else QKeySequence())
 
-    def _apply_changes(self, changes: Changes, _initiator: object) -> None:
+    def _apply_changes(self, changes: Changes, initiator: object) -> None:
+        self.last_changes = (changes, initiator)
         if changes.reference:
             self.ctx.reference.clear()
-        for page in (self.visits_page, self.trainings_page, self.households_page, self.review_page,
-                     self.statistics_page):
-            page.apply_changes(changes)
         if changes.any():
             self.status.refresh()
-        self.sync.apply_changes(changes)
-        self.household_merge.apply_changes(changes)
 
     # --- dialogs -------------------------------------------------------------------------
 

@@ -16,7 +16,7 @@ from desktop.ui.shell.context import AppContext
 from desktop.ui.shell.i18n import list_separator
 from desktop.ui.widgets.screen_fit import fit_to_screen
 from desktop.ui.widgets.industry_names import industry_labels
-from sync.indicators import Coverage
+from sync.domain.coverage import Coverage
 
 
 def uncovered_names(ctx: AppContext, coverage: Coverage) -> dict[str, str]:

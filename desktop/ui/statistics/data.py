@@ -5,10 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from desktop.services.evaluation import EvaluationService
 from desktop.ui.shell.context import AppContext
 from sync.indicators import Area, YearIndicators
-from sync.protocol import Role
+from sync.domain.vocabulary import Role
 
 REGION = "15"
 #: The plan's region-wide targets the cards compare with (resources/reference/targets.json).
@@ -64,5 +63,5 @@ def load_statistics(ctx: AppContext, year: int, choice: AreaChoice, approved_onl
     # A station is evaluated with its county (where its specialists are ranked), not the user's home county.
     evaluated = next((s.county_code for s in ctx.reference.stations() if s.code == choice.area.station_id),
                      choice.area.division_code) if choice.level == "station" else choice.area.division_code
-    evaluation = EvaluationService(ctx.profile.store).document(year, evaluated, approved_only)
+    evaluation = ctx.evaluation.document(year, evaluated, approved_only)
     return StatisticsData(choice, approved_only, figures, targets, ctx.team_log.display_names(), evaluation)

@@ -47,7 +47,7 @@ from sync.indicators import ONSITE_DAYS_TARGET
 
 class StatisticsPage(QWidget):
     """Figures are computed on the worker whenever the year, area or "approved only" changes, and
-    again when records change while the page is loaded."""
+    again when records change while the page is loaded (it listens to the change bus)."""
 
     loaded = Signal()
 
@@ -57,6 +57,7 @@ class StatisticsPage(QWidget):
         self.data: StatisticsData | None = None
         self.dialog: QWidget | None = None
         self._started = False
+        ctx.runner.changed.connect(self._changed)
         self.year = QSpinBox(self)
         self.year.setObjectName("stats_year")
         self.year.setRange(2020, dt.date.today().year + 1)
@@ -148,6 +149,9 @@ class StatisticsPage(QWidget):
         ctx = self.ctx
         ctx.runner.run(lambda: area_choices(ctx), on_success=self._areas_loaded, label="statistics areas", owner=self)
 
+    def _changed(self, changes: Changes, _initiator: object) -> None:
+        self.apply_changes(changes)
+
     def apply_changes(self, changes: Changes) -> None:
         if changes.identity:
             self.edit_targets_button.setVisible(can_edit_targets(self.ctx.identity))
@@ -238,7 +242,6 @@ class StatisticsPage(QWidget):
     def open_targets(self) -> TargetsDialog:
         """The region admin's targets editor; the figures are compared with the new values once saved."""
         dialog = TargetsDialog(self.ctx, self)
-        dialog.targets_saved.connect(self.apply_changes)
         self.dialog = dialog
         dialog.open()
         return dialog
@@ -260,15 +263,13 @@ class StatisticsPage(QWidget):
         from pathlib import Path
 
         from desktop.reports.exporter import Exporter
-        from desktop.services.export import ExportService
-
         choice: AreaChoice = self.area.currentData()
-        store, language = self.ctx.profile.store, self.ctx.settings.language
+        export, language = self.ctx.export, self.ctx.settings.language
         year, approved = self.year.value(), not self.include_submitted.isChecked()
         area = choice.area.division_code
 
         def call() -> str:
-            return Exporter(ExportService(store), language).export(
+            return Exporter(export, language).export(
                 "indicators", fmt, Path(path), year=year, area=area, station=choice.area.station_id,
                 approved_only=approved)
 

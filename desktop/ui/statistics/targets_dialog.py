@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QLocale, Signal
+from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -20,7 +20,6 @@ from desktop.domain.i18n import QT_TRANSLATE_NOOP
 from desktop.domain.validation import ValidationError
 from desktop.services.changes import Changes
 from desktop.services.reference import TargetItem
-from desktop.services.targets import TargetService
 from desktop.ui.shell.context import AppContext
 from desktop.ui.sync.messages import error_text
 from desktop.ui.widgets.screen_fit import fit_to_screen
@@ -37,15 +36,14 @@ NAME, VALUE, UNIT, SCOPE = range(4)
 
 class TargetsDialog(QDialog):
     """Lists the targets this device holds with an editable value each. Save sends the changed
-    values to the server on the network worker; the dialog closes, emitting ``targets_saved``,
-    only once the server took them. Offline, signed out or refused, it says so and nothing changes."""
-
-    targets_saved = Signal(object)  # Changes
+    values to the server on the network worker, a write whose changes reach the views on the bus;
+    the dialog closes only once the server took them. Offline, signed out or refused, it says so
+    and nothing changes."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx
-        self.service = TargetService(ctx.sync_service())
+        self.service = ctx.targets
         self.values: dict[str, QDoubleSpinBox] = {}
         self.setWindowTitle(self.tr("Edit targets"))
         fit_to_screen(self, 820, 560)
@@ -102,13 +100,12 @@ class TargetsDialog(QDialog):
         values = {key: box.value() for key, box in self.values.items()}
         self.save_button.setEnabled(False)
         self.message.setText(self.tr("Saving on the server…"))
-        self.ctx.network_runner().run(lambda: self.service.save(values), on_success=self._saved,
-                                      on_invalid=self._refused, on_failure=self._failed, label="save targets",
-                                      owner=self)
+        self.ctx.network_runner().write(lambda: self.service.save(values), self, on_success=self._saved,
+                                        on_invalid=self._refused, on_failure=self._failed, label="save targets",
+                                        owner=self)
 
-    def _saved(self, changes: Changes) -> None:
+    def _saved(self, _changes: Changes) -> None:
         self.message.clear()
-        self.targets_saved.emit(changes)
         self.accept()
 
     def _refused(self, error: ValidationError) -> None:

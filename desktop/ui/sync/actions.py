@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar
 from desktop.services.changes import Changes
 from desktop.services.sync_service import SyncOverview
 from desktop.ui.sync.bundle_actions import BundleActions
+from desktop.ui.sync.conflict_edit_dialog import ConflictEditDialog
 from desktop.ui.sync.conflicts_dialog import ConflictsDialog
 from desktop.ui.shell.context import AppContext
 from desktop.ui.sync.sign_in_dialog import SignInDialog
@@ -23,7 +24,8 @@ from sync.client.engine import SyncReport
 class SyncActions(QObject):
     """Owns the window's ``controller`` and the dialogs it opens (``sign_in_dialog``,
     ``progress_dialog``, ``conflicts_dialog``: the last of each, for tests and screenshots).
-    The window forwards ``controller.changes_applied`` and must call ``start()`` and ``shutdown()``."""
+    Listens to the change bus (a resolved conflict, a saved record can change the badge); the window
+    must call ``start()`` and ``shutdown()``."""
 
     def __init__(self, ctx: AppContext, window: QMainWindow, status: SyncStatusBar,
                  health_interval_ms: int = HEALTH_INTERVAL_MS):
@@ -49,7 +51,6 @@ class SyncActions(QObject):
         self.menu.addSeparator()
         self.menu.addAction(self.conflicts_action)
         self.bundles = BundleActions(ctx, window, self.menu)
-        self.bundles.changes_applied.connect(self.controller.changes_applied)
         toolbar = QToolBar(self.tr("Sync"), window)
         toolbar.setObjectName("sync_toolbar")
         toolbar.setMovable(False)
@@ -65,6 +66,7 @@ class SyncActions(QObject):
         c.sync_started.connect(self._started)
         c.sync_finished.connect(self._finished)
         status.conflicts_requested.connect(self.open_conflicts)
+        ctx.runner.changed.connect(self._changed)
         self._show_signed_in(False)
 
     def start(self) -> None:
@@ -73,12 +75,16 @@ class SyncActions(QObject):
     def shutdown(self) -> None:
         self.controller.shutdown()
 
-    def apply_changes(self, changes: Changes) -> None:
-        """Changes made elsewhere (a resolved conflict, a saved record) can change the badge."""
+    def _changed(self, changes: Changes, initiator: object) -> None:
+        """Changes made elsewhere (a resolved conflict, a saved record) can change the badge; a
+        conflict resolved here is sent at once when the server is there."""
         if changes.identity:
             self.status.show_identity()
         if changes.conflicts or changes.identity:
             self.controller.refresh_overview()
+        if (changes.conflicts and isinstance(initiator, (ConflictsDialog, ConflictEditDialog))
+                and self.controller.signed_in and self.controller.online):
+            self.controller.sync_now(automatic=True)  # the choice reaches the others without waiting
 
     # --- actions ------------------------------------------------------------------------------
 
@@ -107,16 +113,10 @@ class SyncActions(QObject):
     def open_conflicts(self) -> ConflictsDialog:
         dialog = ConflictsDialog(self.ctx, self.window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.changes_applied.connect(self._conflict_resolved)
         self.conflicts_dialog = dialog
         dialog.reload()
         dialog.open()
         return dialog
-
-    def _conflict_resolved(self, changes: Changes, initiator: object) -> None:
-        self.controller.changes_applied.emit(changes, initiator)
-        if self.controller.signed_in and self.controller.online:
-            self.controller.sync_now(automatic=True)  # the choice reaches the others without waiting
 
     # --- state --------------------------------------------------------------------------------
 

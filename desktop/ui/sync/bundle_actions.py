@@ -10,7 +10,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 
 from desktop.domain.i18n import QT_TRANSLATE_NOOP
-from desktop.services.bundles import EXTENSION, BundleService
+from desktop.services.bundles import EXTENSION
 from desktop.ui.shell.context import AppContext
 from sync.bundle_file import BundleError, BundleProblem
 from sync.client.bundles import ExportReport, ImportReport
@@ -41,16 +41,15 @@ _PROBLEMS = {
 
 
 class BundleActions(QObject):
-    """Adds the two menu entries; ``changes_applied(changes, initiator)`` after an import."""
+    """Adds the two menu entries; an import is a write on ``ctx.runner`` (its changes go on the bus)."""
 
-    changes_applied = Signal(object, object)
     finished = Signal(str)  # the message shown, for tests
 
     def __init__(self, ctx: AppContext, parent: QWidget, menu: QMenu):
         super().__init__(parent)
         self.ctx = ctx
         self.parent_widget = parent
-        self.service = BundleService(ctx.profile.store)
+        self.service = ctx.bundles
         self.export_action = QAction(self.tr("&Export sync bundle…"), self, triggered=self.choose_export)
         self.export_action.setToolTip(self.tr("Write your unsent changes and photos into one file for a USB stick"))
         self.import_action = QAction(self.tr("&Import sync bundle…"), self, triggered=self.choose_import)
@@ -80,8 +79,8 @@ class BundleActions(QObject):
 
     def import_from(self, source: Path) -> None:
         self.ctx.settings.bundle_folder = source.parent
-        self.ctx.runner.run(lambda: self.service.import_bundle(source), on_success=self._imported,
-                            on_failure=self._refused, label="import sync bundle", owner=self)
+        self.ctx.runner.write(lambda: self.service.import_bundle(source), self, on_success=self._imported,
+                              on_failure=self._refused, label="import sync bundle", owner=self)
 
     def _exported(self, report: ExportReport) -> None:
         self._say(QMessageBox.Icon.Information, self.tr(
@@ -90,8 +89,7 @@ class BundleActions(QObject):
             .replace("%1", str(report.entries)).replace("%2", str(report.photos)))
 
     def _imported(self, result: tuple[ImportReport, object]) -> None:
-        report, changes = result
-        self.changes_applied.emit(changes, self)
+        report, _changes = result
         text = self.tr("Received %1 changes and %2 photos; %3 of your changes were confirmed by the server.") \
             .replace("%1", str(report.pulled)).replace("%2", str(report.photos)) \
             .replace("%3", str(report.acknowledged))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
 from desktop.domain.records import Conflict
@@ -15,9 +14,9 @@ from desktop.ui.shell.i18n import field_error_text
 
 class ConflictEditDialog(QDialog):
     """Pre-filled with this device's value; Save sets the field to the text (a number field must
-    hold a number) through ``SyncService.resolve_conflict`` and emits ``changes_applied(changes)``."""
+    hold a number) through ``SyncService.resolve_conflict``, a write on ``ctx.runner`` (its changes go
+    on the bus, initiator this dialog)."""
 
-    changes_applied = Signal(object)
 
     def __init__(self, ctx: AppContext, conflict: Conflict, parent: QWidget | None = None):
         super().__init__(parent)
@@ -61,11 +60,10 @@ class ConflictEditDialog(QDialog):
         self.save_button.setEnabled(False)
         conflict_id = self.conflict.id
         service = self.ctx.sync_service()
-        self.ctx.runner.run(lambda: service.resolve_conflict(conflict_id, value), on_success=self._saved,
-                            on_invalid=self._invalid, label="resolve conflict by hand", owner=self)
+        self.ctx.runner.write(lambda: service.resolve_conflict(conflict_id, value), self, on_success=self._saved,
+                              on_invalid=self._invalid, label="resolve conflict by hand", owner=self)
 
-    def _saved(self, changes: Changes) -> None:
-        self.changes_applied.emit(changes)
+    def _saved(self, _changes: Changes) -> None:
         self.accept()
 
     def _invalid(self, error: ValidationError) -> None:

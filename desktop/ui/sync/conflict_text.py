@@ -11,7 +11,7 @@ from desktop.domain.i18n import QT_TRANSLATE_NOOP
 from desktop.domain.records import Household, Record, Training, Visit
 from desktop.services import vocabulary
 from desktop.ui.shell.i18n import list_separator, vocab
-from sync.protocol import RecordType
+from sync.domain.vocabulary import RecordType
 
 CONTEXT = "ConflictText"
 

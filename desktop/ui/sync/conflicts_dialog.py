@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -19,19 +19,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain.records import RECORD_CLASSES, Conflict, Record
+from desktop.domain.kinds import RECORD_CLASSES
+from desktop.domain.records import Conflict, Record
+from desktop.domain.summaries import ConflictOrigin
 from desktop.services.changes import Changes
-from desktop.services.conflict_origin import ConflictOriginService
 from desktop.services.sync_service import SyncOverview
-from desktop.store.conflict_origins import ConflictOrigin
-from desktop.store.local_store import RejectedChange
-from desktop.store.set_aside import SetAsideChange
+from desktop.services.sync_service import RejectedChange, SetAsideChange
 from desktop.ui.sync.conflict_edit_dialog import ConflictEditDialog
 from desktop.ui.sync.conflict_text import editable_by_hand, field_label, record_kind_label, record_label, value_text
 from desktop.ui.shell.context import AppContext
 from desktop.ui.shell.i18n import local_time_text
 from desktop.ui.widgets.screen_fit import fit_to_screen
-from sync.protocol import RecordType
+from sync.domain.vocabulary import RecordType
 
 
 @dataclass(frozen=True)
@@ -51,7 +50,7 @@ def load_conflicts(ctx: AppContext) -> ConflictsView:
     for conflict in overview.open_conflicts:
         cls = RECORD_CLASSES.get(RecordType(conflict.record_type))
         records[conflict.id] = ctx.records.get(cls, conflict.record_id) if cls else None
-    origins = ConflictOriginService(ctx.profile.store).origins([c.id for c in overview.open_conflicts])
+    origins = ctx.conflict_origins.origins([c.id for c in overview.open_conflicts])
     return ConflictsView(overview.open_conflicts, records, overview.rejected, overview.set_aside, origins)
 
 
@@ -70,13 +69,14 @@ def origin_text(origin: ConflictOrigin | None) -> str:
 class ConflictsDialog(QDialog):
     """Lists open conflicts; "Keep server value", "Keep mine" and "Edit by hand" resolve the selected
     one with an ordinary edit (``SyncService.keep_value`` / ``resolve_conflict``) that the next sync
-    sends. Emits ``changes_applied(changes, self)`` after each resolution."""
+    sends. Each resolution is a write on ``ctx.runner`` (initiator this dialog); the dialog reloads
+    when the bus says conflicts changed."""
 
-    changes_applied = Signal(object, object)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx
+        ctx.runner.changed.connect(self._changed)
         self.view: ConflictsView | None = None
         self.setWindowTitle(self.tr("Conflicts and refused changes"))
         fit_to_screen(self, 900, 560)
@@ -179,19 +179,17 @@ class ConflictsDialog(QDialog):
             return None
         dialog = ConflictEditDialog(self.ctx, conflict, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.changes_applied.connect(self._resolved)
         dialog.open()
         return dialog
 
     def _resolve(self, call) -> None:
         for button in (self.keep_server, self.keep_mine, self.edit):
             button.setEnabled(False)
-        self.ctx.runner.run(call, on_success=self._resolved, on_failure=self._failed, label="resolve conflict",
-                            owner=self)
+        self.ctx.runner.write(call, self, on_failure=self._failed, label="resolve conflict", owner=self)
 
-    def _resolved(self, changes: Changes) -> None:
-        self.changes_applied.emit(changes, self)
-        self.reload()
+    def _changed(self, changes: Changes, _initiator: object) -> None:
+        if changes.conflicts:
+            self.reload()
 
     def _failed(self, error: BaseException) -> None:
         self._enable_buttons()

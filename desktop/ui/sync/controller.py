@@ -28,12 +28,11 @@ class SyncController(QObject):
 
     Signals: ``sign_in_finished(SignInResult)`` / ``sign_in_failed(SyncError)``, ``sync_started(automatic)``,
     ``sync_progressed(SyncProgress)``, ``sync_finished(SyncReport)``, ``online_changed(bool)``,
-    ``signed_in_changed(bool)``, ``overview_loaded(SyncOverview)`` and ``changes_applied(changes,
-    initiator)`` for everything a sync or a sign-in may have changed.
-    Network calls go to ``ctx.network_runner()``, reads of the store to ``ctx.runner``.
+    ``signed_in_changed(bool)`` and ``overview_loaded(SyncOverview)``. Sign-in, sign-out and sync
+    are writes: what they changed reaches the views on the bus (``ctx.runner.changed``), initiator
+    this controller. Network calls go to ``ctx.network_runner()``, reads of the store to ``ctx.runner``.
     """
 
-    changes_applied = Signal(object, object)
     sign_in_finished = Signal(object)
     sign_in_failed = Signal(object)
     signed_in_changed = Signal(bool)
@@ -77,31 +76,26 @@ class SyncController(QObject):
                 self._set_online(False)
             self.sign_in_failed.emit(error)
 
-        def done(outcome: tuple[SignInResult, Changes]) -> None:
-            result, changes = outcome
+        identities = self.ctx.profile.identity
+
+        def call() -> tuple[SignInResult, object, Changes]:
+            result, changes = self.service.sign_in(server_url, username, password, activation_code=activation_code)
+            return result, identities.current(), changes
+
+        def done(outcome: tuple[SignInResult, object, Changes]) -> None:
+            result, identity, _changes = outcome
             self.ctx.settings.server_url = server_url
             self._set_online(True)
-            self._identity_changed(changes)
+            if identity is not None:  # the first-run user became the server account: new records are its
+                self.ctx.set_identity(identity)
+            self.refresh_overview()
             self.sign_in_finished.emit(result)
 
-        self.network.run(lambda: self.service.sign_in(server_url, username, password,
-                                                      activation_code=activation_code), on_success=done,
-                         on_failure=failed, label="sign in", owner=self)
-
-    def _identity_changed(self, changes: Changes) -> None:
-        """The local first-run user became the server account: records made from now on are its."""
-        def reloaded(identity) -> None:
-            if identity is not None:
-                self.ctx.set_identity(identity)
-            self.changes_applied.emit(changes, self)
-            self.refresh_overview()
-
-        self.ctx.runner.run(self.ctx.profile.identity.current, on_success=reloaded, label="identity", owner=self)
+        self.network.write(call, self, on_success=done, on_failure=failed, label="sign in", owner=self)
 
     def sign_out(self) -> None:
-        self.ctx.runner.run(self.service.sign_out, on_success=lambda c: (self.changes_applied.emit(c, self),
-                                                                         self.refresh_overview()),
-                            label="sign out", owner=self)
+        self.ctx.runner.write(self.service.sign_out, self, on_success=lambda _c: self.refresh_overview(),
+                              label="sign out", owner=self)
 
     # --- sync ---------------------------------------------------------------------------------
 
@@ -114,8 +108,8 @@ class SyncController(QObject):
         self.health_timer.stop()
         self.sync_started.emit(automatic)
         relay = self._relay
-        self.network.run(lambda: self.service.sync_now(relay.progressed.emit, self._cancel.is_set),
-                         on_success=self._sync_done, on_failure=self._sync_failed, label="sync", owner=self)
+        self.network.write(lambda: self.service.sync_now(relay.progressed.emit, self._cancel.is_set), self,
+                           on_success=self._sync_done, on_failure=self._sync_failed, label="sync", owner=self)
         return True
 
     def cancel(self) -> None:
@@ -123,13 +117,12 @@ class SyncController(QObject):
         self._cancel.set()
 
     def _sync_done(self, outcome: tuple[SyncReport, Changes]) -> None:
-        report, changes = outcome
+        report, _changes = outcome
         self.syncing = False
         error = report.error
         self._set_online(error is None or error.kind != SyncErrorKind.OFFLINE)
         if error is not None and error.kind in (SyncErrorKind.AUTH, SyncErrorKind.REVOKED):
             self._set_signed_in(False)  # the service forgot the token: the user must sign in again
-        self.changes_applied.emit(changes | Changes(sync_state=True, conflicts=True), self)
         self.sync_finished.emit(report)
         self.refresh_overview()
 

@@ -99,9 +99,6 @@ class DivisionPicker(QWidget):
         """What the search currently offers, as shown (for tests and accessibility)."""
         return [self._results.item(r).text() for r in range(self._results.rowCount())]
 
-    def choose_search_result(self, row: int) -> None:
-        self._search_result_chosen(self._results.index(row, 0))
-
     # --- internals -----------------------------------------------------------------------
 
     def _fill(self, level: str, items: list[DivisionItem]) -> None:

@@ -9,7 +9,8 @@ from fastapi import APIRouter, Form, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from sync.protocol import Role, TargetUpdate
+from sync.domain.vocabulary import Role
+from sync.protocol import TargetUpdate
 from sync.reports_protocol import AREA_PATTERN
 from sync.server.console import i18n
 from sync.server.console.pages import PREFIX, DbDep, FormUserDep, UserDep, message, render, source

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
-from sync.protocol import Role
+from sync.domain.vocabulary import Role
 from sync.server import security
 from sync.server.services import activation, audit
 from sync.server.clock import utcnow

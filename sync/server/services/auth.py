@@ -26,7 +26,8 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
-from sync.protocol import ErrorCode, LoginRequest, LoginResponse, Role
+from sync.domain.vocabulary import Role
+from sync.protocol import ErrorCode, LoginRequest, LoginResponse
 from sync.bundle_file import key_hex, signing_key
 from sync.server import login_throttle, security
 from sync.server.clock import utcnow

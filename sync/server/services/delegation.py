@@ -15,8 +15,7 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
-from sync.protocol import Role
-from sync.reports_protocol import REGION_CODE
+from sync.domain.vocabulary import Role
 from sync.server import security
 from sync.server.clock import utcnow
 from sync.server.scope import Viewer
@@ -172,14 +171,6 @@ def set_device_revoked(db: Database, viewer: Viewer, who: audit.Actor, device_id
             return
         audit.record(session, who, "device_revoked" if revoked else "device_reinstated", device_id,
                      area_of(session, owner), user=owner.username)
-
-
-def report_area(viewer: Viewer) -> str:
-    """The area a viewer's dashboard opens on: their county, league or the region."""
-    area = own_area(viewer)
-    if area is None:
-        return viewer.county_code or REGION_CODE
-    return area or REGION_CODE
 
 
 def stations_in(db: Database, viewer: Viewer) -> list[Station]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sync.protocol import Role
+from sync.domain.vocabulary import Role
 from sync.reports_protocol import REGION_CODE
 from sync.server.scope import Viewer
 from sync.server.services.delegation import own_area

@@ -10,7 +10,7 @@ from sync.domain.counting import rule_for
 from sync.domain.evaluation import DEFAULT_WEIGHTS, evaluate
 from sync.domain.evaluation_document import document
 from sync.domain.evaluation_tally import evaluate_year, targets_from
-from sync.indicators import coverage_of
+from sync.domain.coverage import coverage_of
 from sync.server.clock import utcnow
 from sync.server.services.admin import AdminError
 from sync.server.services.reports import REGION_NAME, industry_parents

@@ -27,6 +27,7 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
 from sync.domain.merged_households import chain_ends
+from sync.domain.vocabulary import RecordType
 from sync.protocol import (
     MAX_PUSH_ENTRIES,
     MAX_WIRE_INTEGER,
@@ -37,7 +38,6 @@ from sync.protocol import (
     ErrorCode,
     OutboxEntry,
     PushResponse,
-    RecordType,
     RejectKind,
     expand_entry,
 )

@@ -23,7 +23,8 @@ from sqlalchemy.orm import Session
 
 from sync.domain.counting import CountingRule, load_taxonomy, rule_for
 from sync.indicators import ONSITE_DAYS_KEY, ONSITE_DAYS_TARGET, Area, VisitFact, compute
-from sync.protocol import ErrorCode, Role
+from sync.domain.vocabulary import Role
+from sync.protocol import ErrorCode
 from sync.reports_protocol import REGION_CODE, IndicatorReport, report_from_indicators
 from sync.server.clock import utcnow
 from sync.server.errors import ApiError

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
-from sync.protocol import Role
+from sync.domain.vocabulary import Role
 from sync.server.store import divisions, stations
 
 #: Column → the headers that name it (Chinese first, as offices write them; English accepted).

@@ -29,9 +29,3 @@ def find(session: Session, digest: str) -> tuple[ActivationCode, User] | None:
                           .where(ActivationCode.code_hash == digest).with_for_update()).one_or_none()
     return None if row is None else (row[0], row[1])
 
-
-def pending_user_ids(session: Session, user_ids: list[str], now: dt.datetime) -> set[str]:
-    """Those of ``user_ids`` holding a code that is neither used nor expired."""
-    return set(session.execute(select(ActivationCode.user_id).where(
-        ActivationCode.user_id.in_(user_ids), ActivationCode.used_at.is_(None),
-        ActivationCode.expires_at > now)).scalars())

@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session
 
-from sync.indicators import CountyGeography, is_administrative_village, is_rural_township
+from sync.domain.coverage import CountyGeography, is_administrative_village, is_rural_township
 from sync.server.store.models import AnnexIndustry, Division, Station
 
 _INSERT_BATCH = 2000

@@ -14,13 +14,6 @@ from sync.server.store.models import Device, LedgerEntry
 _INSERT = insert(LedgerEntry.__table__)
 
 
-def stored_result(session: Session, device_id: str, seq: int) -> EntryResult | None:
-    result = session.execute(
-        select(LedgerEntry.result).where(LedgerEntry.device_id == device_id, LedgerEntry.seq == seq)
-    ).scalar_one_or_none()
-    return None if result is None else EntryResult.model_validate(result)
-
-
 def stored_results(session: Session, device_id: str, seqs: Sequence[int]) -> dict[int, EntryResult]:
     """The stored results among ``seqs``. A batch's seqs are mostly consecutive, so they are read as
     one index range (a statement that stays the same whatever their number); scattered ones by value."""

@@ -11,7 +11,8 @@ from typing import Any
 from sqlalchemy import BigInteger, ColumnElement, and_, bindparam, column, exists, select, text, tuple_, update
 from sqlalchemy.orm import Session
 
-from sync.protocol import RecordChange, RecordType
+from sync.domain.vocabulary import RecordType
+from sync.protocol import RecordChange
 from sync.server.entry_planner import RowWrite, StoredRecord
 from sync.server.scope import Audience, RowScope, Viewer
 from sync.server.store import bulk_insert, changes

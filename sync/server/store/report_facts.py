@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 
 from sync.domain.counting import CountingRule, counted_states
 from sync.indicators import TrainingFact, VisitFact
-from sync.protocol import RecordType
+from sync.domain.vocabulary import RecordType
 from sync.server.store.models import Record
 
 _BATCH = 5000

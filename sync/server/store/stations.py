@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from sync.protocol import RecordType
+from sync.domain.vocabulary import RecordType
 from sync.server.entry_planner import RowWrite
 from sync.server.scope import Audience, RowScope
 from sync.server.store import records

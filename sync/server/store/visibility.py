@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import ColumnElement, and_, false, or_
 
-from sync.protocol import Role
+from sync.domain.vocabulary import Role
 from sync.server.scope import Audience, Viewer
 from sync.server.store.models import Record
 
