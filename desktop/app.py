@@ -14,6 +14,8 @@ from desktop.export_cli import add_export_arguments, run_export
 from desktop.sync_cli import add_sync_arguments, run_sync
 
 log = logging.getLogger("fieldbook")
+#: A headless command could not open the encrypted data folder (no passphrase, a wrong one, no key).
+EXIT_LOCKED = 6
 
 
 def fieldbook_version() -> str:
@@ -33,6 +35,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--demo-as", choices=["specialist", "manager"],
                         help="with --demo: whom to try it as (asked in a dialog otherwise)")
     parser.add_argument("--lang", choices=["zh_CN", "en"], help="user interface language for this run")
+    parser.add_argument("--passphrase-stdin", action="store_true",
+                        help="read the data folder's passphrase (where no OS key store keeps its key) "
+                             "from the first line of standard input; $FIELDBOOK_PASSPHRASE also works")
     sub = parser.add_subparsers(dest="command")
     init = sub.add_parser("init", help="create or upgrade the profile and load reference data, then exit")
     sync = sub.add_parser("sync", help="sync this profile with the server once (for a scheduler)")
@@ -51,6 +56,26 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     logging.getLogger("alembic").setLevel(logging.WARNING)
     args = build_parser().parse_args(argv)
+    if args.passphrase_stdin:
+        from desktop.store.store_key import set_passphrase_prompt
+
+        line = sys.stdin.readline().rstrip("\r\n")
+        set_passphrase_prompt(lambda _new, retry: None if retry else line)
+    if args.command is None:
+        from desktop.ui.shell.launch import run_gui
+
+        return run_gui(args)
+    from desktop.services.store_lock import lock_message
+    from desktop.store.store_key import StoreLocked
+
+    try:
+        return _run_command(args)
+    except StoreLocked as locked:
+        print(f"fieldbook: {lock_message(locked)}", file=sys.stderr)
+        return EXIT_LOCKED
+
+
+def _run_command(args: argparse.Namespace) -> int:
     if args.command == "init":
         from desktop.profile import open_profile
 
@@ -64,11 +89,7 @@ def main(argv: list[str] | None = None) -> int:
         return run_export(args)
     if args.command == "bundle":
         return run_bundle(args)
-    if args.command in ("backup", "restore"):
-        return run_backup(args) if args.command == "backup" else run_restore(args)
-    from desktop.ui.shell.launch import run_gui
-
-    return run_gui(args)
+    return run_backup(args) if args.command == "backup" else run_restore(args)
 
 
 if __name__ == "__main__":

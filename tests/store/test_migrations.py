@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import sqlite3
+from tests.store_files import connect
 
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
@@ -19,7 +19,7 @@ from tests.factories import TODAY
 
 def _fill_baseline(db_path):
     """Rows as version 0001 wrote them: plain SQL, since today's models have columns 0001 lacked."""
-    con = sqlite3.connect(db_path)
+    con = connect(db_path)
     con.executemany("INSERT INTO divisions (code, name, level, parent_code) VALUES (?, ?, ?, ?)", [
         ("1504", "赤峰市", "league", None), ("150422", "巴林左旗", "county", "1504"),
         ("150422100", "林东镇", "township", "150422"), ("150422100200", "索布力嘎村委会", "village", "150422100"),
@@ -47,7 +47,7 @@ def test_a_baseline_store_upgrades_with_rows_intact_and_a_backup_beside_it(tmp_p
     store = Store.open(tmp_path)
 
     assert store.last_backup is not None and store.last_backup.exists()
-    with sqlite3.connect(store.last_backup) as backup:
+    with connect(store.last_backup) as backup:
         assert backup.execute("SELECT name FROM households").fetchall() == [("巴特尔",)]
     with store.reader() as s:
         h = s.get(HouseholdRow, "h1")

@@ -25,6 +25,7 @@ from tests.server.conftest import cheap_password_hashes, fresh_database  # noqa:
 from tests.server.support import World
 from tests.sync.harness import Device, ServerProcess, sign_in
 from tests.sync.memory_keyring import MemoryKeyring
+from tests.store_files import copy_store
 
 
 @pytest.fixture
@@ -47,7 +48,7 @@ def open_device(tmp_path: Path, template_profile: Path) -> Iterator[Callable[[st
         new = not (folder / DB_NAME).exists()
         if new:
             folder.mkdir(parents=True, exist_ok=True)
-            shutil.copy(template_profile, folder / DB_NAME)
+            copy_store(template_profile, folder)
         profile = open_profile(folder)
         if new:  # every copy of the template would otherwise share the template's device id
             with profile.store.unit_of_work() as s:

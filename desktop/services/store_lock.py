@@ -1,0 +1,24 @@
+"""What the user is told when the encrypted data folder cannot be opened (the app translates it)."""
+
+from __future__ import annotations
+
+from desktop.domain.i18n import QT_TRANSLATE_NOOP
+from desktop.store.store_key import LockProblem, StoreLocked
+
+#: What the user is told for each problem (the app translates these, the commands print them).
+MESSAGES = {
+    LockProblem.NO_PASSPHRASE: QT_TRANSLATE_NOOP(
+        "StoreKey", "This data folder is encrypted with a passphrase and none was given (on the command "
+                    "line: --passphrase-stdin or $FIELDBOOK_PASSPHRASE)."),
+    LockProblem.WRONG_PASSPHRASE: QT_TRANSLATE_NOOP(
+        "StoreKey", "This passphrase does not open the data folder. Nothing was changed."),
+    LockProblem.KEY_MISSING: QT_TRANSLATE_NOOP(
+        "StoreKey", "The key of this data folder is not in this computer's key store (another user "
+                    "account, or the key store was reset). Restore a backup into a new data folder."),
+    LockProblem.TOO_SHORT: QT_TRANSLATE_NOOP(
+        "StoreKey", "Choose a passphrase of at least 8 characters."),
+}
+
+
+def lock_message(locked: StoreLocked) -> str:
+    return MESSAGES[locked.problem]
