@@ -100,14 +100,14 @@ def test_the_schema_head_the_store_opens_with_is_alembics_head(tmp_path):
 
 def test_an_upgrade_keeps_a_phone_stored_without_consent_but_no_longer_finds_the_household_by_it(tmp_path):
     Store.open(tmp_path, revision="0003").close()
-    with sqlite3.connect(tmp_path / "fieldbook.db") as con:
+    with connect(tmp_path / "fieldbook.db") as con:
         con.execute("""INSERT INTO households (id, created_at, updated_at, author_id, station_id, revision, deleted,
             extra, name, kind, phone, village_code, industries, livestock_head, land_mu, notes, contact_consent,
             phone_key, search_key) VALUES ('h1', '2026-05-01 08:00:00', '2026-05-01 08:00:00', 'u1', 'WS-045', 2, 0,
             '{}', '巴特尔', 'farmer', '13847112345', '150422100200', '[]', NULL, NULL, '', 0, '13847112345',
             '巴特尔 bte bateer 13847112345')""")
     store = Store.open(tmp_path)
-    with sqlite3.connect(store.db_path) as con:
+    with connect(store.db_path) as con:
         phone, key, since = con.execute("SELECT phone, search_key, consent_date FROM households").fetchone()
     store.close()
     assert phone == "13847112345"  # kept: the household form flags it for the specialist to ask or clear
