@@ -14,8 +14,6 @@ from desktop.export_cli import add_export_arguments, run_export
 from desktop.sync_cli import add_sync_arguments, run_sync
 
 log = logging.getLogger("fieldbook")
-#: A headless command could not open the encrypted data folder (no passphrase, a wrong one, no key).
-EXIT_LOCKED = 6
 
 
 def fieldbook_version() -> str:
@@ -65,14 +63,13 @@ def main(argv: list[str] | None = None) -> int:
         from desktop.ui.shell.launch import run_gui
 
         return run_gui(args)
-    from desktop.services.store_lock import lock_message
+    from desktop.services.store_lock import report_locked
     from desktop.store.store_key import StoreLocked
 
     try:
         return _run_command(args)
     except StoreLocked as locked:
-        print(f"fieldbook: {lock_message(locked)}", file=sys.stderr)
-        return EXIT_LOCKED
+        return report_locked(locked)
 
 
 def _run_command(args: argparse.Namespace) -> int:

@@ -9,15 +9,18 @@ from pathlib import Path
 
 import keyring
 import pytest
+from keyring.backends import fail
 
 from desktop.profile import Profile, open_profile
 from desktop.services.identity import Identity
 from desktop.services.records import RecordService
+from desktop.store import cipher
 from desktop.store.store import DB_NAME
+from desktop.store.store_key import PASSPHRASE_ENV, read_key_file, store_key
 from sync.protocol import Role
 
 from tests.factories import COUNTY, TODAY
-from tests.store_files import connect, copy_store
+from tests.store_files import OFFICE_PASSPHRASE, connect, copy_store
 from tests.sync.memory_keyring import STORE_KEYS_ENV, StoreKeyring
 
 
@@ -48,6 +51,24 @@ def template_profile(tmp_path_factory: pytest.TempPathFactory, store_keyring: St
     """A migrated store with reference data, built once; loading the 16k divisions takes seconds."""
     folder = tmp_path_factory.mktemp("template")
     open_profile(folder).close()
+    return folder / DB_NAME
+
+
+@pytest.fixture(scope="session")
+def passphrase_template_profile(tmp_path_factory: pytest.TempPathFactory, template_profile: Path) -> Path:
+    """The template store as a box without an OS key store keeps it: its key derived from
+    ``OFFICE_PASSPHRASE`` (the key file made by the app's own first start there)."""
+    folder = tmp_path_factory.mktemp("template-passphrase")
+    previous = keyring.get_keyring()
+    with pytest.MonkeyPatch.context() as env:
+        env.setenv(PASSPHRASE_ENV, OFFICE_PASSPHRASE)
+        keyring.set_keyring(fail.Keyring())
+        try:
+            key = store_key(folder)
+        finally:
+            keyring.set_keyring(previous)
+    assert read_key_file(folder)["source"] == "passphrase"
+    cipher.export(template_profile, store_key(template_profile.parent), folder / DB_NAME, key)
     return folder / DB_NAME
 
 

@@ -12,6 +12,8 @@ from desktop.store.store_key import KEY_FILE, store_key
 
 #: The passphrase the tests give their backups.
 BACKUP_PASSPHRASE = "苏木 backup 2026"
+#: The passphrase of the test profiles kept as on a box without an OS key store (a township office's).
+OFFICE_PASSPHRASE = "嘎查 office 2026"
 
 
 def copy_store(db_path: Path, folder: Path) -> Path:

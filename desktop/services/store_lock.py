@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+import sys
+
 from desktop.domain.i18n import QT_TRANSLATE_NOOP
 from desktop.store.store_key import LockProblem, StoreLocked
+
+#: The exit code of a headless command that could not open the encrypted data folder (no
+#: passphrase, a wrong one, no key).
+EXIT_LOCKED = 6
 
 #: What the user is told for each problem (the app translates these, the commands print them).
 MESSAGES = {
@@ -22,3 +28,9 @@ MESSAGES = {
 
 def lock_message(locked: StoreLocked) -> str:
     return MESSAGES[locked.problem]
+
+
+def report_locked(locked: StoreLocked, prog: str = "fieldbook") -> int:
+    """Tell a headless command's user why the data folder stays shut; returns the exit code."""
+    print(f"{prog}: {lock_message(locked)}", file=sys.stderr)
+    return EXIT_LOCKED
