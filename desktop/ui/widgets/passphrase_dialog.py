@@ -26,6 +26,8 @@ class PassphraseDialog(QDialog):
         self.second.setEchoMode(QLineEdit.EchoMode.Password)
         if new:
             layout.addRow(self.tr("Again:"), self.second)
+        else:  # unlocking asks once; outside the layout the field would sit over the explanation
+            self.second.hide()
         self.problem = QLabel(self)
         layout.addRow(self.problem)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel,
