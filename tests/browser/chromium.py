@@ -38,7 +38,7 @@ def chromium(download_dir: Path) -> Iterator:
     driver = webdriver.Chrome(options=options, service=Service(executable_path=shutil.which(str(CHROMEDRIVER))))
     driver.set_window_size(1366, 768)
     driver.set_page_load_timeout(60)
-    driver.implicitly_wait(5)  # a page after a form post may still be loading when the next step looks
+    driver.implicitly_wait(15)  # a loaded machine may take a while to render the next page
     try:
         yield driver
     finally:
@@ -60,10 +60,26 @@ def wait_for_file(directory: Path, suffix: str, timeout: float = 30.0) -> Path:
     raise AssertionError(f"no {suffix} download in {directory} after {timeout} s")
 
 
+def click_and_load(driver, element, timeout: float = 30.0) -> None:
+    """Click ``element`` (a submit button or a link) and return once the page it leads to has loaded.
+
+    Looking for an element straight after a click can find it on the page being left, which then goes
+    stale or shows the old figures; waiting for the old document to go stale rules that out."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions
+    from selenium.webdriver.support.wait import WebDriverWait
+
+    old = driver.find_element(By.TAG_NAME, "html")
+    element.click()
+    wait = WebDriverWait(driver, timeout)
+    wait.until(expected_conditions.staleness_of(old))
+    wait.until(lambda d: d.execute_script("return document.readyState") == "complete")
+
+
 def console_sign_in(driver, base_url: str, username: str, password: str) -> None:
     from selenium.webdriver.common.by import By
 
     driver.get(base_url + "/console/login")
     driver.find_element(By.ID, "username").send_keys(username)
     driver.find_element(By.ID, "password").send_keys(password)
-    driver.find_element(By.ID, "sign-in").click()
+    click_and_load(driver, driver.find_element(By.ID, "sign-in"))

@@ -13,7 +13,7 @@ import pytest
 from sync.protocol import RecordType, Role
 from sync.server.services import admin, audit, reference_import, roster_import
 from sync.server.services import targets as target_service
-from tests.browser.chromium import chromium, console_sign_in, require_chromium
+from tests.browser.chromium import chromium, click_and_load, console_sign_in, require_chromium
 from tests.server.roster_files import write_xlsx, xlsx_bytes
 from tests.server.support import PASSWORD, World, visit_fields
 
@@ -95,21 +95,21 @@ def test_every_console_page_renders_and_fits_1366_by_768(scene, lang, tmp_path):
             if name == "accounts":  # a name holding markup is shown as the text it is
                 assert browser.find_elements(By.XPATH, "//td[text()='<b>红梅</b>']")
         browser.get(f"{base}/console/indicators?area={COUNTY}&station={STATION}&submitted=true")
-        browser.find_element(By.CSS_SELECTOR, "table a").click()
+        click_and_load(browser, browser.find_element(By.CSS_SELECTOR, "table a"))
         browser.save_screenshot(str(folder / f"indicators-specialist-{lang}.png"))
         browser.get(base + "/console/roster")
         bad = write_xlsx(tmp_path / "roster.xlsx", [("乌兰", "13800001111", "专家", "教授", "WS-999", "", ""),
                                                     ("萨仁", "1380000", "站长", "", STATION, "巴林右旗", "")])
         browser.find_element(By.ID, "roster-file").send_keys(str(bad))
-        browser.find_element(By.ID, "check").click()
+        click_and_load(browser, browser.find_element(By.ID, "check"))
         assert browser.find_elements(By.ID, "row-problems")
         _fits(browser)
         browser.save_screenshot(str(folder / f"roster-errors-{lang}.png"))
         good = write_xlsx(tmp_path / "good.xlsx", [("乌兰", "13800001111", "专家", "特聘农技员", STATION, "", "")])
         browser.find_element(By.ID, "roster-file").send_keys(str(good))
-        browser.find_element(By.ID, "check").click()
+        click_and_load(browser, browser.find_element(By.ID, "check"))
         browser.save_screenshot(str(folder / f"roster-preview-{lang}.png"))
         browser.get(base + "/console/accounts")
-        browser.find_element(By.CSS_SELECTOR, "button.reset-code").click()
+        click_and_load(browser, browser.find_element(By.CSS_SELECTOR, "button.reset-code"))
         assert browser.find_elements(By.ID, "activation-code")
         browser.save_screenshot(str(folder / f"activation-code-{lang}.png"))

@@ -13,7 +13,7 @@ from PySide6.QtCore import QPoint, Qt
 
 from sync.protocol import ReviewState, Role
 from sync.server.services import reference_import
-from tests.browser.chromium import chromium, console_sign_in, require_chromium, wait_for_file
+from tests.browser.chromium import chromium, click_and_load, console_sign_in, require_chromium, wait_for_file
 from tests.server.roster_files import write_xlsx
 from tests.server.support import PASSWORD
 from tests.ui.sync_fixtures import *  # noqa: F403 - the server and window fixtures
@@ -47,14 +47,14 @@ def test_roster_to_activation_to_the_county_dashboard(qtbot, sync_window, sync_s
 
         browser.get(sync_server.base_url + "/console/roster")
         browser.find_element(By.ID, "roster-file").send_keys(str(wrong))
-        browser.find_element(By.ID, "check").click()
+        click_and_load(browser, browser.find_element(By.ID, "check"))
         problems = browser.find_element(By.ID, "row-problems").find_element(By.XPATH, "..").text
         assert "手机号" in problems and "1364776" in problems and "3" in problems
         browser.find_element(By.ID, "roster-file").send_keys(str(fixed))
-        browser.find_element(By.ID, "check").click()
+        click_and_load(browser, browser.find_element(By.ID, "check"))
         assert browser.find_elements(By.ID, "would-create"), browser.find_element(By.TAG_NAME, "main").text
         assert browser.find_element(By.ID, "would-create").text == "2"
-        browser.find_element(By.ID, "import").click()
+        click_and_load(browser, browser.find_element(By.ID, "import"))
         assert browser.find_element(By.ID, "created").text == "2"
         browser.find_element(By.ID, "sheets").click()
         assert wait_for_file(downloads, ".pdf").read_bytes().startswith(b"%PDF")
@@ -62,7 +62,7 @@ def test_roster_to_activation_to_the_county_dashboard(qtbot, sync_window, sync_s
         browser.get(sync_server.base_url + "/console/accounts")
         row = browser.find_element(By.CSS_SELECTOR, f'tr[data-username="{PHONE}"]')
         assert "待激活" in row.text and "特聘农技员" in row.text
-        row.find_element(By.CSS_SELECTOR, "button.reset-code").click()
+        click_and_load(browser, row.find_element(By.CSS_SELECTOR, "button.reset-code"))
         code = browser.find_element(By.ID, "activation-code").text
         assert re.fullmatch(r"[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{2}", code)
 
@@ -91,11 +91,11 @@ def test_roster_to_activation_to_the_county_dashboard(qtbot, sync_window, sync_s
         assert browser.find_element(By.ID, "visits").text == "0"
         assert "仅已审核通过" in browser.find_element(By.ID, "counting-rule").text
         browser.find_element(By.ID, "submitted").click()
-        browser.find_element(By.CSS_SELECTOR, "#filter button[type=submit]").click()
+        click_and_load(browser, browser.find_element(By.CSS_SELECTOR, "#filter button[type=submit]"))
         assert browser.find_element(By.ID, "visits").text == "1"
-        browser.find_element(By.LINK_TEXT, "巴林左旗科技特派员工作站").click()
+        click_and_load(browser, browser.find_element(By.LINK_TEXT, "巴林左旗科技特派员工作站"))
         assert browser.find_element(By.ID, "visits").text == "1"
-        browser.find_element(By.LINK_TEXT, "斯琴").click()
+        click_and_load(browser, browser.find_element(By.LINK_TEXT, "斯琴"))
         assert "斯琴" in browser.find_element(By.CSS_SELECTOR, "nav.trail").text
 
         browser.get(dashboard + "&submitted=true")
