@@ -33,6 +33,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--demo-as", choices=["specialist", "manager"],
                         help="with --demo: whom to try it as (asked in a dialog otherwise)")
     parser.add_argument("--lang", choices=["zh_CN", "en"], help="user interface language for this run")
+    parser.add_argument("--passphrase-stdin", action="store_true",
+                        help="read the data folder's passphrase (where no OS key store keeps its key) "
+                             "from the first line of standard input; $FIELDBOOK_PASSPHRASE also works")
     sub = parser.add_subparsers(dest="command")
     init = sub.add_parser("init", help="create or upgrade the profile and load reference data, then exit")
     sync = sub.add_parser("sync", help="sync this profile with the server once (for a scheduler)")
@@ -51,6 +54,29 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     logging.getLogger("alembic").setLevel(logging.WARNING)
     args = build_parser().parse_args(argv)
+    if args.passphrase_stdin:
+        from desktop.store.store_key import set_passphrase_prompt
+
+        line = sys.stdin.readline().rstrip("\r\n")
+        set_passphrase_prompt(lambda _new, retry: None if retry else line)
+    if args.command is None:
+        if args.demo:  # the demo is its own package: only this entry point knows it
+            from desktop.demo.launch import run_demo_app
+
+            return run_demo_app(args)
+        from desktop.ui.shell.launch import run_gui
+
+        return run_gui(args)
+    from desktop.services.store_lock import report_locked
+    from desktop.store.store_key import StoreLocked
+
+    try:
+        return _run_command(args)
+    except StoreLocked as locked:
+        return report_locked(locked)
+
+
+def _run_command(args: argparse.Namespace) -> int:
     if args.command == "init":
         from desktop.profile import open_profile
 
@@ -64,15 +90,7 @@ def main(argv: list[str] | None = None) -> int:
         return run_export(args)
     if args.command == "bundle":
         return run_bundle(args)
-    if args.command in ("backup", "restore"):
-        return run_backup(args) if args.command == "backup" else run_restore(args)
-    if args.demo:  # the demo is its own package: only this entry point knows it
-        from desktop.demo.launch import run_demo_app
-
-        return run_demo_app(args)
-    from desktop.ui.shell.launch import run_gui
-
-    return run_gui(args)
+    return run_backup(args) if args.command == "backup" else run_restore(args)
 
 
 if __name__ == "__main__":

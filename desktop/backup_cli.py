@@ -4,16 +4,23 @@
     fieldbook restore FILE --profile DIR [--replace]   into a new (or empty) data folder; --replace keeps
                                                        the folder's store as fieldbook.before-restore.*.bak
 
-Exit codes: 0 done · 2 the file is not a backup, is damaged, or comes from a newer Fieldbook ·
-3 no profile in the folder · 4 the backup cannot be written · 5 the folder already holds records
-(restore without --replace) · 1 anything else. A refused restore changes nothing.
+A backup is encrypted with a passphrase chosen for it: read from ``$FIELDBOOK_BACKUP_PASSPHRASE``,
+else asked on the terminal (twice when backing up).
+
+Exit codes: 0 done · 2 the file is not a backup, is damaged, comes from a newer Fieldbook, or the
+passphrase does not open it · 3 no profile in the folder · 4 the backup cannot be written (or the
+passphrase is too short) · 5 the folder already holds records (restore without --replace) ·
+6 the data folder cannot be unlocked · 1 anything else. A refused restore changes nothing.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
+
+BACKUP_PASSPHRASE_ENV = "FIELDBOOK_BACKUP_PASSPHRASE"
 
 EXIT_OK, EXIT_OTHER, EXIT_BAD_FILE, EXIT_NO_PROFILE, EXIT_CANNOT_WRITE, EXIT_IN_USE = 0, 1, 2, 3, 4, 5
 
@@ -46,7 +53,7 @@ def run_backup(args: argparse.Namespace) -> int:
         if target.is_dir():
             target = target / service.suggested_file_name()
         try:
-            summary = service.back_up(target)
+            summary = service.back_up(target, _backup_passphrase(new=True))
         except BackupError as error:
             return _fail(EXIT_CANNOT_WRITE, _message(error))
     finally:
@@ -69,7 +76,7 @@ def run_restore(args: argparse.Namespace) -> int:
     if not args.file.is_file():
         return _fail(EXIT_BAD_FILE, f"no file {args.file}")
     try:
-        summary = restore_backup(args.file, folder, replace=args.replace)
+        summary = restore_backup(args.file, folder, _backup_passphrase(new=False), replace=args.replace)
     except BackupError as error:
         code = {BackupProblem.PROFILE_IN_USE: EXIT_IN_USE, BackupProblem.CANNOT_WRITE: EXIT_CANNOT_WRITE}
         return _fail(code.get(error.problem, EXIT_BAD_FILE), _message(error))
@@ -88,6 +95,19 @@ def run_restore(args: argparse.Namespace) -> int:
     print("if the laptop of the backup was lost, an administrator can lock it out: "
           f"fieldbook-server device revoke {old}")
     return EXIT_OK
+
+
+def _backup_passphrase(*, new: bool) -> str:
+    if os.environ.get(BACKUP_PASSPHRASE_ENV):
+        return os.environ[BACKUP_PASSPHRASE_ENV]
+    if not sys.stdin.isatty():
+        return ""
+    import getpass
+
+    first = getpass.getpass("Passphrase of the backup: ")
+    if new and getpass.getpass("The same passphrase again: ") != first:
+        return ""
+    return first
 
 
 def _contents(manifest) -> str:

@@ -4,7 +4,8 @@ Prints one log line per run and exits with a code a script can act on:
 0 success · 2 offline / server unreachable · 3 sign-in needed or refused (also a revoked device, an
 ended session, or a token file not fit for use) · 4 finished, but conflicts are open, this run's
 changes were rejected, or records the server sent could not be stored here and are set aside
-(listed in the conflicts window) · 1 any other failure.
+(listed in the conflicts window) · 6 the encrypted data folder cannot be opened (no passphrase
+given, a wrong one, or its key is not in the key store) · 1 any other failure.
 """
 
 from __future__ import annotations
@@ -142,7 +143,13 @@ def main(argv: list[str] | None = None) -> int:
     if not logging.getLogger().handlers:
         logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     logging.getLogger("alembic").setLevel(logging.WARNING)
-    return run_sync(args)
+    from desktop.services.store_lock import report_locked
+    from desktop.store.store_key import StoreLocked
+
+    try:
+        return run_sync(args)
+    except StoreLocked as locked:  # the data folder's passphrase: $FIELDBOOK_PASSPHRASE
+        return report_locked(locked, "fieldbook sync")
 
 
 if __name__ == "__main__":

@@ -114,9 +114,10 @@ def key_hex(key: SigningKey | VerifyKey) -> str:
 
 
 def write_bundle(target: Path, kind: str, device_id: str, sender: SigningKey, recipient_key: str,
-                 manifest: dict[str, Any], files: Iterable[tuple[str, Path]]) -> int:
+                 manifest: dict[str, Any], files: Iterable[tuple[str, Path | Callable[[], bytes]]]) -> int:
     """Write the bundle to ``target`` (through a temporary name, so a half-written file never looks
-    finished); returns its size in bytes."""
+    finished); returns its size in bytes. ``files``: (name, its path or a function giving its
+    bytes, for a file kept encrypted on disk)."""
     header = BundleHeader(kind, key_hex(sender), recipient_key, device_id,
                           dt.datetime.now(dt.UTC).isoformat(timespec="seconds")).as_json()
     key = sodium.crypto_secretstream_xchacha20poly1305_keygen()
@@ -128,7 +129,10 @@ def write_bundle(target: Path, kind: str, device_id: str, sender: SigningKey, re
         with tarfile.open(fileobj=stream, mode="w|", format=tarfile.PAX_FORMAT) as tar:
             _add_bytes(tar, MANIFEST, gzip.compress(json.dumps(manifest, ensure_ascii=False).encode(), 6))
             for name, path in files:
-                tar.add(str(path), arcname=f"files/{name}", recursive=False)
+                if callable(path):
+                    _add_bytes(tar, f"files/{name}", path())
+                else:
+                    tar.add(str(path), arcname=f"files/{name}", recursive=False)
         stream.finish(sender)
         raw.flush()
     partial.replace(target)

@@ -168,6 +168,7 @@ def main() -> int:
 
     from desktop.domain.records import Household, Visit
     from desktop.profile import open_profile
+    from desktop.store.store_key import make_session_key
     from desktop.ui.shell.context import AppContext
     from desktop.ui.shell.i18n import install_language
     from desktop.ui.shell.main_window import MainWindow
@@ -176,6 +177,7 @@ def main() -> int:
     from sync.domain.vocabulary import Role
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    make_session_key(work / "profile")  # a throwaway profile: no passphrase to ask, no key filed
     profile = open_profile(work / "profile")
     identity, _ = profile.identity.set_up("张伟", Role.SPECIALIST, "commissioner", "WS-001", "150422")
     runner = OperationRunner()

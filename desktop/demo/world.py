@@ -26,6 +26,7 @@ from pathlib import Path
 from desktop.domain.i18n import QT_TRANSLATE_NOOP
 from desktop.domain.records import Household, Visit
 from desktop.profile import Profile, open_profile
+from desktop.store.store_key import make_session_key
 from desktop.demo import year as demo_year
 from desktop.demo.embedded_server import EmbeddedServer
 from desktop.services.photos import PhotoService
@@ -164,6 +165,7 @@ def _add_accounts(server: EmbeddedServer) -> None:
 def _open_laptops(world: DemoWorld) -> None:
     """One profile made (reference data loaded once), then copied for each member with its own device id."""
     template = world.folder / "template"
+    make_session_key(template)  # throwaway laptops: never a passphrase to ask, nothing filed
     open_profile(template).close()
     for member in TEAM:
         target = world.folder / "laptops" / member.username

@@ -48,13 +48,18 @@ class PhotoService:
     def exists(self, sha256: str) -> bool:
         return self.path_for(sha256).is_file()
 
+    def read(self, sha256: str) -> bytes | None:
+        """The photo's JPEG bytes (kept encrypted on disk), or None when it is not on this laptop."""
+        path = self.path_for(sha256)
+        return self.store.read_file(path) if path.is_file() else None
+
     def import_photo(self, source: Path) -> StoredPhoto:
         """Store ``source`` as an upright JPEG, long side at most MAX_SIDE; the same picture twice is one file."""
         data, width, height = _normalised_jpeg(Path(source))
         sha = hashlib.sha256(data).hexdigest()
         target = self.path_for(sha)
         if not target.is_file():
-            _write_atomically(target, data)
+            _write_atomically(target, self.store.sealed(data))
         with self.store.unit_of_work() as s:
             files.note_local_file(s, sha, str(target.relative_to(self.store.profile_dir)), len(data), MIME_TYPE)
         return StoredPhoto(sha, target, len(data), width, height, read_photo_facts(Path(source)))

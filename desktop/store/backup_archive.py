@@ -1,9 +1,13 @@
-"""The backup file (.fbk): a zip of a consistent copy of the store, its attachment files and a manifest.
+"""The backup file (.fbk): a zip of a consistent copy of the store, its attachment files and a manifest,
+all encrypted under a key derived from a passphrase the user chooses.
 
-Members: ``fieldbook.db`` (made with SQLite's online backup, so it is consistent while the app
-writes), ``files/<2>/<sha256>`` (the attachment files the copy knows), and ``manifest.json``
-written last: format version, schema revision, device, user, counts, and the size and sha256 of
-every other member. Reading checks all of it before anything is extracted for use.
+Members: ``envelope.json`` (plain: the format and the argon2id salt and cost — nothing else),
+``fieldbook.db`` (a snapshot of the store in one read transaction, itself a SQLCipher database
+under the backup's key), ``files/<2>/<sha256>`` (the attachment files the copy knows, each sealed
+with the backup's key), and ``manifest.json`` written last, sealed too: format version, schema
+revision, device, user, counts, and the size and sha256 of every other member as stored.
+Reading checks all of it before anything is extracted for use. Format 1 (before encryption) is
+still read: no envelope, everything plain.
 """
 
 from __future__ import annotations
@@ -13,8 +17,8 @@ import hashlib
 import json
 import os
 import re
+import secrets
 import shutil
-import sqlite3
 import zipfile
 import zlib
 from collections.abc import Callable
@@ -23,10 +27,13 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
+from desktop.store import cipher
 from desktop.store.engine import MIGRATIONS
+from desktop.store.store_key import ARGON2, MIN_PASSPHRASE, derive_key
 
 FORMAT = "fieldbook-backup"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
+ENVELOPE = "envelope.json"
 MANIFEST = "manifest.json"
 DATABASE = "fieldbook.db"
 FILES = "files"
@@ -45,6 +52,8 @@ class BackupProblem(StrEnum):
     NEWER = "newer"  # made by a newer Fieldbook: format or schema this one does not know
     PROFILE_IN_USE = "profile_in_use"  # the target profile already holds someone's work
     CANNOT_WRITE = "cannot_write"
+    WRONG_PASSPHRASE = "wrong_passphrase"  # or none given
+    WEAK_PASSPHRASE = "weak_passphrase"  # shorter than MIN_PASSPHRASE
 
 
 class BackupError(Exception):
@@ -128,19 +137,29 @@ def known_revisions() -> list[str]:
 # --- writing ------------------------------------------------------------------------------------
 
 
-def snapshot_store(db_path: Path, target: Path) -> None:
-    """A consistent copy of the live store (SQLite's online backup reads through the WAL in one
-    step), made self-contained: the copy keeps no WAL of its own."""
-    source = sqlite3.connect(db_path)
-    try:
-        copy = sqlite3.connect(target)
-        try:
-            source.backup(copy)
-            copy.execute("PRAGMA journal_mode=DELETE")
-        finally:
-            copy.close()
-    finally:
-        source.close()
+@dataclass(frozen=True)
+class BackupKey:
+    """The key of one backup file, from the user's passphrase and the file's own salt."""
+
+    key: bytes
+    salt: bytes
+
+    @classmethod
+    def new(cls, passphrase: str) -> BackupKey:
+        if len(passphrase or "") < MIN_PASSPHRASE:
+            raise BackupError(BackupProblem.WEAK_PASSPHRASE)
+        salt = secrets.token_bytes(16)
+        return cls(derive_key(passphrase, salt), salt)
+
+    def envelope(self) -> bytes:
+        return json.dumps({"format": FORMAT, "format_version": FORMAT_VERSION, "kdf": "argon2id",
+                           "salt": self.salt.hex(), **ARGON2}).encode()
+
+
+def snapshot_store(db_path: Path, key: bytes, target: Path, target_key: bytes) -> None:
+    """A consistent, self-contained copy of the live store (read through the WAL in one
+    transaction), encrypted under ``target_key``."""
+    cipher.export(db_path, key, target, target_key)
 
 
 @dataclass(frozen=True)
@@ -157,8 +176,8 @@ class StoreFacts:
     files: list[tuple[str, str]]  # (sha256, profile-relative or absolute path)
 
 
-def store_facts(db_path: Path) -> StoreFacts:
-    db = sqlite3.connect(db_path)
+def store_facts(db_path: Path, key: bytes | None) -> StoreFacts:
+    db = cipher.connect(db_path, key)
     try:
         state = dict(db.execute("SELECT key, value FROM sync_state WHERE key IN "
                                 "('device_id', 'user_id', 'username')").fetchall())
@@ -180,25 +199,27 @@ def file_member(sha256: str) -> str:
     return f"{FILES}/{sha256[:2]}/{sha256}"
 
 
-def write_archive(target: Path, snapshot: Path, facts: StoreFacts, files: list[tuple[str, Path]],
-                  progress: Progress | None = None) -> Manifest:
+def write_archive(target: Path, snapshot: Path, facts: StoreFacts, files: list[tuple[str, Callable[[], bytes]]],
+                  backup_key: BackupKey, progress: Progress | None = None) -> Manifest:
     """Write the backup to ``target`` whole or not at all (a temp file renamed at the end).
-    ``files``: (member name, path) of the attachment files to include."""
+    ``snapshot``: the store copy, already under the backup's key; ``files``: (member name, a
+    function giving its plain bytes) of the attachment files to include, sealed as they go in."""
     report = progress or (lambda _done, _total: None)
     temp = target.with_name(target.name + ".part")
     members: dict[str, Member] = {}
     try:
-        with zipfile.ZipFile(temp, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as archive:
-            members[DATABASE] = _add(archive, DATABASE, snapshot, zipfile.ZIP_DEFLATED)
+        with zipfile.ZipFile(temp, "w", compression=zipfile.ZIP_STORED) as archive:
+            archive.writestr(ENVELOPE, backup_key.envelope())
+            members[DATABASE] = _add(archive, DATABASE, snapshot, zipfile.ZIP_STORED)  # encrypted: no shrinking
             report(1, len(files) + 1)
-            for i, (name, path) in enumerate(files, 2):
-                members[name] = _add(archive, name, path, zipfile.ZIP_STORED)  # JPEGs do not shrink
+            for i, (name, read) in enumerate(files, 2):
+                members[name] = _add_bytes(archive, name, cipher.seal(backup_key.key, read()))
                 report(i, len(files) + 1)
             manifest = Manifest(FORMAT_VERSION, facts.schema_revision,
                                 dt.datetime.now(dt.UTC).isoformat(timespec="seconds"), facts.device_id,
                                 facts.user_id, facts.display_name, facts.username,
                                 {**facts.counts, "files": len(files)}, facts.pending_changes, members)
-            archive.writestr(MANIFEST, manifest.to_json())
+            archive.writestr(MANIFEST, cipher.seal(backup_key.key, manifest.to_json()))
         with temp.open("rb+") as f:
             os.fsync(f.fileno())
         os.replace(temp, target)
@@ -224,6 +245,11 @@ def _add(archive: zipfile.ZipFile, name: str, path: Path, compression: int) -> M
     return Member(size, digest.hexdigest())
 
 
+def _add_bytes(archive: zipfile.ZipFile, name: str, data: bytes) -> Member:
+    archive.writestr(zipfile.ZipInfo(name, _zip_time()), data)
+    return Member(len(data), hashlib.sha256(data).hexdigest())
+
+
 def _zip_time() -> tuple[int, int, int, int, int, int]:
     return dt.datetime.now().timetuple()[:6]  # type: ignore[return-value]
 
@@ -231,19 +257,34 @@ def _zip_time() -> tuple[int, int, int, int, int, int]:
 # --- reading ------------------------------------------------------------------------------------
 
 
-def read_manifest(source: Path) -> Manifest:
-    """The manifest of a backup file, checked for form; raises BackupError (nothing is extracted)."""
+def read_manifest(source: Path, passphrase: str | None) -> Manifest:
+    """The manifest of a backup file, checked for form; raises BackupError (nothing is extracted),
+    WRONG_PASSPHRASE when ``passphrase`` does not open it."""
     with _open(source) as archive:
-        return _manifest(archive)
+        return _manifest(archive, _backup_key(archive, passphrase))
 
 
-def extract_archive(source: Path, staging: Path, progress: Progress | None = None) -> Manifest:
+def is_encrypted(source: Path) -> bool:
+    """Whether the backup needs a passphrase (format 2 and later); False for a file that is no
+    backup (reading it then says what is wrong)."""
+    try:
+        with _open(source) as archive:
+            return ENVELOPE in archive.namelist()
+    except BackupError:
+        return False
+
+
+def extract_archive(source: Path, staging: Path, passphrase: str | None, files_key: bytes,
+                    progress: Progress | None = None) -> tuple[Manifest, bytes | None]:
     """Extract every member into ``staging`` (which must be empty), checking each one's size and
-    sha256 against the manifest; raises BackupError at the first that does not match."""
+    sha256 against the manifest; raises BackupError at the first that does not match. The
+    attachment files are written sealed with ``files_key`` (the profile's store key). Returns the
+    manifest and the key the extracted store is under (None: a plain format-1 store)."""
     report = progress or (lambda _done, _total: None)
     with _open(source) as archive:
-        manifest = _manifest(archive)
-        names = set(archive.namelist()) - {MANIFEST}
+        backup_key = _backup_key(archive, passphrase)
+        manifest = _manifest(archive, backup_key)
+        names = set(archive.namelist()) - {MANIFEST, ENVELOPE}
         if DATABASE not in manifest.members:
             raise BackupError(BackupProblem.DAMAGED, "the backup holds no store")
         unlisted = names - set(manifest.members)
@@ -253,9 +294,29 @@ def extract_archive(source: Path, staging: Path, progress: Progress | None = Non
                                                      f"not in the manifest {sorted(unlisted)[:3]}")
         total = len(manifest.members)
         for i, (name, member) in enumerate(sorted(manifest.members.items()), 1):
-            _extract(archive, name, member, staging)
+            data = _extract(archive, name, member)
+            if name != DATABASE:
+                data = cipher.seal(files_key, cipher.unseal(backup_key, data) if backup_key else data)
+            _write(staging / name, data)
             report(i, total)
-    return manifest
+    return manifest, backup_key
+
+
+def _backup_key(archive: zipfile.ZipFile, passphrase: str | None) -> bytes | None:
+    try:
+        envelope = json.loads(archive.read(ENVELOPE))
+    except KeyError:
+        return None  # format 1: plain
+    except (zipfile.BadZipFile, OSError, EOFError, zlib.error, ValueError) as exc:
+        raise BackupError(BackupProblem.DAMAGED, f"the envelope cannot be read: {exc}") from None
+    if not isinstance(envelope, dict) or envelope.get("format") != FORMAT:
+        raise BackupError(BackupProblem.NOT_A_BACKUP, "the envelope is not a Fieldbook backup's")
+    if not passphrase:
+        raise BackupError(BackupProblem.WRONG_PASSPHRASE, "no passphrase given")
+    try:
+        return derive_key(passphrase, bytes.fromhex(envelope["salt"]), envelope)
+    except (KeyError, TypeError, ValueError) as exc:
+        raise BackupError(BackupProblem.DAMAGED, f"the envelope lacks {exc}") from None
 
 
 def _open(source: Path) -> zipfile.ZipFile:
@@ -271,13 +332,17 @@ def _open(source: Path) -> zipfile.ZipFile:
         raise BackupError(problem, str(exc)) from None
 
 
-def _manifest(archive: zipfile.ZipFile) -> Manifest:
+def _manifest(archive: zipfile.ZipFile, backup_key: bytes | None) -> Manifest:
     try:
         data = archive.read(MANIFEST)
+        if backup_key is not None:
+            data = cipher.unseal(backup_key, data)
     except KeyError:
         raise BackupError(BackupProblem.NOT_A_BACKUP, "the file has no Fieldbook manifest") from None
     except (zipfile.BadZipFile, OSError, EOFError, zlib.error) as exc:
         raise BackupError(BackupProblem.DAMAGED, f"the manifest cannot be read: {exc}") from None
+    except cipher.CryptoError:
+        raise BackupError(BackupProblem.WRONG_PASSPHRASE, "the manifest does not open with it") from None
     manifest = Manifest.from_json(data)
     known = known_revisions()
     if manifest.schema_revision not in known:  # only a later Fieldbook knows it
@@ -286,25 +351,24 @@ def _manifest(archive: zipfile.ZipFile) -> Manifest:
     return manifest
 
 
-def _extract(archive: zipfile.ZipFile, name: str, member: Member, staging: Path) -> None:
+def _extract(archive: zipfile.ZipFile, name: str, member: Member) -> bytes:
     if name != DATABASE and not _FILE_MEMBER.fullmatch(name):
         raise BackupError(BackupProblem.DAMAGED, f"unexpected member name {name!r}")
-    target = staging / name
-    target.parent.mkdir(parents=True, exist_ok=True)
-    digest = hashlib.sha256()
-    size = 0
     try:
-        with archive.open(name) as source, target.open("wb") as out:
-            while chunk := source.read(_CHUNK):
-                digest.update(chunk)
-                size += len(chunk)
-                out.write(chunk)
-            out.flush()
-            os.fsync(out.fileno())
+        data = archive.read(name)
     except (zipfile.BadZipFile, EOFError, OSError, zlib.error, zipfile.LargeZipFile) as exc:
         raise BackupError(BackupProblem.DAMAGED, f"{name}: {exc}") from None
-    if size != member.size or digest.hexdigest() != member.sha256:
+    if len(data) != member.size or hashlib.sha256(data).hexdigest() != member.sha256:
         raise BackupError(BackupProblem.DAMAGED, f"{name}: checksum does not match the manifest")
+    return data
+
+
+def _write(target: Path, data: bytes) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with target.open("wb") as out:
+        out.write(data)
+        out.flush()
+        os.fsync(out.fileno())
 
 
 def remove_tree(path: Path) -> None:

@@ -25,6 +25,7 @@ from pathlib import Path
 
 from sqlalchemy import bindparam, create_engine, delete, func, select, update
 
+from desktop.store import cipher
 from desktop.store.models import OutboxRow, SyncState
 
 #: Never a server's epoch: the first sync after a restore always starts a new one.
@@ -40,9 +41,9 @@ class DeviceHandover:
     history: int  # acknowledged entries kept as the old device's
 
 
-def become_new_device(db_path: Path) -> DeviceHandover:
+def become_new_device(db_path: Path, key: bytes) -> DeviceHandover:
     """Rewrite the (not yet opened) restored store at ``db_path`` as a new device; one transaction."""
-    engine = create_engine(f"sqlite:///{db_path}")
+    engine = create_engine("sqlite://", creator=lambda: cipher.connect(db_path, key, check_same_thread=False))
     outbox = OutboxRow.__table__
     try:
         with engine.begin() as conn:

@@ -2,21 +2,21 @@
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
+from desktop.store import cipher
 from desktop.store.backup_archive import FILES, BackupError, BackupProblem, Manifest, file_member
 from desktop.store.engine import backup_file
 from desktop.store.store import DB_NAME
 
 
-def holds_work(folder: Path) -> bool:
+def holds_work(folder: Path, key: bytes | None) -> bool:
     """Whether the profile folder's store has a user set up or a captured change (a first run's
     freshly created store, or no store at all, holds none)."""
     db_path = Path(folder) / DB_NAME
     if not db_path.exists():
         return False
-    db = sqlite3.connect(db_path)
+    db = cipher.connect(db_path, None if cipher.is_plain(db_path) else key)
     try:
         tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         if not {"sync_state", "outbox"} <= tables:
@@ -28,23 +28,23 @@ def holds_work(folder: Path) -> bool:
         db.close()
 
 
-def check_integrity(db_path: Path) -> None:
+def check_integrity(db_path: Path, key: bytes | None) -> None:
     """SQLite's own check of the extracted store; raises BackupError (DAMAGED) unless it says "ok"."""
     try:
-        db = sqlite3.connect(db_path)
+        db = cipher.connect(db_path, key)
         try:
             lines = [row[0] for row in db.execute("PRAGMA integrity_check")]
         finally:
             db.close()
-    except sqlite3.DatabaseError as exc:
+    except cipher.DatabaseError as exc:
         raise BackupError(BackupProblem.DAMAGED, f"the store in the backup: {exc}") from None
     if lines != ["ok"]:
         raise BackupError(BackupProblem.DAMAGED, "the store in the backup: " + "; ".join(lines[:3]))
 
 
-def linked_account(db_path: Path) -> tuple[str, str] | None:
+def linked_account(db_path: Path, key: bytes) -> tuple[str, str] | None:
     """(server URL, user name) the store was signed in with, if any."""
-    db = sqlite3.connect(db_path)
+    db = cipher.connect(db_path, key)
     try:
         state = dict(db.execute("SELECT key, value FROM sync_state WHERE key IN ('server_url', 'username')"))
     finally:
@@ -53,10 +53,10 @@ def linked_account(db_path: Path) -> tuple[str, str] | None:
     return (url, username) if url and username else None
 
 
-def relink_files(db_path: Path, manifest: Manifest) -> None:
+def relink_files(db_path: Path, key: bytes, manifest: Manifest) -> None:
     """Point the restored store's file list at the files the backup brought (profile-relative);
     files it lacked are forgotten, so the next sync downloads them again if the server has them."""
-    db = sqlite3.connect(db_path)
+    db = cipher.connect(db_path, key)
     try:
         with db:
             for sha256, in db.execute("SELECT sha256 FROM local_files").fetchall():
@@ -69,7 +69,7 @@ def relink_files(db_path: Path, manifest: Manifest) -> None:
         db.close()
 
 
-def put_in_place(staged_db: Path, staged_files: Path, folder: Path, *, keep_previous: bool) -> Path | None:
+def put_in_place(staged_db: Path, staged_files: Path, folder: Path, key: bytes, *, keep_previous: bool) -> Path | None:
     """Files first (content-addressed: one already there is the same file), then the store by rename.
     With ``keep_previous`` the store it replaces is first copied to a .bak beside it (returned)."""
     if staged_files.is_dir():
@@ -82,8 +82,21 @@ def put_in_place(staged_db: Path, staged_files: Path, folder: Path, *, keep_prev
     db_path = folder / DB_NAME
     previous = None
     if keep_previous and db_path.exists():
-        previous = backup_file(db_path, "before-restore")
+        previous = backup_file(db_path, "before-restore", key)
     for suffix in ("-wal", "-shm"):
         Path(str(db_path) + suffix).unlink(missing_ok=True)
     staged_db.replace(db_path)
     return previous
+
+
+def rekey(db_path: Path, key: bytes | None, new_key: bytes) -> None:
+    """Put the extracted store under the profile's key (a format-1 backup's plain store is
+    encrypted)."""
+    if key is None:
+        cipher.encrypt_in_place(db_path, new_key)
+        return
+    db = cipher.connect(db_path, key)
+    try:
+        db.execute(f"PRAGMA rekey = \"x'{new_key.hex()}'\"")
+    finally:
+        db.close()

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import sqlite3
+from functools import partial
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.orm import Session, sessionmaker
+
+from desktop.store import cipher
 
 log = logging.getLogger(__name__)
 
@@ -18,12 +20,15 @@ MIGRATIONS = Path(__file__).with_name("migrations")
 SCHEMA_HEAD = "household_merged_into"
 
 
-def _configure_connection(dbapi_connection: sqlite3.Connection, _record: object) -> None:
+def _configure_connection(key: bytes | None, dbapi_connection, _record: object) -> None:
     # WAL: readers (the UI's lists) never block the writer, and a crash mid-write cannot corrupt
     # the database. synchronous=FULL: in WAL mode NORMAL may lose the last commits on a power cut,
     # and a record the app reported as saved must survive one; FULL syncs the WAL on every commit.
     # Foreign keys are off by default in SQLite and would silently not be enforced.
     cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA cipher_log_level = NONE")
+    if key is not None:  # None only in the benchmarks' plain runs
+        cursor.execute(cipher.key_pragma(key))  # before anything else reads a page
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=FULL")
     cursor.execute("PRAGMA foreign_keys=ON")
@@ -34,13 +39,13 @@ def _configure_connection(dbapi_connection: sqlite3.Connection, _record: object)
     cursor.close()
 
 
-def create_store_engine(db_path: Path, *, writer: bool = True) -> Engine:
+def create_store_engine(db_path: Path, key: bytes | None, *, writer: bool = True) -> Engine:
     """An engine on the store file. A writer's transactions take the write lock when they begin
     (BEGIN IMMEDIATE), so two writers queue instead of one failing half-way with "database is
     locked" when it upgrades a read lock; a reader's (deferred BEGIN) read a WAL snapshot and never
-    wait for the writer."""
-    engine = create_engine(f"sqlite:///{db_path}", connect_args={"isolation_level": None})
-    event.listen(engine, "connect", _configure_connection)
+    wait for the writer. The file is encrypted by SQLCipher under ``key``."""
+    engine = create_engine(f"sqlite:///{db_path}", module=cipher.sqlcipher, connect_args={"isolation_level": None})
+    event.listen(engine, "connect", partial(_configure_connection, key))
     begin = "BEGIN IMMEDIATE" if writer else "BEGIN"
     event.listen(engine, "begin", lambda conn: conn.exec_driver_sql(begin))
     return engine
@@ -63,22 +68,15 @@ def current_revision(engine: Engine) -> str | None:
         return conn.execute(text("SELECT version_num FROM alembic_version")).scalar() if has_table else None
 
 
-def backup_file(db_path: Path, label: str) -> Path:
-    """Copy the store with SQLite's online backup (consistent even with a WAL) next to it."""
+def backup_file(db_path: Path, label: str, key: bytes | None) -> Path:
+    """Copy the store, encrypted under the same key, in one snapshot (through the WAL) next to it."""
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     target = db_path.with_name(f"{db_path.stem}.{label}.{stamp}.bak")
-    src = sqlite3.connect(db_path)
-    try:
-        dst = sqlite3.connect(target)
-        with dst:
-            src.backup(dst)
-        dst.close()
-    finally:
-        src.close()
+    cipher.export(db_path, key, target, key)
     return target
 
 
-def migrate(engine: Engine, db_path: Path, revision: str = "head") -> Path | None:
+def migrate(engine: Engine, db_path: Path, key: bytes | None, revision: str = "head") -> Path | None:
     """Bring the store to ``revision``; an existing store is backed up first. Returns the backup."""
     target = SCHEMA_HEAD if revision == "head" else revision
     current = current_revision(engine)
@@ -89,7 +87,7 @@ def migrate(engine: Engine, db_path: Path, revision: str = "head") -> Path | Non
     cfg = alembic_config(engine)
     backup = None
     if current is not None:
-        backup = backup_file(db_path, f"before-{target}")
+        backup = backup_file(db_path, f"before-{target}", key)
         log.info("store at %s upgraded to %s; backup %s", current, target, backup)
     command.upgrade(cfg, revision)
     return backup

@@ -268,7 +268,7 @@ class DesktopLocalStore:
                 on_server = on_server.where(AttachmentRow.revision > 0)
             rows = s.scalars(select(LocalFile).where(LocalFile.uploaded.is_(False), LocalFile.sha256.in_(on_server))
                              .order_by(LocalFile.size))
-            return [PendingUpload(r.sha256, self._absolute(r.path), r.size, r.mime_type) for r in rows]
+            return [PendingUpload(r.sha256, self._absolute(r.path), r.size, r.mime_type, self.store.read_file) for r in rows]
 
     def mark_uploaded(self, sha256: str) -> None:
         with self.store.unit_of_work(remote=True) as s:
@@ -298,7 +298,7 @@ class DesktopLocalStore:
         target.parent.mkdir(parents=True, exist_ok=True)
         temp = target.with_suffix(".part")
         with temp.open("wb") as f:
-            f.write(data)
+            f.write(self.store.sealed(data))
             f.flush()
             os.fsync(f.fileno())
         os.replace(temp, target)

@@ -25,6 +25,14 @@
         <translation>无法在该位置写入备份文件。请检查文件夹和剩余空间。</translation>
     </message>
     <message>
+        <source>This passphrase does not open the backup. Nothing was changed; try again with the passphrase chosen when the backup was made.</source>
+        <translation>此密码无法打开该备份。未做任何更改；请使用备份时设置的密码重试。</translation>
+    </message>
+    <message>
+        <source>Choose a passphrase of at least 8 characters for the backup.</source>
+        <translation>请为备份设置至少 8 个字符的密码。</translation>
+    </message>
+    <message>
         <source>Fieldbook backup (*%1)</source>
         <translation>Fieldbook 备份文件 (*%1)</translation>
     </message>
@@ -1150,11 +1158,11 @@
     <name>Launch</name>
     <message>
         <source>Fieldbook cannot open its data folder %1. Backups of the store (*.bak) are kept in the same folder.</source>
-        <extracomment>Libraries Qt&apos;s xcb platform plugin loads at start, and the Debian packages that ship them.</extracomment>
         <translation>无法打开数据文件夹 %1。数据库的备份（*.bak）保存在同一文件夹中。</translation>
     </message>
     <message>
         <source>Cannot open the data</source>
+        <extracomment>Libraries Qt&apos;s xcb platform plugin loads at start, and the Debian packages that ship them.</extracomment>
         <translation>无法打开数据</translation>
     </message>
 </context>
@@ -1306,6 +1314,57 @@
     <message>
         <source>Training</source>
         <translation>培训</translation>
+    </message>
+</context>
+<context>
+    <name>PassphraseDialog</name>
+    <message>
+        <source>Passphrase:</source>
+        <translation>密码：</translation>
+    </message>
+    <message>
+        <source>Again:</source>
+        <translation>再次输入：</translation>
+    </message>
+    <message>
+        <source>At least %1 characters.</source>
+        <translation>至少 %1 个字符。</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+    <message>
+        <source>Unlock Fieldbook</source>
+        <translation>解锁 Fieldbook</translation>
+    </message>
+    <message>
+        <source>Protect your data</source>
+        <translation>保护您的数据</translation>
+    </message>
+    <message>
+        <source>That passphrase did not open your data. Try again.</source>
+        <translation>该密码无法打开您的数据，请重试。</translation>
+    </message>
+    <message>
+        <source>This computer has no secure key store, so your records are encrypted with a passphrase. Choose one and keep it safe: without it the data cannot be read.</source>
+        <translation>这台电脑没有安全的密钥存储，因此您的记录将用密码加密。请设置密码并妥善保管：没有它，数据将无法读取。</translation>
+    </message>
+    <message>
+        <source>Type the passphrase of your Fieldbook data.</source>
+        <translation>请输入您的 Fieldbook 数据密码。</translation>
+    </message>
+    <message>
+        <source>Backup passphrase</source>
+        <translation>备份密码</translation>
+    </message>
+    <message>
+        <source>The backup is encrypted. Choose a passphrase for it; it is asked for when the backup is restored, and without it the backup cannot be read.</source>
+        <translation>备份将被加密。请为它设置密码；恢复备份时需要输入该密码，没有它备份将无法读取。</translation>
+    </message>
+    <message>
+        <source>Type the passphrase chosen when this backup was made.</source>
+        <translation>请输入制作此备份时设置的密码。</translation>
     </message>
 </context>
 <context>
@@ -2090,6 +2149,26 @@
     <message>
         <source>Exported to %1</source>
         <translation>已导出到 %1</translation>
+    </message>
+</context>
+<context>
+    <name>StoreKey</name>
+    <message>
+        <source>This data folder is encrypted with a passphrase and none was given (on the command line: --passphrase-stdin or $FIELDBOOK_PASSPHRASE).</source>
+        <extracomment>The exit code of a headless command that could not open the encrypted data folder (no passphrase, a wrong one, no key). What the user is told for each problem (the app translates these, the commands print them).</extracomment>
+        <translation>此数据文件夹已用密码加密，但未提供密码（命令行中可用 --passphrase-stdin 或 $FIELDBOOK_PASSPHRASE）。</translation>
+    </message>
+    <message>
+        <source>This passphrase does not open the data folder. Nothing was changed.</source>
+        <translation>此密码无法打开数据文件夹。未做任何更改。</translation>
+    </message>
+    <message>
+        <source>The key of this data folder is not in this computer&apos;s key store (another user account, or the key store was reset). Restore a backup into a new data folder.</source>
+        <translation>这台电脑的密钥存储中没有此数据文件夹的密钥（可能是其他用户账户，或密钥存储已被重置）。请将备份恢复到新的数据文件夹。</translation>
+    </message>
+    <message>
+        <source>Choose a passphrase of at least 8 characters.</source>
+        <translation>请设置至少 8 个字符的密码。</translation>
     </message>
 </context>
 <context>

@@ -65,7 +65,7 @@ def export_push_bundle(store: LocalStore, target: Path) -> ExportReport:
                 "photos": [{"sha256": u.sha256, "size": u.size, "mime_type": u.mime_type} for u in uploads],
                 "position": {"epoch": position.epoch, "cursor": position.cursor}}
     size = write_bundle(target, "push", store.device_id(), signing_key(store.bundle_key()), server_key,
-                        manifest, [(u.sha256, u.path) for u in uploads])
+                        manifest, [(u.sha256, u.read_bytes) for u in uploads])
     return ExportReport(len(entries), len(uploads), size)
 
 

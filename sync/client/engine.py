@@ -10,6 +10,7 @@ A run with nothing to do is one GET.
 from __future__ import annotations
 
 import hashlib
+import io
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -277,7 +278,7 @@ class SyncEngine:
     def _upload_one(self, upload: PendingUpload, check: Callable[[], None]) -> None:
         offset = self.transport.upload_offset(upload.sha256)
         resumes = 0
-        with upload.path.open("rb") as f:
+        with io.BytesIO(upload.read_bytes()) as f:
             while offset < upload.size:
                 check()
                 f.seek(offset)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
@@ -25,6 +26,11 @@ class PendingUpload:
     path: Path
     size: int
     mime_type: str
+    #: Gives the file's plain bytes when it is kept encrypted on disk.
+    reader: Callable[[Path], bytes] | None = field(default=None, compare=False)
+
+    def read_bytes(self) -> bytes:
+        return self.reader(self.path) if self.reader else self.path.read_bytes()
 
 
 class LocalStore(Protocol):

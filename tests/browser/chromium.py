@@ -46,13 +46,15 @@ def chromium(download_dir: Path) -> Iterator:
 
 
 def wait_for_file(directory: Path, suffix: str, timeout: float = 30.0) -> Path:
-    """The first finished download ending in ``suffix``."""
+    """The first finished download ending in ``suffix``. Chromium reserves the final name with an
+    empty file while it writes ``….crdownload``: finished is non-empty with no download under way."""
     import time
 
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        done = [p for p in directory.glob(f"*{suffix}") if not p.name.endswith(".crdownload")]
-        if done:
+        under_way = any(directory.glob("*.crdownload"))
+        done = [p for p in directory.glob(f"*{suffix}") if p.stat().st_size > 0]
+        if done and not under_way:
             return done[0]
         time.sleep(0.2)
     raise AssertionError(f"no {suffix} download in {directory} after {timeout} s")

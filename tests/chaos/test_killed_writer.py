@@ -9,13 +9,14 @@ import os
 import random
 import shutil
 import signal
-import sqlite3
+from tests.store_files import connect
 import subprocess
 import sys
 import time
 from pathlib import Path
 
 import pytest
+from tests.store_files import copy_store
 
 WRITER = Path(__file__).with_name("writer_process.py")
 ROOT = Path(__file__).resolve().parents[2]
@@ -44,11 +45,11 @@ def _run_and_kill(folder: Path, rng: random.Random) -> list[str]:
 def test_no_reported_save_is_lost_and_the_outbox_matches_the_records(tmp_path, template_profile, run):
     folder = tmp_path / "profile"
     folder.mkdir()
-    shutil.copy(template_profile, folder / "fieldbook.db")
+    copy_store(template_profile, folder)
     reported = _run_and_kill(folder, random.Random(run))
     assert reported, "the writer saved nothing before it was killed"
 
-    with sqlite3.connect(folder / "fieldbook.db") as db:
+    with connect(folder / "fieldbook.db") as db:
         assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
         visits = {row[0]: row[1] for row in db.execute("SELECT id, advice FROM visits")}
         assert set(reported) <= set(visits), "a save reported as done is missing"

@@ -112,7 +112,7 @@ def test_an_upload_cut_at_a_random_byte_is_finished_by_the_next_sync(make_device
         wang.sync_ok()
         assert wang.service.local.pending_uploads() == []
         li.sync_ok()
-        assert PhotoService(li.store).path_for(photo.sha256).read_bytes() == photo.path.read_bytes()
+        assert PhotoService(li.store).read(photo.sha256) == PhotoService(wang.store).read(photo.sha256)
         assert_identical(server_db, wang, li)
 
 

@@ -32,6 +32,7 @@ from sqlalchemy import (
 
 from desktop.store.engine import MIGRATIONS, create_store_engine
 from desktop.store.engine import migrate as migrate_store
+from desktop.store.store_key import store_key
 from sync.server.store import migrate as server_migrate
 from sync.server.store.database import Database
 from tests.server.conftest import fresh_database
@@ -125,12 +126,13 @@ SERVER_REVISIONS = revisions(server_migrate.MIGRATIONS_DIR)
 @pytest.mark.parametrize("revision", STORE_REVISIONS[:-1])
 def test_a_device_store_at_an_earlier_revision_upgrades_with_every_row_intact(tmp_path, revision):
     path = tmp_path / "fieldbook.db"
-    engine = create_store_engine(path)
+    key = store_key(tmp_path)
+    engine = create_store_engine(path, key)
     try:
-        migrate_store(engine, path, revision)
+        migrate_store(engine, path, key, revision)
         with engine.begin() as connection:
             inserted = fill(connection)
-        migrate_store(engine, path, "head")
+        migrate_store(engine, path, key, "head")
         with engine.connect() as connection:
             assert_intact(connection, inserted)
     finally:

@@ -9,6 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from desktop.store import cipher
+from desktop.store.store_key import read_key_file
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -28,12 +31,17 @@ def test_the_packaged_app_passes_its_self_test_and_runs_the_demo(tmp_path):
     )
     assert build.returncode == 0, build.stderr[-3000:]
     app = tmp_path / "dist" / "fieldbook" / ("fieldbook.exe" if os.name == "nt" else "fieldbook")
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    # The packaged app has no test key store: it runs as on a box without one, on a passphrase.
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring",
+           "FIELDBOOK_PASSPHRASE": "packaged app 2026"}
     result = subprocess.run([str(app), "--self-test", "--profile", str(tmp_path / "profile")],
                             capture_output=True, text=True, timeout=300, env=env)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "self-test ok" in result.stdout
     assert (tmp_path / "profile" / "fieldbook.db").exists()
+    # SQLCipher and argon2 shipped: the store it made is encrypted, under a key from the passphrase.
+    assert not cipher.is_plain(tmp_path / "profile" / "fieldbook.db")
+    assert read_key_file(tmp_path / "profile")["source"] == "passphrase"
     demo = subprocess.run([str(app), "--demo", "--demo-as", "specialist", "--self-test"],
                           capture_output=True, text=True, timeout=300, env={**env, "TMPDIR": str(tmp_path)})
     assert demo.returncode == 0, demo.stdout + demo.stderr

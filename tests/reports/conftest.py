@@ -29,6 +29,7 @@ from tests.server.conftest import cheap_password_hashes, fresh_database, running
 from tests.server.support import RunningServer, World
 from tests.sync.harness import Device, sign_in
 from tests.sync.memory_keyring import MemoryKeyring
+from tests.store_files import copy_store
 
 BACKENDS = ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
 
@@ -87,7 +88,7 @@ def make_device(tmp_path: Path, template_profile: Path, world: World, server: Ru
     def make(name: str, station: str, role: Role = Role.SPECIALIST) -> Device:
         folder = tmp_path / name
         folder.mkdir()
-        shutil.copy(template_profile, folder / DB_NAME)
+        copy_store(template_profile, folder)
         profile = open_profile(folder)
         opened.append(profile)
         with profile.store.unit_of_work() as s:

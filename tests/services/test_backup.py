@@ -6,7 +6,7 @@ import datetime as dt
 import hashlib
 import json
 import shutil
-import sqlite3
+from tests.store_files import connect
 import zipfile
 from pathlib import Path
 
@@ -26,13 +26,16 @@ from desktop.services.photos import PhotoService
 from desktop.services.records import RecordService
 from desktop.services.review import ReviewService
 from desktop.services.store_check import StoreCheckService
-from desktop.store import repository
-from desktop.store.backup_archive import DATABASE, MANIFEST, BackupError, BackupProblem
+from desktop.store import cipher, repository
+from desktop.store.backup_archive import DATABASE, ENVELOPE, MANIFEST, BackupError, BackupProblem
 from desktop.store.backup_identity import RESTORED_EPOCH
 from desktop.store.models import OutboxRow
 from desktop.store.store import DB_NAME
+from desktop.store.store_key import derive_key
 from sync.domain.vocabulary import RecordType
 from tests.factories import household, training, visit
+from tests.store_files import copy_store
+from tests.store_files import BACKUP_PASSPHRASE
 
 #: Tables restored row for row; the outbox and sync_state are compared apart (the device changes).
 SAME_ROWS = ("households", "visits", "trainings", "review_events", "attachments", "conflicts", "drafts",
@@ -63,13 +66,13 @@ def worked_profile(profile, records, specialist, tmp_path):
 
 
 def rows(db_path: Path, table: str) -> list[tuple]:
-    with sqlite3.connect(db_path) as db:
+    with connect(db_path) as db:
         return sorted(db.execute(f"SELECT * FROM {table}").fetchall(), key=repr)  # noqa: S608
 
 
 def outbox(db_path: Path) -> list[tuple]:
     """Outbox entries without their (device id, seq) name, in capture order."""
-    with sqlite3.connect(db_path) as db:
+    with connect(db_path) as db:
         return db.execute("SELECT record_type, record_id, kind, base_revision, changes, created_at, acked, status, "
                           "reason FROM outbox ORDER BY acked DESC, seq").fetchall()
 
@@ -81,12 +84,12 @@ def folder_state(folder: Path) -> dict[str, str]:
 
 def test_a_restored_profile_holds_every_record_photo_review_event_and_outbox_entry(worked_profile, tmp_path):
     source = worked_profile.store
-    summary = BackupService(source).back_up(tmp_path / "backup.fbk")
+    summary = BackupService(source).back_up(tmp_path / "backup.fbk", BACKUP_PASSPHRASE)
     assert summary.manifest.counts["visits"] == 1 and summary.manifest.counts["review_events"] == 1
     assert summary.manifest.file_count == 2 and summary.missing_files == 0
 
     fresh = tmp_path / "new-laptop"
-    restored = restore_backup(summary.path, fresh)
+    restored = restore_backup(summary.path, fresh, BACKUP_PASSPHRASE)
     profile = open_profile(fresh)
     try:
         for table in SAME_ROWS:
@@ -96,8 +99,8 @@ def test_a_restored_profile_holds_every_record_photo_review_event_and_outbox_ent
             files = s.execute(text("SELECT sha256, path FROM local_files")).all()
         assert len(files) == 2
         for sha256, path in files:
-            assert hashlib.sha256((fresh / path).read_bytes()).hexdigest() == sha256
-            assert (fresh / path).read_bytes() == PhotoService(source).path_for(sha256).read_bytes()
+            assert hashlib.sha256(profile.store.read_file(fresh / path)).hexdigest() == sha256
+            assert profile.store.read_file(fresh / path) == PhotoService(source).read(sha256)
         report = StoreCheckService(profile.store).check()
         assert report.ok and (report.visits, report.trainings, report.households) == (1, 1, 1)
         assert restored.handover.old_device_id == source.state("device_id")
@@ -108,10 +111,10 @@ def test_a_restored_profile_holds_every_record_photo_review_event_and_outbox_ent
 
 def test_the_restored_store_is_a_new_device_that_pushes_only_what_was_pending(worked_profile, tmp_path):
     before_pending = outbox(worked_profile.store.db_path)
-    summary = BackupService(worked_profile.store).back_up(tmp_path / "b.fbk")
-    restored = restore_backup(summary.path, tmp_path / "fresh")
+    summary = BackupService(worked_profile.store).back_up(tmp_path / "b.fbk", BACKUP_PASSPHRASE)
+    restored = restore_backup(summary.path, tmp_path / "fresh", BACKUP_PASSPHRASE)
     db = tmp_path / "fresh" / DB_NAME
-    with sqlite3.connect(db) as conn:
+    with connect(db) as conn:
         entries = conn.execute("SELECT seq, device_id, acked FROM outbox ORDER BY seq").fetchall()
         state = dict(conn.execute("SELECT key, value FROM sync_state").fetchall())
     new_id, old_id = restored.handover.new_device_id, restored.handover.old_device_id
@@ -135,16 +138,16 @@ def test_the_restored_store_is_a_new_device_that_pushes_only_what_was_pending(wo
 
 
 def test_a_second_restore_keeps_both_old_devices_history_apart(worked_profile, tmp_path):
-    first = restore_backup(BackupService(worked_profile.store).back_up(tmp_path / "1.fbk").path, tmp_path / "a")
+    first = restore_backup(BackupService(worked_profile.store).back_up(tmp_path / "1.fbk", BACKUP_PASSPHRASE).path, tmp_path / "a", BACKUP_PASSPHRASE)
     again = open_profile(tmp_path / "a")
     try:
         with again.store.unit_of_work() as s:  # the restored laptop synced its pending entries
             s.execute(OutboxRow.__table__.update().values(acked=True))
-        second = BackupService(again.store).back_up(tmp_path / "2.fbk")
+        second = BackupService(again.store).back_up(tmp_path / "2.fbk", BACKUP_PASSPHRASE)
     finally:
         again.close()
-    restore_backup(second.path, tmp_path / "b")
-    with sqlite3.connect(tmp_path / "b" / DB_NAME) as conn:
+    restore_backup(second.path, tmp_path / "b", BACKUP_PASSPHRASE)
+    with connect(tmp_path / "b" / DB_NAME) as conn:
         entries = conn.execute("SELECT seq, device_id FROM outbox ORDER BY seq").fetchall()
     assert all(seq < 0 for seq, _ in entries)
     assert len(entries) == len(outbox(worked_profile.store.db_path))
@@ -152,15 +155,15 @@ def test_a_second_restore_keeps_both_old_devices_history_apart(worked_profile, t
 
 
 def test_a_backup_is_consistent_while_a_write_is_in_progress(worked_profile, tmp_path):
-    writer = sqlite3.connect(worked_profile.store.db_path, isolation_level=None)
+    writer = connect(worked_profile.store.db_path, isolation_level=None)
     try:
         writer.execute("BEGIN IMMEDIATE")
         writer.execute("UPDATE households SET notes = 'half-way'")
-        summary = BackupService(worked_profile.store).back_up(tmp_path / "during.fbk")
+        summary = BackupService(worked_profile.store).back_up(tmp_path / "during.fbk", BACKUP_PASSPHRASE)
         writer.execute("ROLLBACK")
     finally:
         writer.close()
-    restore_backup(summary.path, tmp_path / "fresh")
+    restore_backup(summary.path, tmp_path / "fresh", BACKUP_PASSPHRASE)
     assert rows(tmp_path / "fresh" / DB_NAME, "households") == rows(worked_profile.store.db_path, "households")
 
 
@@ -175,27 +178,28 @@ def test_the_suggested_file_name_names_the_user_and_the_day():
 
 @pytest.fixture
 def good_backup(worked_profile, tmp_path) -> Path:
-    return BackupService(worked_profile.store).back_up(tmp_path / "good.fbk").path
+    return BackupService(worked_profile.store).back_up(tmp_path / "good.fbk", BACKUP_PASSPHRASE).path
 
 
 def rewrite(source: Path, target: Path, change) -> Path:
     """A copy of the backup with its members passed through ``change(name, data) -> data``."""
     with zipfile.ZipFile(source) as old, zipfile.ZipFile(target, "w") as new:
+        key = derive_key(BACKUP_PASSPHRASE, bytes.fromhex(json.loads(old.read(ENVELOPE))["salt"]))
         for info in old.infolist():
-            new.writestr(info.filename, change(info.filename, old.read(info.filename)))
+            new.writestr(info.filename, change(info.filename, old.read(info.filename), key))
     return target
 
 
 def manifest_with(**values):
-    def change(name: str, data: bytes) -> bytes:
+    def change(name: str, data: bytes, key: bytes) -> bytes:
         if name != MANIFEST:
             return data
-        return json.dumps({**json.loads(data), **values}).encode()
+        return cipher.seal(key, json.dumps({**json.loads(cipher.unseal(key, data)), **values}).encode())
     return change
 
 
 def flip_a_byte_of(member: str):
-    def change(name: str, data: bytes) -> bytes:
+    def change(name: str, data: bytes, _key: bytes) -> bytes:
         if name != member:
             return data
         return data[:5000] + bytes([data[5000] ^ 0xFF]) + data[5001:]
@@ -239,19 +243,19 @@ def test_a_bad_file_is_refused_with_its_reason_and_nothing_changes(case, good_ba
     fresh = tmp_path / "fresh"
     fresh.mkdir()
     with pytest.raises(BackupError) as refused:
-        restore_backup(bad, fresh)
+        restore_backup(bad, fresh, BACKUP_PASSPHRASE)
     assert refused.value.problem == problem
     assert list(fresh.iterdir()) == []
     with pytest.raises(BackupError):
-        restore_backup(bad, tmp_path / "not-yet-made")
+        restore_backup(bad, tmp_path / "not-yet-made", BACKUP_PASSPHRASE)
     assert not (tmp_path / "not-yet-made").exists()
 
     folder = tmp_path / "first-run"  # the empty profile a first run opens: untouched as well
     folder.mkdir()
-    shutil.copy(template_profile, folder / DB_NAME)
+    copy_store(template_profile, folder)
     before = folder_state(folder)
     with pytest.raises(BackupError) as again:
-        restore_backup(bad, folder)
+        restore_backup(bad, folder, BACKUP_PASSPHRASE)
     assert again.value.problem == problem
     assert folder_state(folder) == before
 
@@ -261,17 +265,17 @@ def test_a_profile_with_work_in_it_is_not_overwritten_unless_asked(good_backup, 
     worked_profile.close()
     before = folder_state(folder)
     with pytest.raises(BackupError) as refused:
-        restore_backup(good_backup, folder)
+        restore_backup(good_backup, folder, BACKUP_PASSPHRASE)
     assert refused.value.problem == BackupProblem.PROFILE_IN_USE
     assert folder_state(folder) == before
 
-    summary = restore_backup(good_backup, folder, replace=True)
+    summary = restore_backup(good_backup, folder, BACKUP_PASSPHRASE, replace=True)
     assert summary.previous_store is not None and summary.previous_store.name.startswith("fieldbook.before-restore")
     assert rows(summary.previous_store, "households") == rows(folder / DB_NAME, "households")
 
 
 def test_inspecting_a_backup_tells_what_it_holds(good_backup, worked_profile):
-    manifest = inspect_backup(good_backup)
+    manifest = inspect_backup(good_backup, BACKUP_PASSPHRASE)
     assert manifest.display_name == "王芳"
     assert manifest.device_id == worked_profile.store.state("device_id")
     assert manifest.counts["households"] == 1 and manifest.pending_changes > 0
@@ -285,11 +289,11 @@ def test_a_backup_made_by_an_older_fieldbook_is_upgraded_when_restored(tmp_path)
     older = known_revisions()[-2]
     store = Store.open(tmp_path / "old", revision=older)
     try:
-        summary = BackupService(store).back_up(tmp_path / "old.fbk")
+        summary = BackupService(store).back_up(tmp_path / "old.fbk", BACKUP_PASSPHRASE)
     finally:
         store.close()
     assert summary.manifest.schema_revision == older
-    restore_backup(summary.path, tmp_path / "new")
+    restore_backup(summary.path, tmp_path / "new", BACKUP_PASSPHRASE)
     profile = open_profile(tmp_path / "new")
     try:
         assert current_revision(profile.store.engine) == SCHEMA_HEAD
@@ -304,10 +308,10 @@ def test_a_photo_missing_from_the_disk_is_left_for_the_sync_to_download_again(wo
     with worked_profile.store.reader() as s:
         lost, kept = s.execute(text("SELECT sha256 FROM local_files ORDER BY sha256")).scalars().all()
     PhotoService(worked_profile.store).path_for(lost).unlink()
-    summary = BackupService(worked_profile.store).back_up(tmp_path / "b.fbk")
+    summary = BackupService(worked_profile.store).back_up(tmp_path / "b.fbk", BACKUP_PASSPHRASE)
     assert summary.missing_files == 1 and summary.manifest.file_count == 1
 
-    restore_backup(summary.path, tmp_path / "fresh")
+    restore_backup(summary.path, tmp_path / "fresh", BACKUP_PASSPHRASE)
     profile = open_profile(tmp_path / "fresh")
     try:
         local = DesktopLocalStore(profile.store)
@@ -319,5 +323,5 @@ def test_a_photo_missing_from_the_disk_is_left_for_the_sync_to_download_again(wo
 
 def test_a_backup_to_a_folder_that_does_not_exist_says_so(worked_profile, tmp_path):
     with pytest.raises(BackupError) as refused:
-        BackupService(worked_profile.store).back_up(tmp_path / "unplugged-usb" / "b.fbk")
+        BackupService(worked_profile.store).back_up(tmp_path / "unplugged-usb" / "b.fbk", BACKUP_PASSPHRASE)
     assert refused.value.problem == BackupProblem.CANNOT_WRITE

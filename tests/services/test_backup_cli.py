@@ -9,13 +9,15 @@ from pathlib import Path
 
 from desktop.store.store import DB_NAME
 from tests.factories import household, visit
+from tests.store_files import BACKUP_PASSPHRASE, child_env
 
 REPO = Path(__file__).resolve().parents[2]
 
 
 def fieldbook(*args: str | Path) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
+    env = {k: v for k, v in child_env().items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
     env["QT_QPA_PLATFORM"] = "offscreen"
+    env["FIELDBOOK_BACKUP_PASSPHRASE"] = BACKUP_PASSPHRASE
     return subprocess.run([sys.executable, "-m", "desktop.app", *map(str, args)], cwd=REPO, env=env,
                           capture_output=True, text=True, timeout=300, check=False)
 

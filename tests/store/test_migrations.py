@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
@@ -14,13 +13,14 @@ from desktop.services.records import RecordService
 from desktop.services.identity import Identity
 from desktop.store.models import Base, HouseholdRow, OutboxRow, VisitHousehold
 from desktop.store.store import Store
+from tests.store_files import connect
 from sync.domain.vocabulary import Role
 from tests.factories import TODAY
 
 
 def _fill_baseline(db_path):
     """Rows as version 0001 wrote them: plain SQL, since today's models have columns 0001 lacked."""
-    con = sqlite3.connect(db_path)
+    con = connect(db_path)
     con.executemany("INSERT INTO divisions (code, name, level, parent_code) VALUES (?, ?, ?, ?)", [
         ("1504", "赤峰市", "league", None), ("150422", "巴林左旗", "county", "1504"),
         ("150422100", "林东镇", "township", "150422"), ("150422100200", "索布力嘎村委会", "village", "150422100"),
@@ -48,7 +48,7 @@ def test_a_baseline_store_upgrades_with_rows_intact_and_a_backup_beside_it(tmp_p
     store = Store.open(tmp_path)
 
     assert store.last_backup is not None and store.last_backup.exists()
-    with sqlite3.connect(store.last_backup) as backup:
+    with connect(store.last_backup) as backup:
         assert backup.execute("SELECT name FROM households").fetchall() == [("巴特尔",)]
     with store.reader() as s:
         h = s.get(HouseholdRow, "h1")
@@ -101,14 +101,14 @@ def test_the_schema_head_the_store_opens_with_is_alembics_head(tmp_path):
 
 def test_an_upgrade_keeps_a_phone_stored_without_consent_but_no_longer_finds_the_household_by_it(tmp_path):
     Store.open(tmp_path, revision="0003").close()
-    with sqlite3.connect(tmp_path / "fieldbook.db") as con:
+    with connect(tmp_path / "fieldbook.db") as con:
         con.execute("""INSERT INTO households (id, created_at, updated_at, author_id, station_id, revision, deleted,
             extra, name, kind, phone, village_code, industries, livestock_head, land_mu, notes, contact_consent,
             phone_key, search_key) VALUES ('h1', '2026-05-01 08:00:00', '2026-05-01 08:00:00', 'u1', 'WS-045', 2, 0,
             '{}', '巴特尔', 'farmer', '13847112345', '150422100200', '[]', NULL, NULL, '', 0, '13847112345',
             '巴特尔 bte bateer 13847112345')""")
     store = Store.open(tmp_path)
-    with sqlite3.connect(store.db_path) as con:
+    with connect(store.db_path) as con:
         phone, key, since = con.execute("SELECT phone, search_key, consent_date FROM households").fetchone()
     store.close()
     assert phone == "13847112345"  # kept: the household form flags it for the specialist to ask or clear
@@ -126,7 +126,7 @@ def _visit_sql(visit_id: str, industry: str, deleted: int = 0) -> str:
 
 def test_an_upgrade_maps_free_text_industries_that_name_a_reference_industry_and_keeps_the_rest(tmp_path):
     Store.open(tmp_path, revision="field_consent_date").close()
-    with sqlite3.connect(tmp_path / "fieldbook.db") as con:
+    with connect(tmp_path / "fieldbook.db") as con:
         for visit_id, industry, deleted in (("v1", "土豆", 0), ("v2", "　肉牛 ", 0), ("v3", "沙棘", 0),
                                             ("v4", "玉米", 0), ("v5", "Beef Cattle", 0), ("v6", "土豆", 1)):
             con.execute(_visit_sql(visit_id, industry, deleted))
@@ -137,7 +137,7 @@ def test_an_upgrade_maps_free_text_industries_that_name_a_reference_industry_and
             NULL, '{}', '[]', '[]', 'draft', '')""")
         before = con.execute("SELECT COALESCE(MAX(seq), 0) FROM outbox").fetchone()[0]
     store = Store.open(tmp_path)
-    with sqlite3.connect(store.db_path) as con:
+    with connect(store.db_path) as con:
         industries = dict(con.execute("SELECT id, industry FROM visits"))
         states = dict(con.execute("SELECT id, review_state FROM visits"))
         training = con.execute("SELECT industry FROM trainings").fetchone()[0]

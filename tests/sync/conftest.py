@@ -4,7 +4,6 @@ real server process per module over SQLite and PostgreSQL (with the server tests
 from __future__ import annotations
 
 import dataclasses
-import shutil
 import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -25,6 +24,7 @@ from tests.server.conftest import cheap_password_hashes, fresh_database  # noqa:
 from tests.server.support import World
 from tests.sync.harness import Device, ServerProcess, sign_in
 from tests.sync.memory_keyring import MemoryKeyring
+from tests.store_files import copy_store
 
 
 @pytest.fixture
@@ -38,16 +38,19 @@ def memory_keyring() -> Iterator[MemoryKeyring]:
 
 
 @pytest.fixture
-def open_device(tmp_path: Path, template_profile: Path) -> Iterator[Callable[[str], Profile]]:
-    """Opens a fresh device profile named ``name`` (a copy of the migrated template store)."""
+def open_device(tmp_path: Path, template_profile: Path,
+                request: pytest.FixtureRequest) -> Iterator[Callable[..., Profile]]:
+    """Opens a fresh device profile named ``name`` (a copy of the migrated template store), its key
+    in the OS key store or, ``key_store=False``, derived from ``OFFICE_PASSPHRASE`` as on a box without one."""
     opened: list[Profile] = []
 
-    def open_named(name: str) -> Profile:
+    def open_named(name: str, key_store: bool = True) -> Profile:
         folder = tmp_path / name
         new = not (folder / DB_NAME).exists()
         if new:
             folder.mkdir(parents=True, exist_ok=True)
-            shutil.copy(template_profile, folder / DB_NAME)
+            template = template_profile if key_store else request.getfixturevalue("passphrase_template_profile")
+            copy_store(template, folder)
         profile = open_profile(folder)
         if new:  # every copy of the template would otherwise share the template's device id
             with profile.store.unit_of_work() as s:
@@ -108,13 +111,14 @@ def station(world: World) -> str:
 
 
 @pytest.fixture
-def make_device(open_device: Callable[[str], Profile], world: World, sync_server: ServerProcess,
+def make_device(open_device: Callable[..., Profile], world: World, sync_server: ServerProcess,
                 memory_keyring: MemoryKeyring) -> Callable[..., Device]:
-    """A laptop set up on first run, then signed in as a new server user of ``station``."""
+    """A laptop set up on first run, then signed in as a new server user of ``station``;
+    ``key_store=False``: a box without an OS key store, its data folder on a passphrase."""
 
     def make(name: str, station: str, role: Role = Role.SPECIALIST, server_url: str | None = None,
-             signed_in: bool = True) -> Device:
-        profile = open_device(name)
+             signed_in: bool = True, key_store: bool = True) -> Device:
+        profile = open_device(name, key_store)
         profile.identity.set_up(f"{name} 专家", role, "commissioner", "WS-045", COUNTY)
         account = world.user(role, station)
         service = SyncService(profile.store, CredentialStore(), transport_factory=quick_transport)

@@ -31,6 +31,10 @@ class MemoryKeyring(KeyringBackend):
             raise PasswordDeleteError(username)
 
 
+#: Names the file of the key store the whole test run shares (the store keys of its profiles).
+STORE_KEYS_ENV = "FIELDBOOK_TEST_STORE_KEYS"
+
+
 class FileKeyring(KeyringBackend):
     """Stands in for the OS key store across processes: ``$FIELDBOOK_TEST_KEYRING`` names its file,
     which tests keep outside every profile folder."""
@@ -45,9 +49,15 @@ class FileKeyring(KeyringBackend):
         return json.loads(path.read_text()) if path.exists() else {}
 
     def get_password(self, service: str, username: str) -> str | None:
-        return self._load().get(f"{service}/{username}")
+        found = self._load().get(f"{service}/{username}")
+        if found is None and self._path() != StoreKeyring()._path():
+            found = StoreKeyring().get_password(service, username)  # the run's store keys
+        return found
 
     def set_password(self, service: str, username: str, password: str) -> None:
+        if username.startswith("store|") and not isinstance(self, StoreKeyring):
+            StoreKeyring().set_password(service, username, password)  # outlives this test's file
+            return
         data = self._load()
         data[f"{service}/{username}"] = password
         self._path().write_text(json.dumps(data))
@@ -57,3 +67,10 @@ class FileKeyring(KeyringBackend):
         if data.pop(f"{service}/{username}", None) is None:
             raise PasswordDeleteError(username)
         self._path().write_text(json.dumps(data))
+
+
+class StoreKeyring(FileKeyring):
+    """The key store the whole test run shares, in ``$FIELDBOOK_TEST_STORE_KEYS``."""
+
+    def _path(self) -> Path:
+        return Path(os.environ[STORE_KEYS_ENV])

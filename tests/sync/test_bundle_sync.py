@@ -73,7 +73,7 @@ def test_a_season_on_a_stick_reaches_the_server_and_the_answers_come_back(make_d
     assert _laptop(wang, "import", str(back)) == 0
     assert wang.service.local.pending_count() == 0
     assert wang.records.get(Visit, visits[0]).review_state == ReviewState.APPROVED
-    assert PhotoService(li.store).path_for(photo).read_bytes() == PhotoService(wang.store).path_for(photo).read_bytes()
+    assert PhotoService(li.store).read(photo) == PhotoService(wang.store).read(photo)
 
     # The same bundles again change nothing, and the next online sync has nothing left to do.
     before, ledger = server_records(server_db), ledger_size(server_db, wang.service.local.device_id())

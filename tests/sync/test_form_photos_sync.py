@@ -37,7 +37,7 @@ def test_a_photo_added_in_a_form_is_uploaded_and_reaches_the_manager(make_device
     report = specialist.sync_ok()
     assert (report.rejected, report.uploaded, report.uploads_pending) == (0, 2, 0), report.summary()
     manager.sync_ok()
-    assert PhotoService(manager.store).path_for(calf.sha256).read_bytes() == calf.path.read_bytes()
+    assert PhotoService(manager.store).read(calf.sha256) == specialist.store.read_file(calf.path)
     assert manager.records.get(Visit, v.id).photo_ids == (calf.sha256,)
     assert live_attachments(manager, t.id) == {field.sha256: "training"}
 

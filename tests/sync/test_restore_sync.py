@@ -26,6 +26,7 @@ from sync.server.store.models import LedgerEntry
 from tests.factories import household, visit
 from tests.sync.conftest import quick_transport
 from tests.sync.harness import Device, device_records, ledger_size, server_records, sign_in
+from tests.store_files import BACKUP_PASSPHRASE
 
 
 def _photo(store, tmp_path: Path, name: str, colour, owner_id: str) -> str:
@@ -53,7 +54,7 @@ def test_a_laptop_restored_from_an_old_backup_gets_everything_back_and_loses_not
     wang.review(wang.records.get(Visit, v.id), ReviewAction.SUBMIT, ReviewState.SUBMITTED)
     pending_at_backup, _ = wang.records.save(household(name="备份时未同步的户", phone="13900000001"))
     (tmp_path / "usb").mkdir()
-    backup = BackupService(wang.store).back_up(tmp_path / "usb" / "wang.fbk")
+    backup = BackupService(wang.store).back_up(tmp_path / "usb" / "wang.fbk", BACKUP_PASSPHRASE)
     assert backup.manifest.pending_changes == 3  # the review event, the visit's new state, the household
 
     # After the backup the laptop goes on working and syncs, then it is lost.
@@ -66,7 +67,7 @@ def test_a_laptop_restored_from_an_old_backup_gets_everything_back_and_loses_not
     on_server = _mine(server_db, user_id)
     wang.profile.close()
 
-    restored = restore_backup(backup.path, tmp_path / "new-laptop", credentials=CredentialStore())
+    restored = restore_backup(backup.path, tmp_path / "new-laptop", BACKUP_PASSPHRASE, credentials=CredentialStore())
     profile = open_profile(tmp_path / "new-laptop")
     try:
         new = Device("wang-restored", profile, SyncService(profile.store, CredentialStore(),
@@ -129,13 +130,13 @@ def test_a_change_pending_at_backup_and_edited_again_later_keeps_the_latest_valu
     h, _ = wang.records.save(household(name="反复修改的户"))
     wang.sync_ok()
     wang.records.save(wang.records.get(Household, h.id).with_changes(notes="第一次"))
-    backup = BackupService(wang.store).back_up(tmp_path / "wang.fbk")
+    backup = BackupService(wang.store).back_up(tmp_path / "wang.fbk", BACKUP_PASSPHRASE)
     wang.sync_ok()
     wang.records.save(wang.records.get(Household, h.id).with_changes(notes="第二次"))
     wang.sync_ok()
     wang.profile.close()
 
-    restore_backup(backup.path, tmp_path / "new-laptop", credentials=CredentialStore())
+    restore_backup(backup.path, tmp_path / "new-laptop", BACKUP_PASSPHRASE, credentials=CredentialStore())
     profile = open_profile(tmp_path / "new-laptop")
     try:
         new = Device("wang-restored", profile, SyncService(profile.store, CredentialStore(),

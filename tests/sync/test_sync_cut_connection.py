@@ -127,4 +127,4 @@ def test_an_upload_cut_mid_file_resumes_where_the_server_stopped(make_device, st
     # Each cut wastes at most the chunk in flight: the file was not sent again from its start.
     assert proxy.reset_traffic().up < photo.size + 3 * UPLOAD_CHUNK_BYTES + 50_000
     li.sync_ok()
-    assert PhotoService(li.store).path_for(photo.sha256).read_bytes() == photo.path.read_bytes()
+    assert PhotoService(li.store).read(photo.sha256) == PhotoService(wang.store).read(photo.sha256)

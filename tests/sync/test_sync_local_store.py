@@ -199,7 +199,7 @@ def test_attachment_files_are_uploaded_once_the_record_is_on_the_server(local, r
     assert local.pending_uploads() == []
     local.record_push_results([EntryResult(seq=1, status=EntryStatus.APPLIED, revision=1)])
     [upload] = local.pending_uploads()
-    assert upload.path.read_bytes() == data
+    assert upload.read_bytes() == data
     local.mark_uploaded(sha)
     assert local.pending_uploads() == []
 
@@ -217,7 +217,7 @@ def test_a_pulled_attachment_is_missing_until_its_file_is_saved(local, profile):
         local.save_download(sha, b"something else")
     local.save_download(sha, data)
     assert local.missing_downloads() == []
-    assert (profile.folder / "files" / sha[:2] / sha).read_bytes() == data
+    assert profile.store.read_file(profile.folder / "files" / sha[:2] / sha) == data
 
 
 def test_linking_the_account_makes_local_work_the_server_users(local, records, profile, specialist):

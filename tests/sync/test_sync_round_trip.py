@@ -49,9 +49,9 @@ def test_every_record_type_makes_the_round_trip(make_device, station, server_db,
     with manager.store.reader() as s:
         assert repository.get(s, ReviewEvent, submitted.id).action == ReviewAction.SUBMIT
         assert repository.get(s, Attachment, a.id).sha256 == photo.sha256
-    downloaded = PhotoService(manager.store).path_for(photo.sha256)
-    assert downloaded.read_bytes() == photo.path.read_bytes()
-    assert Image.open(io.BytesIO(downloaded.read_bytes())).size == (1600, 800)
+    downloaded = PhotoService(manager.store).read(photo.sha256)
+    assert downloaded == PhotoService(specialist.store).read(photo.sha256)
+    assert Image.open(io.BytesIO(downloaded)).size == (1600, 800)
 
     approved = manager.review(got, ReviewAction.APPROVE, ReviewState.APPROVED, "记录完整")
     manager.sync_ok()

@@ -9,12 +9,15 @@ from pathlib import Path
 
 import pytest
 
+from desktop.services.store_lock import EXIT_LOCKED
+from desktop.store.store_key import PASSPHRASE_ENV
 from sync.client.errors import SyncError
 from sync.domain.vocabulary import Role
 from sync.server.services import admin
 from tests.factories import household, visit
 from tests.server.conftest import REPO, server_command
 from tests.server.support import API_HEADERS, PASSWORD, login
+from tests.store_files import OFFICE_PASSPHRASE
 from tests.sync.harness import server_records
 
 NEW_PASSWORD = "the password after the change"
@@ -29,12 +32,22 @@ def keyring_file(tmp_path, monkeypatch):
     return path
 
 
-def fieldbook_sync(device, *args: str, password: str | None = None,
-                   keyring_backend: str = FILE_KEYRING) -> subprocess.CompletedProcess[str]:
+def fieldbook_sync(device, *args: str, password: str | None = None, keyring_backend: str = FILE_KEYRING,
+                   passphrase: str | None = None) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PYTHON_KEYRING_BACKEND": keyring_backend, "PYTHONPATH": str(REPO)}
+    env.pop(PASSPHRASE_ENV, None)
+    if passphrase is not None:
+        env[PASSPHRASE_ENV] = passphrase
     return subprocess.run([sys.executable, "-m", "desktop.sync_cli", "--profile", str(device.profile.folder), *args],
                           input=f"{password}\n" if password is not None else "", capture_output=True, text=True,
                           cwd=REPO, env=env, timeout=120, check=False)
+
+
+def office_sync(device, *args: str, password: str | None = None,
+                passphrase: str | None = OFFICE_PASSPHRASE) -> subprocess.CompletedProcess[str]:
+    """``fieldbook sync`` as a township office's scheduler runs it on a box without a key store: the
+    data folder's passphrase in its environment, the device token in a file."""
+    return fieldbook_sync(device, *args, password=password, keyring_backend=NO_KEYRING, passphrase=passphrase)
 
 
 def on_server(server_db, record_id: str) -> bool:
@@ -87,63 +100,80 @@ def test_other_account_changes_also_ask_to_sign_in_again_and_lose_nothing(
 
 def test_headless_sync_without_a_key_store_runs_on_its_token_file(make_device, station, sync_server, server_db,
                                                                    tmp_path):
-    office = make_device("office", station, signed_in=False)
+    office = make_device("office", station, signed_in=False, key_store=False)
     token_file = tmp_path / "office.token"
-    first = fieldbook_sync(office, "--server", sync_server.base_url, "--user", office.username, "--token-file",
-                           str(token_file), password=PASSWORD, keyring_backend=NO_KEYRING)
+    first = office_sync(office, "--server", sync_server.base_url, "--user", office.username, "--token-file",
+                        str(token_file), password=PASSWORD)
     assert first.returncode == 0, first.stderr
     assert token_file.stat().st_mode & 0o777 == 0o600
     assert PASSWORD not in token_file.read_text()
 
     h, _ = office.records.save(household())
-    scheduled = fieldbook_sync(office, "--token-file", str(token_file), keyring_backend=NO_KEYRING)
+    scheduled = office_sync(office, "--token-file", str(token_file))
     assert scheduled.returncode == 0, scheduled.stderr
     assert on_server(server_db, h.id)
-    without_file = fieldbook_sync(office, keyring_backend=NO_KEYRING)
+    without_file = office_sync(office)
     assert without_file.returncode == 3  # the key store has nothing: the file is what signs it in
+
+
+@pytest.mark.parametrize(("passphrase", "told"), [(None, "none was given"), ("not the office's", "does not open")])
+def test_an_office_box_without_its_passphrase_is_told_so_and_loses_nothing(make_device, station, sync_server,
+                                                                           server_db, tmp_path, passphrase, told):
+    office = make_device("office", station, signed_in=False, key_store=False)
+    token_file = tmp_path / "office.token"
+    assert office_sync(office, "--server", sync_server.base_url, "--user", office.username, "--token-file",
+                       str(token_file), password=PASSWORD).returncode == 0
+    h, _ = office.records.save(household())
+    refused = office_sync(office, "--token-file", str(token_file), passphrase=passphrase)
+    assert refused.returncode == EXIT_LOCKED, refused.stderr
+    assert told in refused.stderr and "Traceback" not in refused.stderr
+    assert not on_server(server_db, h.id) and office.service.local.pending_count() == 1
+    assert office_sync(office, "--token-file", str(token_file)).returncode == 0
+    assert on_server(server_db, h.id)
 
 
 @pytest.mark.parametrize("mode", [0o640, 0o604, 0o660])
 def test_a_token_file_others_may_read_is_refused_with_a_clear_message(make_device, station, sync_server,
                                                                        server_db, tmp_path, mode):
-    office = make_device("office", station, signed_in=False)
+    office = make_device("office", station, signed_in=False, key_store=False)
     token_file = tmp_path / "office.token"
-    assert fieldbook_sync(office, "--server", sync_server.base_url, "--user", office.username, "--token-file",
-                          str(token_file), password=PASSWORD, keyring_backend=NO_KEYRING).returncode == 0
+    assert office_sync(office, "--server", sync_server.base_url, "--user", office.username, "--token-file",
+                       str(token_file), password=PASSWORD).returncode == 0
     h, _ = office.records.save(household())
     token_file.chmod(mode)
-    refused = fieldbook_sync(office, "--token-file", str(token_file), keyring_backend=NO_KEYRING)
+    refused = office_sync(office, "--token-file", str(token_file))
     assert refused.returncode == 3, refused.stderr
     assert f"may be read or changed by others (mode {mode:04o})" in refused.stderr
     assert f"chmod 600 {token_file}" in refused.stderr
     assert not on_server(server_db, h.id)
     token_file.chmod(0o600)
-    assert fieldbook_sync(office, "--token-file", str(token_file), keyring_backend=NO_KEYRING).returncode == 0
+    assert office_sync(office, "--token-file", str(token_file)).returncode == 0
 
 
 def test_a_token_file_of_another_profile_is_refused(make_device, station, sync_server, tmp_path):
-    office, other = make_device("office", station, signed_in=False), make_device("other", station, signed_in=False)
+    office = make_device("office", station, signed_in=False, key_store=False)
+    other = make_device("other", station, signed_in=False, key_store=False)
     token_file = tmp_path / "office.token"
-    assert fieldbook_sync(office, "--server", sync_server.base_url, "--user", office.username, "--token-file",
-                          str(token_file), password=PASSWORD, keyring_backend=NO_KEYRING).returncode == 0
-    assert fieldbook_sync(other, "--server", sync_server.base_url, "--user", other.username,
-                          password=PASSWORD, keyring_backend=NO_KEYRING).returncode == 0
-    refused = fieldbook_sync(other, "--token-file", str(token_file), keyring_backend=NO_KEYRING)
+    assert office_sync(office, "--server", sync_server.base_url, "--user", office.username, "--token-file",
+                       str(token_file), password=PASSWORD).returncode == 0
+    assert office_sync(other, "--server", sync_server.base_url, "--user", other.username,
+                       password=PASSWORD).returncode == 0
+    refused = office_sync(other, "--token-file", str(token_file))
     assert refused.returncode == 3 and "belongs to another device" in refused.stderr, refused.stderr
 
 
 def test_a_revoked_office_device_exits_3_with_its_token_file(make_device, station, sync_server, tmp_path: Path):
-    office = make_device("office", station, signed_in=False)
+    office = make_device("office", station, signed_in=False, key_store=False)
     token_file = tmp_path / "office.token"
-    assert fieldbook_sync(office, "--server", sync_server.base_url, "--user", office.username, "--token-file",
-                          str(token_file), password=PASSWORD, keyring_backend=NO_KEYRING).returncode == 0
+    assert office_sync(office, "--server", sync_server.base_url, "--user", office.username, "--token-file",
+                       str(token_file), password=PASSWORD).returncode == 0
     revoke = subprocess.run(server_command("device", "revoke", office.service.local.device_id(), "--db",
                                            sync_server.database_url), cwd=REPO, capture_output=True, text=True,
                             timeout=60)
     assert revoke.returncode == 0, revoke.stderr
     office.records.save(household())
     for _ in range(2):
-        refused = fieldbook_sync(office, "--token-file", str(token_file), keyring_backend=NO_KEYRING)
+        refused = office_sync(office, "--token-file", str(token_file))
         assert refused.returncode == 3, refused.stderr
         assert "revoked" in refused.stderr
     assert office.service.local.pending_count() == 1

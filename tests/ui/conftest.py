@@ -22,6 +22,7 @@ from desktop.ui.shell.main_window import MainWindow  # noqa: E402
 from desktop.ui.shell.operations import OperationRunner  # noqa: E402
 from desktop.ui.shell.settings import AppSettings  # noqa: E402
 from sync.domain.vocabulary import Role, ServiceType
+from tests.store_files import copy_store
 
 #: 巴林左旗 / 林东镇 / 索布力嘎村委会: a real village from the official list.
 VILLAGE = "150422100200"
@@ -34,7 +35,7 @@ def profile_dir(tmp_path: Path, template_profile: Path) -> Path:
     """A copy of the suite's template store (tests/conftest.py), not yet opened."""
     folder = tmp_path / "profile"
     folder.mkdir()
-    shutil.copy(template_profile, folder / DB_NAME)
+    copy_store(template_profile, folder)
     return folder
 
 

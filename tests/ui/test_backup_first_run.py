@@ -24,6 +24,10 @@ from desktop.ui.shell.first_run_dialog import FirstRunDialog
 from desktop.ui.shell.main_window import MainWindow
 from sync.domain.vocabulary import RecordType, Role
 from tests.factories import household, visit
+from tests.store_files import copy_store
+from tests.store_files import BACKUP_PASSPHRASE
+from desktop.store import cipher
+from desktop.store.store_key import store_key
 
 
 @pytest.fixture
@@ -31,7 +35,7 @@ def old_laptop_backup(tmp_path: Path, template_profile: Path) -> Path:
     """The backup of a laptop where 李明 recorded two households, a visit and its photo."""
     folder = tmp_path / "old-laptop"
     folder.mkdir()
-    shutil.copy(template_profile, folder / DB_NAME)
+    copy_store(template_profile, folder)
     old = open_profile(folder)
     try:
         identity, _ = old.identity.set_up("李明", Role.SPECIALIST, "commissioner", "WS-045", "150422")
@@ -44,7 +48,7 @@ def old_laptop_backup(tmp_path: Path, template_profile: Path) -> Path:
         with old.store.unit_of_work() as s:
             repository.put(s, Attachment(sha256=photo.sha256, mime_type="image/jpeg", size=photo.size,
                                          owner_type=RecordType.VISIT, owner_id=v.id))
-        return BackupService(old.store).back_up(tmp_path / "usb.fbk").path
+        return BackupService(old.store).back_up(tmp_path / "usb.fbk", BACKUP_PASSPHRASE).path
     finally:
         old.close()
 
@@ -56,6 +60,7 @@ def test_a_new_laptop_restores_its_backup_on_first_run_and_opens_on_it(qtbot, pr
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.restorer.choose_source = lambda parent: old_laptop_backup
+    dialog.restorer.ask_passphrase = lambda parent, new: BACKUP_PASSPHRASE
     with qtbot.waitSignal(dialog.restorer.restored, timeout=30000):
         qtbot.mouseClick(dialog.restorer.button, Qt.MouseButton.LeftButton)
     settle()
@@ -73,8 +78,9 @@ def test_a_new_laptop_restores_its_backup_on_first_run_and_opens_on_it(qtbot, pr
     assert window.visits_page.model.total == 1
     with profile.store.reader() as s:
         [sha256] = s.scalars(select(LocalFile.sha256)).all()
-    assert PhotoService(profile.store).path_for(sha256).read_bytes() == (old_laptop_backup.parent / "old-laptop" /
-                                                                          "files" / sha256[:2] / sha256).read_bytes()
+    old = old_laptop_backup.parent / "old-laptop"
+    assert PhotoService(profile.store).read(sha256) == cipher.unseal(
+        store_key(old), (old / "files" / sha256[:2] / sha256).read_bytes())
     window.close()
     runner.wait_idle()
 
@@ -87,6 +93,7 @@ def test_a_damaged_backup_on_first_run_is_refused_and_the_laptop_stays_new(qtbot
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.restorer.choose_source = lambda parent: damaged
+    dialog.restorer.ask_passphrase = lambda parent, new: BACKUP_PASSPHRASE
     qtbot.mouseClick(dialog.restorer.button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.restorer.message_box is not None and dialog.restorer.message_box.isVisible(),
                     timeout=20000)

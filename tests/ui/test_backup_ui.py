@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from desktop.domain.records import Household
 from desktop.services.backup import MESSAGES, BackupProblem, BackupService, inspect_backup
+from tests.store_files import BACKUP_PASSPHRASE
 
 
 def file_menu(window):
@@ -33,6 +34,7 @@ def test_backing_up_from_the_menu_writes_one_file_and_says_where_and_what(qtbot,
     usb.mkdir()
     asked: list[str] = []
     window.backup.choose_target = lambda parent, name: (asked.append(name), usb / name)[1]
+    window.backup.ask_passphrase = lambda parent, new: BACKUP_PASSPHRASE
     assert window.backup.backup_action in file_menu(window).actions()
 
     window.backup.backup_action.trigger()
@@ -41,13 +43,14 @@ def test_backing_up_from_the_menu_writes_one_file_and_says_where_and_what(qtbot,
     assert asked == [written.name] and written.name.startswith("fieldbook-backup-") and written.suffix == ".fbk"
     assert str(written) in box.text()
     assert "1 条服务记录" in box.text() and "1 个服务对象" in box.text()  # what it holds (the UI is in Chinese)
-    manifest = inspect_backup(written)
+    manifest = inspect_backup(written, BACKUP_PASSPHRASE)
     assert manifest.counts["visits"] == 1 and manifest.display_name == "张伟"
     assert window.backup.backup_action.isEnabled() and window.backup.progress_dialog is None
 
 
 def test_cancelling_the_file_dialog_writes_nothing(qtbot, window, settle, tmp_path):
     window.backup.choose_target = lambda parent, name: None
+    window.backup.ask_passphrase = lambda parent, new: BACKUP_PASSPHRASE
     window.backup.backup_action.trigger()
     settle()
     assert window.backup.message_box is None and list(tmp_path.glob("**/*.fbk")) == []
@@ -56,7 +59,7 @@ def test_cancelling_the_file_dialog_writes_nothing(qtbot, window, settle, tmp_pa
 def _backup_then_more_work(ctx, add_household, add_visit, tmp_path: Path):
     kept = add_household(name="备份里的户")
     add_visit((kept.id,))
-    backup = BackupService(ctx.profile.store).back_up(tmp_path / "laptop.fbk").path
+    backup = BackupService(ctx.profile.store).back_up(tmp_path / "laptop.fbk", BACKUP_PASSPHRASE).path
     later = add_household(name="备份之后的户", phone="13900002222")
     return kept, later, backup
 
@@ -66,6 +69,7 @@ def test_restoring_from_the_menu_replaces_the_data_after_a_confirmation_and_relo
     kept, later, backup = _backup_then_more_work(ctx, add_household, add_visit, tmp_path)
     device_before = ctx.profile.store.state("device_id")
     window.backup.choose_source = lambda parent: backup
+    window.backup.ask_passphrase = lambda parent, new: BACKUP_PASSPHRASE
 
     window.backup.restore_action.trigger()
     confirm = shown_box(qtbot, window.backup)
@@ -92,6 +96,7 @@ def test_cancelling_the_confirmation_changes_nothing(qtbot, window, ctx, add_hou
                                                      tmp_path):
     kept, later, backup = _backup_then_more_work(ctx, add_household, add_visit, tmp_path)
     window.backup.choose_source = lambda parent: backup
+    window.backup.ask_passphrase = lambda parent, new: BACKUP_PASSPHRASE
     window.backup.restore_action.trigger()
     confirm = shown_box(qtbot, window.backup)
     confirm.button(QMessageBox.StandardButton.Cancel).click()
@@ -106,6 +111,7 @@ def test_a_file_that_is_not_a_backup_is_refused_with_the_reason(qtbot, window, c
     not_a_backup = tmp_path / "photos.fbk"
     not_a_backup.write_bytes(b"\xff\xd8\xff" + b"\0" * 5000)
     window.backup.choose_source = lambda parent: not_a_backup
+    window.backup.ask_passphrase = lambda parent, new: BACKUP_PASSPHRASE
     window.backup.restore_action.trigger()
     box = shown_box(qtbot, window.backup)
     assert box.icon() == QMessageBox.Icon.Warning

@@ -92,3 +92,38 @@ def test_a_write_that_does_not_say_what_it_changed_is_reported(qtbot, runner, se
     runner.write(lambda: 42, None)
     settle()
     assert isinstance(failures[0], TypeError)
+
+
+def test_garbage_holding_a_qt_object_is_freed_on_the_ui_thread_not_on_the_worker(qtbot, runner, settle):
+    """A cycle holding a Qt object, freed by a collection the worker triggers, would run the
+    object's destructor on the worker, where it can deadlock with the UI thread."""
+    import gc
+
+    from PySide6.QtCore import Qt
+
+    from desktop.ui.shell.garbage import collect_if_due
+
+    ui_thread = threading.get_ident()
+    freed_on: list[int] = []
+
+    class Holder:
+        pass
+
+    def make_cycle() -> None:
+        holder = Holder()
+        holder.itself = holder
+        holder.obj = QObject()
+        holder.obj.destroyed.connect(lambda *_: freed_on.append(threading.get_ident()),
+                                     Qt.ConnectionType.DirectConnection)
+
+    def allocate() -> int:  # enough new containers to pass the youngest generation's threshold many times
+        return len([[] for _ in range(50 * gc.get_threshold()[0])])
+
+    make_cycle()
+    runner.run(allocate)
+    settle()
+    assert freed_on == []  # the worker allocated plenty, yet collected nothing
+    assert not gc.isenabled()
+    while collect_if_due() == 0 and not freed_on:
+        gc.collect()
+    assert freed_on == [ui_thread]

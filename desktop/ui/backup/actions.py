@@ -20,6 +20,7 @@ from desktop.services.backup import (
     RestoreSummary,
     inspect_backup,
 )
+from desktop.services.backup import is_encrypted as is_encrypted_backup
 from desktop.services.changes import ALL, Changes
 from desktop.ui.backup.files import (
     after_restore_text,
@@ -30,12 +31,13 @@ from desktop.ui.backup.files import (
 )
 from desktop.ui.backup.progress_dialog import BackupProgressDialog
 from desktop.ui.shell.context import AppContext
+from desktop.ui.widgets.passphrase_dialog import ask_backup_passphrase
 
 
 class BackupActions(QObject):
     """Owns ``backup_action`` and ``restore_action`` for the File menu. ``choose_target(parent,
-    suggested_name)`` and ``choose_source(parent)`` ask for the file (the file dialogs; a test may
-    answer instead). The last message box and progress dialog stay reachable for tests.
+    suggested_name)`` and ``choose_source(parent)`` ask for the file, ``ask_passphrase(parent, new)``
+    for the backup's passphrase (the dialogs; a test may answer instead). The last message box and progress dialog stay reachable for tests.
     ``restored(summary)`` after the window was reloaded on a restored store."""
 
     restored = Signal(object)
@@ -47,6 +49,7 @@ class BackupActions(QObject):
         self.service = ctx.backup
         self.choose_target = choose_backup_target
         self.choose_source = choose_backup_source
+        self.ask_passphrase = ask_backup_passphrase
         self.message_box: QMessageBox | None = None
         self.progress_dialog: BackupProgressDialog | None = None
         self.backup_action = QAction(self.tr("&Back up data…"), self, triggered=self.back_up)
@@ -63,9 +66,12 @@ class BackupActions(QObject):
         target = self.choose_target(self.window, suggested_name)
         if target is None:
             return
+        passphrase = self.ask_passphrase(self.window, True)
+        if passphrase is None:
+            return
         self._set_enabled(False)
         progress = self._progress(self.tr("Backing up your data…"))
-        self.ctx.runner.run(lambda: self.service.back_up(target, progress.relay.progressed.emit),
+        self.ctx.runner.run(lambda: self.service.back_up(target, passphrase, progress.relay.progressed.emit),
                             on_success=self._backed_up, on_failure=self._failed, label="backup", owner=self)
 
     def _backed_up(self, summary: BackupSummary) -> None:
@@ -90,10 +96,14 @@ class BackupActions(QObject):
         source = self.choose_source(self.window)
         if source is None:
             return
-        self.ctx.runner.run(lambda: inspect_backup(source), on_success=lambda m: self._confirm(source, m),
+        passphrase = self.ask_passphrase(self.window, False) if is_encrypted_backup(source) else None
+        if passphrase is None and is_encrypted_backup(source):
+            return
+        self.ctx.runner.run(lambda: inspect_backup(source, passphrase),
+                            on_success=lambda m: self._confirm(source, passphrase, m),
                             on_failure=self._failed, label="read backup", owner=self)
 
-    def _confirm(self, source: Path, manifest: Manifest) -> None:
+    def _confirm(self, source: Path, passphrase: str | None, manifest: Manifest) -> None:
         text = (self.tr("Replace all data on this laptop with the backup %1?").replace("%1", source.name)
                 + "\n\n" + contents_text(manifest) + "\n\n"
                 + self.tr("The current data is kept as a .bak file in %1. Changes not synced since the "
@@ -104,12 +114,12 @@ class BackupActions(QObject):
         destructive = QMessageBox.ButtonRole.DestructiveRole
         box.addButton(self.tr("Replace with the backup"), destructive)
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-        box.buttonClicked.connect(lambda button: self._start_restore(source)
+        box.buttonClicked.connect(lambda button: self._start_restore(source, passphrase)
                                   if box.buttonRole(button) == destructive else None)
         self.message_box = box
         box.open()
 
-    def _start_restore(self, source: Path) -> None:
+    def _start_restore(self, source: Path, passphrase: str | None) -> None:
         sync = getattr(self.window, "sync", None)
         if sync is not None:
             sync.shutdown()  # no sync may touch the store while it is replaced
@@ -119,7 +129,7 @@ class BackupActions(QObject):
         credentials = self.ctx.sync_service().credentials
 
         def work() -> tuple[RestoreSummary, object, Changes]:
-            summary = service.restore(source, replace=True, progress=progress.relay.progressed.emit,
+            summary = service.restore(source, passphrase, replace=True, progress=progress.relay.progressed.emit,
                                       credentials=credentials)
             return summary, identity.current(), ALL  # the store was replaced: everything changed
 

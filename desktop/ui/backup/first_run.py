@@ -5,7 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton, QWidget
 
-from desktop.services.backup import BackupError, RestoreSummary, restore_into_open_store
+from desktop.services.backup import BackupError, RestoreSummary, is_encrypted, restore_into_open_store
+from desktop.ui.widgets.passphrase_dialog import ask_backup_passphrase
 from desktop.services.identity import Identity, IdentityService
 from desktop.ui.backup.files import after_restore_text, choose_backup_source, contents_text, refused_text
 from desktop.ui.backup.progress_dialog import BackupProgressDialog
@@ -26,6 +27,7 @@ class FirstRunRestore(QObject):
         self._runner = runner
         self._dialog = dialog
         self.choose_source = choose_backup_source
+        self.ask_passphrase = ask_backup_passphrase
         self.message_box: QMessageBox | None = None
         self.progress_dialog: BackupProgressDialog | None = None
         self.button = QPushButton(self.tr("Restore from a backup…"), dialog)
@@ -42,6 +44,11 @@ class FirstRunRestore(QObject):
         source = self.choose_source(self._dialog)
         if source is None:
             return
+        passphrase = None
+        if is_encrypted(source):
+            passphrase = self.ask_passphrase(self._dialog, False)
+            if passphrase is None:
+                return
         self.button.setEnabled(False)
         progress = BackupProgressDialog(self.tr("Restoring from the backup…"), self._dialog)
         self.progress_dialog = progress
@@ -49,7 +56,8 @@ class FirstRunRestore(QObject):
         service = self._identity
 
         def work() -> tuple[RestoreSummary, Identity | None]:
-            summary = restore_into_open_store(service.store, source, progress=progress.relay.progressed.emit)
+            summary = restore_into_open_store(service.store, source, passphrase,
+                                              progress=progress.relay.progressed.emit)
             return summary, service.current()
 
         self._runner.run(work, on_success=self._done, on_failure=self._failed, label="restore on first run",

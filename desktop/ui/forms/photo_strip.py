@@ -81,7 +81,7 @@ class PhotoStrip(QWidget):
                             on_failure=self._import_failed, label="import photos", owner=self)
 
     def open_large(self, sha: str) -> None:
-        self.viewer = PhotoViewerDialog(self.ctx.photos.path_for(sha), self)
+        self.viewer = PhotoViewerDialog(self.ctx.photos.read(sha), self)
         self.viewer.open()
 
     def _choose_files(self) -> None:
@@ -110,10 +110,9 @@ class PhotoStrip(QWidget):
             self.ctx.runner.report(error, "import photos")
 
     def _append(self, sha: str) -> None:
-        path = self.ctx.photos.path_for(sha)
         item = QListWidgetItem()
         item.setData(_SHA_ROLE, sha)
-        pixmap = QPixmap(str(path)) if path.is_file() else QPixmap()
+        pixmap = _pixmap(self.ctx.photos.read(sha))
         if pixmap.isNull():
             item.setText(self.tr("not on this device"))
             item.setToolTip(self.tr("This photo has not been downloaded to this laptop."))
@@ -134,13 +133,13 @@ class PhotoStrip(QWidget):
 class PhotoViewerDialog(QDialog):
     """One photo at the size of the screen, scrollable if larger."""
 
-    def __init__(self, path: Path, parent: QWidget | None = None):
+    def __init__(self, data: bytes | None, parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Photo"))
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         label = QLabel(self)
         label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        pixmap = QPixmap(str(path))
+        pixmap = _pixmap(data)
         if pixmap.isNull():
             label.setText(self.tr("This photo has not been downloaded to this laptop."))
         else:
@@ -154,3 +153,11 @@ class PhotoViewerDialog(QDialog):
         layout.addWidget(scroll)
         fit_to_screen(self, min(pixmap.width(), 1200) + 40 if not pixmap.isNull() else 400,
                     min(pixmap.height(), 900) + 40 if not pixmap.isNull() else 200)
+
+
+def _pixmap(data: bytes | None) -> QPixmap:
+    """The photo's pixmap, empty when it is not on this laptop."""
+    pixmap = QPixmap()
+    if data is not None:
+        pixmap.loadFromData(data)
+    return pixmap

@@ -79,8 +79,15 @@ def run_gui(args: argparse.Namespace) -> int:
     # The command line wins, then $FIELDBOOK_PROFILE, then the folder chosen in Settings.
     chosen = None if os.environ.get("FIELDBOOK_PROFILE") else settings.data_folder
     folder = args.profile or chosen or default_profile_dir()
+    from desktop.services.store_lock import StoreLocked, set_passphrase_prompt
+    from desktop.ui.widgets.passphrase_dialog import ask_store_passphrase
+
+    if not getattr(args, "passphrase_stdin", False) and not os.environ.get("FIELDBOOK_PASSPHRASE"):
+        set_passphrase_prompt(ask_store_passphrase)
     try:
         profile = open_profile(folder)
+    except StoreLocked as locked:
+        return _locked(locked, self_test=args.self_test)
     except Exception as exc:  # noqa: BLE001 - a store that cannot be opened is reported, not a traceback
         log.exception("cannot open the profile in %s", folder)
         return _cannot_open(folder, exc, self_test=args.self_test)
@@ -116,6 +123,20 @@ def _application():
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setWindowIcon(QIcon(str(resource_path("icons", "fieldbook.svg"))))
     return app
+
+
+def _locked(locked, *, self_test: bool) -> int:
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop.services.store_lock import lock_message
+
+    text = QCoreApplication.translate("StoreKey", lock_message(locked))
+    if self_test:
+        print(f"fieldbook self-test FAILED: {text}")
+        return 1
+    QMessageBox(QMessageBox.Icon.Critical, QCoreApplication.translate("Launch", "Cannot open the data"), text).exec()
+    return 6
 
 
 def _cannot_open(folder, error: Exception, *, self_test: bool) -> int:

@@ -24,6 +24,7 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 from desktop.domain.validation import ValidationError
 from desktop.services.changes import Changes
+from desktop.ui.shell.garbage import collect_on_ui_thread
 
 log = logging.getLogger(__name__)
 
@@ -115,6 +116,7 @@ class OperationRunner(QObject):
     def __init__(self, parent: QObject | None = None, *, bus: OperationRunner | None = None):
         """With ``bus`` (the store's runner), writes run here but are announced on ``bus.changed``."""
         super().__init__(parent)
+        collect_on_ui_thread()  # no worker may free a Qt object (see garbage)
         self._bus = bus or self
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
