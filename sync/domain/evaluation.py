@@ -37,7 +37,7 @@ class SpecialistTally:
     county_code: str  # the county they are evaluated in: their station's, else where most visits were
     visits: int
     onsite_days: int
-    households: frozenset[str]
+    households: int  # distinct households their counted visits served
     people_trained: int  # 技术骨干, 土专家, 技术明白人 at the trainings they gave
 
 
@@ -99,9 +99,13 @@ class Evaluation:
 
 def evaluate(year: int, specialists: Iterable[SpecialistTally], coverage: Iterable[Coverage],
              station_counties: Mapping[str, str], targets: EvaluationTargets = EvaluationTargets(),
-             weights: Mapping[str, float] | None = None, counting_rule: str = "approved") -> Evaluation:
+             weights: Mapping[str, float] | None = None, counting_rule: str = "approved", *,
+             station_households: Mapping[str, int] | None = None) -> Evaluation:
     """The evaluation of ``year``: every specialist given, each station they belong to, each county
-    of ``coverage``; ``station_counties`` maps every registered station to its county."""
+    of ``coverage``; ``station_counties`` maps every registered station to its county.
+
+    ``station_households`` holds the distinct households served by each station's specialists
+    together (one household two of them visited counts once); without it, the sum of theirs."""
     w = {**DEFAULT_WEIGHTS, **(weights or {})}
     people = list(specialists)
     by_station: dict[str, list[SpecialistTally]] = defaultdict(list)
@@ -111,17 +115,18 @@ def evaluate(year: int, specialists: Iterable[SpecialistTally], coverage: Iterab
             by_station[s.station_id].append(s)
         by_county[s.county_code].append(s)
     stations_in = Counter(station_counties.values())
+    served = station_households
 
     def met(group: list[SpecialistTally]) -> float:
         return sum(s.onsite_days >= targets.onsite_days for s in group) / len(group) if group else 0.0
 
     specialist_units = [_scored("specialist", s.author_id, s.county_code, w, [
         Criterion("onsite_days", s.onsite_days, targets.onsite_days),
-        Criterion("households", len(s.households), targets.households_per_specialist),
+        Criterion("households", s.households, targets.households_per_specialist),
         Criterion("people_trained", s.people_trained, targets.trained_per_specialist)]) for s in people]
     station_units = [_scored("station", code, station_counties.get(code) or group[0].county_code, w, [
         Criterion("onsite_share", met(group), 1.0),
-        Criterion("households", len(frozenset().union(*(s.households for s in group))),
+        Criterion("households", served[code] if served is not None else sum(s.households for s in group),
                   targets.households_per_specialist * len(group)),
         Criterion("people_trained", sum(s.people_trained for s in group), targets.trained_per_specialist * len(group))])
         for code, group in by_station.items()]

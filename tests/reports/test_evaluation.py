@@ -21,8 +21,7 @@ REPO = Path(__file__).resolve().parents[2]
 
 
 def tally(author: str, station: str, county: str, days: int, households: int, trained: int) -> SpecialistTally:
-    return SpecialistTally(author, station, county, 10, days, frozenset(f"{author}-h{i}" for i in range(households)),
-                           trained)
+    return SpecialistTally(author, station, county, 10, days, households, trained)
 
 
 def coverage(county: str, guided: int, of: int, townships: tuple[int, int], villages: tuple[int, int]) -> Coverage:
