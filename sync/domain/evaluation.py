@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from sync.indicators import Coverage
 
@@ -52,8 +53,9 @@ class EvaluationTargets:
     workstations_per_county: float = 1
 
 
-@dataclass(frozen=True)
-class Criterion:
+class Criterion(NamedTuple):
+    """One figure against its target (a tuple: a region's evaluation makes some 15,000 of them)."""
+
     key: str
     achieved: float
     target: float
@@ -63,8 +65,7 @@ class Criterion:
         return 1.0 if self.target <= 0 else min(1.0, self.achieved / self.target)
 
 
-@dataclass(frozen=True)
-class UnitScore:
+class UnitScore(NamedTuple):
     kind: str  # "specialist", "station" or "county"
     unit_id: str
     county_code: str
@@ -145,9 +146,12 @@ def evaluate(year: int, specialists: Iterable[SpecialistTally], coverage: Iterab
 
 def _scored(kind: str, unit_id: str, county: str, weights: Mapping[str, float],
             criteria: list[Criterion]) -> UnitScore:
-    pairs = [(weights.get(f"{kind}.{c.key}", 0.0), c.attainment) for c in criteria]
-    total = sum(weight for weight, _ in pairs)
-    score = round(100 * sum(weight * a for weight, a in pairs) / total, 2) if total > 0 else 0.0
+    total = weighted = 0.0
+    for c in criteria:
+        weight = weights.get(f"{kind}.{c.key}", 0.0)
+        total += weight
+        weighted += weight * c.attainment
+    score = round(100 * weighted / total, 2) if total > 0 else 0.0
     return UnitScore(kind, unit_id, county, tuple(criteria), score)
 
 
@@ -165,6 +169,6 @@ def _ranked(units: list[UnitScore], threshold: float | None) -> tuple[UnitScore,
     for u in units:
         leagues[u.county_code[:4]].append(u)
     league = {uid: r for group in leagues.values() for uid, r in ranks(group).items()}
-    return tuple(sorted((UnitScore(u.kind, u.unit_id, u.county_code, u.criteria, u.score, league[u.unit_id],
-                                   region[u.unit_id], threshold is not None and u.score >= threshold)
+    return tuple(sorted((u._replace(rank_in_league=league[u.unit_id], rank_in_region=region[u.unit_id],
+                                    recommended=threshold is not None and u.score >= threshold)
                          for u in units), key=lambda u: (u.rank_in_region, u.unit_id)))
