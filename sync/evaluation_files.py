@@ -12,7 +12,7 @@ from typing import Any
 
 from sync.domain.evaluation import UNIT_KINDS
 from sync.domain.evaluation_document import label
-from sync.domain.evaluation_table import heading_lines, headers, rows
+from sync.domain.evaluation_table import heading_lines, headers, plan_rows, rows
 
 FORMATS = ("json", "xlsx", "pdf")
 
@@ -54,6 +54,13 @@ def _xlsx(doc: dict[str, Any], path: Path, language: str) -> None:
             sheet.append(row)
         for column, width in zip("ABCDEFGHIJKL", (8, 8, 14, 24, 10, 18, 18, 18, 18, 18, 10, 10)):
             sheet.column_dimensions[column].width = width
+    plan = plan_rows(doc, language)
+    if plan:
+        sheet = book.create_sheet(label("plan", language))
+        for row in plan:
+            sheet.append(row)
+        for column, width in zip("ABCD", (26, 22, 60, 14)):
+            sheet.column_dimensions[column].width = width
     book.save(path)
 
 
@@ -85,5 +92,11 @@ def _pdf(doc: dict[str, Any], path: Path, language: str) -> None:
         wrap = styles["Normal"].clone("cell", fontSize=7, leading=8)
         table = [[Paragraph(h, wrap) for h in headers(kind, language)]] + rows(doc, kind, language)
         story.append(Table(table, repeatRows=1, style=grid))
+    plan = plan_rows(doc, language)
+    if plan:
+        wrap = styles["Normal"].clone("plan", fontSize=7, leading=9)
+        story += [Spacer(1, 8), Paragraph(label("plan", language), styles["Heading2"]),
+                  Table([[Paragraph(str(cell), wrap) for cell in row] for row in plan],
+                        colWidths=(150, 130, 380, 80), style=grid)]
     SimpleDocTemplate(str(path), pagesize=landscape(A4), title=f"{label('title', language)} {doc['year']}",
                       leftMargin=28, rightMargin=28, topMargin=28, bottomMargin=28).build(story)

@@ -83,6 +83,9 @@ class Evaluation:
     weights: dict[str, float]
     targets: EvaluationTargets
     units: dict[str, tuple[UnitScore, ...]] = field(default_factory=dict)
+    #: 三覆盖 of each county evaluated, and the registered workstations of each county.
+    coverage: tuple[Coverage, ...] = ()
+    workstations: dict[str, int] = field(default_factory=dict)
 
     def within(self, area_code: str) -> Evaluation:
         """The same evaluation (ranks unchanged) showing only units of counties under ``area_code``."""
@@ -90,7 +93,9 @@ class Evaluation:
             return self
         kept = {kind: tuple(u for u in units if u.county_code.startswith(area_code))
                 for kind, units in self.units.items()}
-        return Evaluation(self.year, self.counting_rule, self.weights, self.targets, kept)
+        return Evaluation(self.year, self.counting_rule, self.weights, self.targets, kept,
+                          tuple(c for c in self.coverage if c.county_code.startswith(area_code)),
+                          {k: n for k, n in self.workstations.items() if k.startswith(area_code)})
 
     def recommendations(self) -> list[UnitScore]:
         """The 后补助 list: recommended stations and counties, best first (an office confirms it)."""
@@ -108,7 +113,7 @@ def evaluate(year: int, specialists: Iterable[SpecialistTally], coverage: Iterab
     ``station_households`` holds the distinct households served by each station's specialists
     together (one household two of them visited counts once); without it, the sum of theirs."""
     w = {**DEFAULT_WEIGHTS, **(weights or {})}
-    people = list(specialists)
+    people, coverage = list(specialists), tuple(coverage)
     by_station: dict[str, list[SpecialistTally]] = defaultdict(list)
     by_county: dict[str, list[SpecialistTally]] = defaultdict(list)
     for s in people:
@@ -141,7 +146,7 @@ def evaluate(year: int, specialists: Iterable[SpecialistTally], coverage: Iterab
     threshold = w["subsidy.min_score"]
     units = {kind: _ranked(found, threshold if kind != "specialist" else None)
              for kind, found in zip(UNIT_KINDS, (specialist_units, station_units, county_units))}
-    return Evaluation(year, counting_rule, w, targets, units)
+    return Evaluation(year, counting_rule, w, targets, units, coverage, dict(stations_in))
 
 
 def _scored(kind: str, unit_id: str, county: str, weights: Mapping[str, float],

@@ -31,6 +31,14 @@ LABELS: dict[str, tuple[str, str]] = {
     "townships": ("驻点服务覆盖乡镇", "Townships with on-site service"),
     "villages": ("科技服务覆盖行政村", "Administrative villages served"),
     "workstations": ("工作站数", "Workstations"),
+    "plan": ("规划指标", "Plan figures"), "plan_workstations": ("旗县区工作站", "Workstations per 旗县区"),
+    "counties_reaching": ("达到目标的旗县区", "旗县区 reaching the target"),
+    "counties_without": ("未达到的旗县区", "旗县区 short of it"),
+    "key_counties": ("重点旗县三覆盖", "三覆盖 of the key counties"), "none_set": ("未设定", "none set"),
+    "not_entered": ("未填报", "not entered"), "achieved": ("完成", "achieved"),
+    "grassroots_technicians_trained": ("培训基层农技人员骨干(人)", "Grassroots technicians trained (people)"),
+    "collaborative_teams": ("农业重大技术协同推广团队", "Collaborative extension teams"),
+    "results_transferred": ("科技成果转化落地", "S&T results transferred"),
 }
 
 
@@ -40,8 +48,10 @@ def label(key: str, language: str) -> str:
 
 
 def document(evaluation: Evaluation, area_code: str, area_name: str, names: Mapping[str, Mapping[str, str]],
-             confirmed: Collection[tuple[str, str]], generated_at: dt.datetime) -> dict[str, Any]:
-    """The evaluation within ``area_code`` as JSON values; ``names`` by unit kind, then id."""
+             confirmed: Collection[tuple[str, str]], generated_at: dt.datetime,
+             plan: Mapping[str, Any] | None = None) -> dict[str, Any]:
+    """The evaluation within ``area_code`` as JSON values; ``names`` by unit kind, then id; ``plan``
+    the plan's own figures (sync.domain.evaluation_plan.plan_section)."""
     shown = evaluation.within(area_code)
 
     def unit(u: UnitScore) -> dict[str, Any]:
@@ -58,4 +68,5 @@ def document(evaluation: Evaluation, area_code: str, area_name: str, names: Mapp
         "weights": dict(evaluation.weights), "targets": dataclasses.asdict(evaluation.targets),
         "units": {kind: [unit(u) for u in shown.units.get(kind, ())] for kind in UNIT_KINDS},
         "recommendations": [{"kind": u.kind, **unit(u)} for u in shown.recommendations()],
+        "plan": dict(plan or {}),
     }

@@ -9,6 +9,7 @@ from typing import Any
 from sync.domain.counting import rule_for
 from sync.domain.evaluation import DEFAULT_WEIGHTS, evaluate
 from sync.domain.evaluation_document import document
+from sync.domain.evaluation_plan import PLAN_COUNTS, is_banner_county, plan_section
 from sync.domain.evaluation_tally import evaluate_year, targets_from
 from sync.indicators import coverage_of_places
 from sync.server.clock import utcnow
@@ -58,7 +59,9 @@ def evaluation_document(db: Database, year: int, area_code: str, approved_only: 
         names = {"specialist": users.display_names(session, (u.unit_id for u in shown.units["specialist"])),
                  "station": evaluation.station_names(session), "county": {c.county_code: c.name for c in counties}}
         confirmed = set(evaluation.confirmations(session, year))
-    return document(result, area_code, area_name, names, confirmed, utcnow())
+        plan = plan_section(shown, evaluation.key_counties(session, year), evaluation.plan_counts(session, year),
+                            values, names["county"])
+    return document(result, area_code, area_name, names, confirmed, utcnow(), plan)
 
 
 def set_weights(db: Database, year: int, values: Mapping[str, float], by: str) -> dict[str, float]:
@@ -88,3 +91,35 @@ def confirm(db: Database, year: int, kind: str, unit_id: str, by: str) -> float:
     with db.write() as session:
         evaluation.confirm(session, year, kind, unit_id, found["score"], by, utcnow())
     return found["score"]
+
+
+MAX_PLAN_COUNT = 1_000_000
+
+
+def set_plan(db: Database, year: int, key_counties: list[str] | None, counts: Mapping[str, int] | None,
+             by: str) -> tuple[list[str], dict[str, int]]:
+    """Replace the year's key counties (旗县区 codes) when given and set the plan counts given, all
+    or nothing; AdminError naming an unknown county or count, or a bad number."""
+    counts = dict(counts or {})
+    unknown = sorted(set(counts) - set(PLAN_COUNTS))
+    if unknown:
+        raise AdminError(f"unknown count {', '.join(unknown)}; known: {', '.join(PLAN_COUNTS)}")
+    bad = [k for k, v in counts.items() if isinstance(v, bool) or not isinstance(v, int) or not 0 <= v <= MAX_PLAN_COUNT]
+    if bad:
+        raise AdminError(f"count {', '.join(bad)}: give a whole number from 0 to {MAX_PLAN_COUNT:,}")
+    with db.write() as session:
+        now = utcnow()
+        if key_counties is not None:
+            known = {code for code in divisions.by_level(session, "county") if is_banner_county(code)}
+            wrong = [c for c in key_counties if c not in known]
+            if wrong:
+                raise AdminError(f"not a 旗县区 code: {', '.join(wrong)} (give 6-digit codes from the division list)")
+            evaluation.set_key_counties(session, year, key_counties, by, now)
+        evaluation.set_plan_counts(session, year, counts, by, now)
+        return evaluation.key_counties(session, year), evaluation.plan_counts(session, year)
+
+
+def plan_data(db: Database, year: int) -> tuple[list[str], dict[str, int]]:
+    """The year's key counties and the plan counts entered so far."""
+    with db.read() as session:
+        return evaluation.key_counties(session, year), evaluation.plan_counts(session, year)

@@ -352,3 +352,18 @@ class EvaluationPlace(Base):
     code: Mapped[str] = mapped_column(String(64), primary_key=True)
     industry: Mapped[str] = mapped_column(String(128), primary_key=True)
     records: Mapped[int] = mapped_column(Integer)
+
+
+class EvaluationPlanEntry(Base):
+    """What a region admin keeps for a year's evaluation: a key county (``kind`` "key_county",
+    ``key`` its code) or a count the records do not hold (``kind`` "count", ``key`` as in
+    sync.domain.evaluation_plan.PLAN_COUNTS)."""
+
+    __tablename__ = "evaluation_plan"
+
+    year: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16), primary_key=True)
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[int] = mapped_column(Integer)
+    set_by: Mapped[str] = mapped_column(String(128))
+    set_at: Mapped[dt.datetime]

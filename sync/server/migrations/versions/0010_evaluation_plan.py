@@ -1,0 +1,33 @@
+"""The year's key counties and the plan's counts a region admin keeps for the evaluation.
+
+Revision ID: evaluation_plan
+Revises: evaluation_summaries
+Create Date: 2026-12-06
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "evaluation_plan"
+down_revision = "evaluation_summaries"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    op.create_table(
+        "evaluation_plan",
+        sa.Column("year", sa.Integer(), nullable=False),
+        sa.Column("kind", sa.String(16), nullable=False),
+        sa.Column("key", sa.String(64), nullable=False),
+        sa.Column("value", sa.Integer(), nullable=False),
+        sa.Column("set_by", sa.String(128), nullable=False),
+        sa.Column("set_at", sa.DateTime(timezone=True), nullable=False),
+        sa.PrimaryKeyConstraint("year", "kind", "key", name=op.f("pk_evaluation_plan")),
+    )
+
+
+def downgrade() -> None:
+    op.drop_table("evaluation_plan")
