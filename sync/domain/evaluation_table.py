@@ -63,6 +63,6 @@ def plan_rows(doc: dict[str, Any], language: str) -> list[list[Any]]:
         found.append([label("key_counties", language), "", label("none_set", language), ""])
     for c in plan["key_counties"]:
         found.append([label("key_counties", language), f"{c['name']} ({c['county_code']})",
-                      " · ".join(f"{label(k, language)} {_figure(c[k]['achieved'])} / {_figure(c[k]['target'])}"
+                      ("；" if not language.startswith("en") else "; ").join(f"{label(k, language)} {_figure(c[k]['achieved'])} / {_figure(c[k]['target'])}"
                                  for k in ("industries", "townships", "villages")), ""])
     return found
