@@ -7,12 +7,13 @@ built-in Chinese font (STSong-Light), so no font file has to ship with the serve
 from __future__ import annotations
 
 import json
+from xml.sax.saxutils import escape
 from pathlib import Path
 from typing import Any
 
 from sync.domain.evaluation import UNIT_KINDS
 from sync.domain.evaluation_document import label
-from sync.domain.evaluation_table import heading_lines, headers, plan_rows, rows
+from sync.domain.evaluation_table import case_rows, heading_lines, headers, plan_rows, rows
 
 FORMATS = ("json", "xlsx", "pdf")
 
@@ -61,6 +62,15 @@ def _xlsx(doc: dict[str, Any], path: Path, language: str) -> None:
             sheet.append(row)
         for column, width in zip("ABCD", (26, 22, 60, 14)):
             sheet.column_dimensions[column].width = width
+    cases = case_rows(doc, language)
+    if cases:
+        sheet = book.create_sheet(label("typical_cases", language))
+        for row in cases:
+            sheet.append(row)
+        for cell in sheet[1]:
+            cell.font = Font(bold=True)
+        for column, width in zip("ABCDEF", (12, 8, 14, 14, 12, 80)):
+            sheet.column_dimensions[column].width = width
     book.save(path)
 
 
@@ -96,7 +106,13 @@ def _pdf(doc: dict[str, Any], path: Path, language: str) -> None:
     if plan:
         wrap = styles["Normal"].clone("plan", fontSize=7, leading=9)
         story += [Spacer(1, 8), Paragraph(label("plan", language), styles["Heading2"]),
-                  Table([[Paragraph(str(cell), wrap) for cell in row] for row in plan],
+                  Table([[Paragraph(escape(str(cell)), wrap) for cell in row] for row in plan],
                         colWidths=(150, 130, 380, 80), style=grid)]
+    cases = case_rows(doc, language)
+    if cases:
+        wrap = styles["Normal"].clone("case", fontSize=7, leading=9)
+        story += [Spacer(1, 8), Paragraph(label("typical_cases", language), styles["Heading2"]),
+                  Table([[Paragraph(escape(str(cell)), wrap) for cell in row] for row in cases], repeatRows=1,
+                        colWidths=(60, 40, 70, 70, 60, 440), style=grid)]
     SimpleDocTemplate(str(path), pagesize=landscape(A4), title=f"{label('title', language)} {doc['year']}",
                       leftMargin=28, rightMargin=28, topMargin=28, bottomMargin=28).build(story)

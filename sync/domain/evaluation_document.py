@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Mapping, Sequence
 from typing import Any
 
 from sync.domain.counting import RULE_LABELS, CountingRule
@@ -39,6 +39,9 @@ LABELS: dict[str, tuple[str, str]] = {
     "grassroots_technicians_trained": ("培训基层农技人员骨干(人)", "Grassroots technicians trained (people)"),
     "collaborative_teams": ("农业重大技术协同推广团队", "Collaborative extension teams"),
     "results_transferred": ("科技成果转化落地", "S&T results transferred"),
+    "typical_cases": ("典型案例", "Typical cases"), "date": ("日期", "Date"), "record_type": ("类型", "Record"),
+    "visit": ("走访", "visit"), "training": ("培训", "training"), "author": ("科技特派员", "Specialist"),
+    "village_code": ("村代码", "Village code"), "industry": ("产业", "Industry"), "write_up": ("简介", "Write-up"),
 }
 
 
@@ -49,9 +52,10 @@ def label(key: str, language: str) -> str:
 
 def document(evaluation: Evaluation, area_code: str, area_name: str, names: Mapping[str, Mapping[str, str]],
              confirmed: Collection[tuple[str, str]], generated_at: dt.datetime,
-             plan: Mapping[str, Any] | None = None) -> dict[str, Any]:
+             plan: Mapping[str, Any] | None = None, typical_cases: Sequence[Mapping[str, Any]] = ()) -> dict[str, Any]:
     """The evaluation within ``area_code`` as JSON values; ``names`` by unit kind, then id; ``plan``
-    the plan's own figures (sync.domain.evaluation_plan.plan_section)."""
+    the plan's own figures (sync.domain.evaluation_plan.plan_section); ``typical_cases`` the year's
+    典型案例 in the area (the server keeps them)."""
     shown = evaluation.within(area_code)
 
     def unit(u: UnitScore) -> dict[str, Any]:
@@ -69,4 +73,5 @@ def document(evaluation: Evaluation, area_code: str, area_name: str, names: Mapp
         "units": {kind: [unit(u) for u in shown.units.get(kind, ())] for kind in UNIT_KINDS},
         "recommendations": [{"kind": u.kind, **unit(u)} for u in shown.recommendations()],
         "plan": dict(plan or {}),
+        "typical_cases": [dict(c) for c in typical_cases],
     }

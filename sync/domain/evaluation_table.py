@@ -66,3 +66,16 @@ def plan_rows(doc: dict[str, Any], language: str) -> list[list[Any]]:
                       ("；" if not language.startswith("en") else "; ").join(f"{label(k, language)} {_figure(c[k]['achieved'])} / {_figure(c[k]['target'])}"
                                  for k in ("industries", "townships", "villages")), ""])
     return found
+
+
+CASE_COLUMNS = ("date", "record_type", "author", "village_code", "industry", "write_up")
+
+
+def case_rows(doc: dict[str, Any], language: str) -> list[list[Any]]:
+    """The typical cases as rows under a header row ([] when there are none)."""
+    cases = doc.get("typical_cases") or []
+    if not cases:
+        return []
+    return [[label(k, language) for k in CASE_COLUMNS]] + [
+        [c["date"], label(c["record_type"], language), c["author"], c["village_code"], c["industry"], c["write_up"]]
+        for c in cases]

@@ -1,16 +1,20 @@
 """The plan's own figures in the year-end evaluation: workstations per 旗县区, the region office's
-counts (technicians trained in people, teams, transferred results) and 三覆盖 of the key counties."""
+counts (technicians trained in people, teams, transferred results), 三覆盖 of the key counties, and
+the typical cases managers mark."""
 
 from __future__ import annotations
 
 import json
 
 import requests
+from openpyxl import load_workbook
+from sqlalchemy import select
 
 from sync.domain.evaluation_plan import is_banner_county
 from sync.protocol import Role
 from sync.server.store import evaluation as evaluation_store
 from sync.server.store import stations
+from sync.server.store.models import Record
 from tests.reports import hand_counted as hc
 from tests.reports.test_evaluation import server_cli
 from tests.reports.test_server_matches_device import record_and_review_the_hand_counted_year
@@ -79,3 +83,45 @@ def test_only_a_region_admin_sets_them_and_a_bad_entry_changes_nothing(world, se
     assert requests.get(url, headers=county_admin.headers, timeout=30).json()["key_counties"] == before[0]
     bad = server_cli("evaluation", "counts", "--year", "2025", "collaborative_teams=many", "--db", server.database_url)
     assert bad.returncode == 1 and "KEY=NUMBER" in bad.stderr
+
+
+def test_a_manager_marks_a_typical_case_and_the_evaluation_lists_it(make_device, world, server, tmp_path):
+    station = world.station(county=hc.COUNTY)
+    record_and_review_the_hand_counted_year(make_device("wang", station),
+                                            make_device("zhao", station, Role.STATION_MANAGER))
+    with world.db.read() as session:
+        visit = next(r for r in session.execute(select(Record).where(
+            Record.record_type == "visit", Record.station_id == station, Record.deleted.is_(False))
+            .order_by(Record.record_id)).scalars() if r.fields["review_state"] == "approved")
+        visit_id, visit_date = visit.record_id, visit.fields["visit_date"]
+    manager = world.login(world.user(Role.STATION_MANAGER, station))
+    specialist = world.login(world.user(Role.SPECIALIST, station))
+    elsewhere = world.login(world.user(Role.STATION_MANAGER, world.station(county="150102")))
+    url = server.url(f"/api/v1/typical-cases/visit/{visit_id}")
+    write_up = "玉米螟绿色防控<示范>：赤眼蜂放蜂后虫口减退八成，周边农户自发效仿"
+    for who in (specialist, elsewhere):
+        refused = requests.put(url, json={"write_up": write_up}, headers=who.headers, timeout=30)
+        assert refused.status_code == 403, refused.text
+    assert requests.put(url, json={"write_up": "  "}, headers=manager.headers, timeout=30).status_code == 422
+    assert requests.put(server.url("/api/v1/typical-cases/household/x"), json={"write_up": "x"},
+                        headers=manager.headers, timeout=30).status_code == 404
+    assert requests.put(url, json={"write_up": write_up}, headers=manager.headers, timeout=30).status_code == 204
+    db = ("--db", server.database_url)
+    out = tmp_path / "evaluation.json"
+    assert server_cli("report", "evaluation", "--year", visit_date[:4], "--area", hc.COUNTY, "--out", out,
+                      *db).returncode == 0
+    [case] = json.loads(out.read_text(encoding="utf-8"))["typical_cases"]
+    assert (case["record_id"], case["date"], case["write_up"]) == (visit_id, visit_date, write_up)
+    book_path = tmp_path / "evaluation.xlsx"
+    assert server_cli("report", "evaluation", "--year", visit_date[:4], "--area", hc.COUNTY, "--format", "xlsx",
+                      "--lang", "en", "--out", book_path, *db).returncode == 0
+    sheet = load_workbook(book_path)["Typical cases"]
+    assert sheet["A2"].value == visit_date and sheet["F2"].value == write_up
+    pdf = tmp_path / "evaluation.pdf"
+    assert server_cli("report", "evaluation", "--year", visit_date[:4], "--area", hc.COUNTY, "--format", "pdf",
+                      "--out", pdf, *db).returncode == 0
+    assert requests.delete(url, headers=manager.headers, timeout=30).status_code == 204
+    assert requests.delete(url, headers=manager.headers, timeout=30).status_code == 404
+    assert server_cli("report", "evaluation", "--year", visit_date[:4], "--area", hc.COUNTY, "--out", out,
+                      *db).returncode == 0
+    assert json.loads(out.read_text(encoding="utf-8"))["typical_cases"] == []

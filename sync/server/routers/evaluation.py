@@ -1,4 +1,5 @@
-"""``GET`` / ``PUT /api/v1/evaluation/{year}/plan``: the year's key counties and plan counts.
+"""``GET`` / ``PUT /api/v1/evaluation/{year}/plan``: the year's key counties and plan counts; and
+``PUT`` / ``DELETE /api/v1/typical-cases/{record_type}/{record_id}``: typical cases (sync.server.services.typical_cases).
 
 Any signed-in user may read them; only a region administrator sets them (the region office keeps
 the list of key counties, 重点旗县, and the counts the records do not hold, such as grassroots
@@ -10,13 +11,13 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Path
+from fastapi import APIRouter, Depends, Path, Response
 from pydantic import BaseModel, ConfigDict, Field
 
 from sync.protocol import TARGET_EDITOR_ROLES, ErrorCode
 from sync.server.deps import CallerDep, DbDep, require_protocol
 from sync.server.errors import ApiError, error_responses
-from sync.server.services import evaluation
+from sync.server.services import evaluation, typical_cases
 from sync.server.services.admin import AdminError
 
 PLAN_PATH = "/api/v1/evaluation/{year}/plan"
@@ -66,3 +67,30 @@ def put_plan(caller: CallerDep, db: DbDep, year: Year, body: EvaluationPlanUpdat
     except AdminError as exc:
         raise ApiError(422, ErrorCode.INVALID_REQUEST, str(exc)) from None
     return _plan(year, found)
+
+
+TYPICAL_CASE_PATH = "/api/v1/typical-cases/{record_type}/{record_id}"
+RecordTypePath = Annotated[str, Path(max_length=32)]
+RecordIdPath = Annotated[str, Path(max_length=64)]
+
+
+class TypicalCaseMark(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    write_up: str = Field(min_length=1, max_length=typical_cases.MAX_WRITE_UP)
+
+
+@router.put(TYPICAL_CASE_PATH, status_code=204, responses=error_responses(400, 401, 403, 404, 413, 415, 422, 426, 503))
+def mark_typical_case(caller: CallerDep, db: DbDep, record_type: RecordTypePath, record_id: RecordIdPath,
+                      body: TypicalCaseMark) -> Response:
+    """Mark a visit or training as a typical case with a short write-up (or change the write-up)."""
+    typical_cases.mark(db, caller, record_type, record_id, body.write_up)
+    return Response(status_code=204)
+
+
+@router.delete(TYPICAL_CASE_PATH, status_code=204, responses=error_responses(401, 403, 404, 422, 426, 503))
+def unmark_typical_case(caller: CallerDep, db: DbDep, record_type: RecordTypePath,
+                        record_id: RecordIdPath) -> Response:
+    """The record is no longer a typical case."""
+    typical_cases.unmark(db, caller, record_type, record_id)
+    return Response(status_code=204)

@@ -15,7 +15,7 @@ from sync.indicators import coverage_of_places
 from sync.server.clock import utcnow
 from sync.server.services.admin import AdminError
 from sync.server.services.reports import REGION_NAME, industry_parents
-from sync.server.store import divisions, evaluation, evaluation_summary, report_facts, targets, users
+from sync.server.store import divisions, evaluation, evaluation_summary, report_facts, targets, typical_cases, users
 from sync.server.store.database import Database
 from sync.server.store.report_facts import FactSelection
 
@@ -61,7 +61,10 @@ def evaluation_document(db: Database, year: int, area_code: str, approved_only: 
         confirmed = set(evaluation.confirmations(session, year))
         plan = plan_section(shown, evaluation.key_counties(session, year), evaluation.plan_counts(session, year),
                             values, names["county"])
-    return document(result, area_code, area_name, names, confirmed, utcnow(), plan)
+        cases = typical_cases.of_year(session, year, area_code)
+        people = users.display_names(session, (c["author_id"] for c in cases))
+        cases = [{**c, "author": people.get(c["author_id"], c["author_id"])} for c in cases]
+    return document(result, area_code, area_name, names, confirmed, utcnow(), plan, cases)
 
 
 def set_weights(db: Database, year: int, values: Mapping[str, float], by: str) -> dict[str, float]:

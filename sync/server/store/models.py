@@ -367,3 +367,15 @@ class EvaluationPlanEntry(Base):
     value: Mapped[int] = mapped_column(Integer)
     set_by: Mapped[str] = mapped_column(String(128))
     set_at: Mapped[dt.datetime]
+
+
+class TypicalCase(Base):
+    """A visit or training a manager marked as a typical case (典型案例), with a short write-up."""
+
+    __tablename__ = "typical_cases"
+
+    record_type: Mapped[str] = mapped_column(String(32), primary_key=True)
+    record_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    write_up: Mapped[str] = mapped_column(Text)
+    marked_by: Mapped[str] = mapped_column(String(128))
+    marked_at: Mapped[dt.datetime]
