@@ -55,23 +55,26 @@ def _xlsx(doc: dict[str, Any], path: Path, language: str) -> None:
             sheet.append(row)
         for column, width in zip("ABCDEFGHIJKL", (8, 8, 14, 24, 10, 18, 18, 18, 18, 18, 10, 10)):
             sheet.column_dimensions[column].width = width
-    plan = plan_rows(doc, language)
-    if plan:
-        sheet = book.create_sheet(label("plan", language))
-        for row in plan:
-            sheet.append(row)
-        for column, width in zip("ABCD", (26, 22, 60, 14)):
-            sheet.column_dimensions[column].width = width
-    cases = case_rows(doc, language)
-    if cases:
-        sheet = book.create_sheet(label("typical_cases", language))
-        for row in cases:
-            sheet.append(row)
+    _sheet(book, label("plan", language), plan_rows(doc, language), (26, 22, 60, 14), bold_header=False)
+    _sheet(book, label("typical_cases", language), case_rows(doc, language), (12, 8, 14, 14, 12, 80), bold_header=True)
+    book.save(path)
+
+
+def _sheet(book: Any, title: str, found: list[list[Any]], widths: tuple[int, ...], *, bold_header: bool) -> None:
+    """A sheet of ``found`` rows, none when there are no rows."""
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
+    if not found:
+        return
+    sheet = book.create_sheet(title)
+    for row in found:
+        sheet.append(row)
+    if bold_header:
         for cell in sheet[1]:
             cell.font = Font(bold=True)
-        for column, width in zip("ABCDEF", (12, 8, 14, 14, 12, 80)):
-            sheet.column_dimensions[column].width = width
-    book.save(path)
+    for i, width in enumerate(widths, start=1):
+        sheet.column_dimensions[get_column_letter(i)].width = width
 
 
 def _pdf(doc: dict[str, Any], path: Path, language: str) -> None:
