@@ -7,12 +7,13 @@ built-in Chinese font (STSong-Light), so no font file has to ship with the serve
 from __future__ import annotations
 
 import json
+from xml.sax.saxutils import escape
 from pathlib import Path
 from typing import Any
 
 from sync.domain.evaluation import UNIT_KINDS
 from sync.domain.evaluation_document import label
-from sync.domain.evaluation_table import heading_lines, headers, rows
+from sync.domain.evaluation_table import case_rows, heading_lines, headers, plan_rows, rows
 
 FORMATS = ("json", "xlsx", "pdf")
 
@@ -54,7 +55,26 @@ def _xlsx(doc: dict[str, Any], path: Path, language: str) -> None:
             sheet.append(row)
         for column, width in zip("ABCDEFGHIJKL", (8, 8, 14, 24, 10, 18, 18, 18, 18, 18, 10, 10)):
             sheet.column_dimensions[column].width = width
+    _sheet(book, label("plan", language), plan_rows(doc, language), (26, 22, 60, 14), bold_header=False)
+    _sheet(book, label("typical_cases", language), case_rows(doc, language), (12, 8, 14, 14, 12, 80), bold_header=True)
     book.save(path)
+
+
+def _sheet(book: Any, title: str, found: list[list[Any]], widths: tuple[int, ...], *, bold_header: bool) -> None:
+    """A sheet of ``found`` rows, none when there are no rows."""
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
+    if not found:
+        return
+    sheet = book.create_sheet(title)
+    for row in found:
+        sheet.append(row)
+    if bold_header:
+        for cell in sheet[1]:
+            cell.font = Font(bold=True)
+    for i, width in enumerate(widths, start=1):
+        sheet.column_dimensions[get_column_letter(i)].width = width
 
 
 def _pdf(doc: dict[str, Any], path: Path, language: str) -> None:
@@ -85,5 +105,17 @@ def _pdf(doc: dict[str, Any], path: Path, language: str) -> None:
         wrap = styles["Normal"].clone("cell", fontSize=7, leading=8)
         table = [[Paragraph(h, wrap) for h in headers(kind, language)]] + rows(doc, kind, language)
         story.append(Table(table, repeatRows=1, style=grid))
+    plan = plan_rows(doc, language)
+    if plan:
+        wrap = styles["Normal"].clone("plan", fontSize=7, leading=9)
+        story += [Spacer(1, 8), Paragraph(label("plan", language), styles["Heading2"]),
+                  Table([[Paragraph(escape(str(cell)), wrap) for cell in row] for row in plan],
+                        colWidths=(150, 130, 380, 80), style=grid)]
+    cases = case_rows(doc, language)
+    if cases:
+        wrap = styles["Normal"].clone("case", fontSize=7, leading=9)
+        story += [Spacer(1, 8), Paragraph(label("typical_cases", language), styles["Heading2"]),
+                  Table([[Paragraph(escape(str(cell)), wrap) for cell in row] for row in cases], repeatRows=1,
+                        colWidths=(60, 40, 70, 70, 60, 440), style=grid)]
     SimpleDocTemplate(str(path), pagesize=landscape(A4), title=f"{label('title', language)} {doc['year']}",
                       leftMargin=28, rightMargin=28, topMargin=28, bottomMargin=28).build(story)

@@ -167,11 +167,44 @@ def onsite_days_by_specialist(year: int, visits: Iterable[VisitFact], authors: s
     return {a: len(d) for a, d in days.items()}
 
 
+#: What a record reached for 三覆盖: (kind, code, industry), kind one of these.
+Place = tuple[str, str, str]
+VILLAGE_SERVED, TOWNSHIP_RESIDENT, INDUSTRY_GUIDED = "village", "township", "guided"
+
+
+def visit_places(v: VisitFact) -> tuple[Place, ...]:
+    """The village a visit served, its township when on site, and (county, industry) when it guided."""
+    places = [(VILLAGE_SERVED, v.village_code, "")]
+    if v.mode == VisitMode.ONSITE:
+        places.append((TOWNSHIP_RESIDENT, v.village_code[:9], ""))
+    if ServiceType.GUIDANCE.value in v.service_types:
+        places.append((INDUSTRY_GUIDED, v.village_code[:6], v.industry))
+    return tuple(places)
+
+
+def training_places(t: TrainingFact) -> tuple[Place, ...]:
+    """A training served its village and taught its industry."""
+    return ((VILLAGE_SERVED, t.village_code, ""), (INDUSTRY_GUIDED, t.village_code[:6], t.industry))
+
+
 def _coverages(counties: Iterable[CountyGeography], visits: list[VisitFact], trainings: list[TrainingFact],
                parents: Mapping[str, Sequence[str]]) -> tuple[Coverage, ...]:
-    served = {v.village_code for v in visits} | {t.village_code for t in trainings}
-    resident = {v.village_code[:9] for v in visits if v.mode == VisitMode.ONSITE}
-    # a training served its village and taught its industry
-    guided = {(v.village_code[:6], v.industry) for v in visits if ServiceType.GUIDANCE.value in v.service_types} | {
-        (t.village_code[:6], t.industry) for t in trainings}
+    places = {p for v in visits for p in visit_places(v)} | {p for t in trainings for p in training_places(t)}
+    return coverage_of_places(counties, places, parents)
+
+
+def coverage_of_places(counties: Iterable[CountyGeography], places: Iterable[Place],
+                       parents: Mapping[str, Sequence[str]]) -> tuple[Coverage, ...]:
+    """三覆盖 per county from the distinct places the year's records reached (``visit_places``,
+    ``training_places``); the server keeps these places counted as records are written."""
+    served: set[str] = set()
+    resident: set[str] = set()
+    guided: set[tuple[str, str]] = set()
+    for kind, code, industry in places:
+        if kind == VILLAGE_SERVED:
+            served.add(code)
+        elif kind == TOWNSHIP_RESIDENT:
+            resident.add(code)
+        else:
+            guided.add((code, industry))
     return coverage_of(counties, served, resident, guided, parents)

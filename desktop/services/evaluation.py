@@ -10,6 +10,7 @@ from desktop.store import indicator_queries, team_queries
 from desktop.store.store import Store
 from sync.domain.counting import rule_for
 from sync.domain.evaluation_document import document
+from sync.domain.evaluation_plan import plan_section
 from sync.domain.evaluation_tally import evaluate_year
 
 REGION_NAME = "内蒙古自治区"
@@ -34,4 +35,6 @@ class EvaluationService:
             area_name = REGION_NAME if area_code == "15" else indicator_queries.division_name(s, area_code) or area_code
         result = evaluate_year(year, visits, trainings, counties, stations, values, None, industry_parents(), rule)
         names = {"specialist": people, "station": station_names, "county": {c.county_code: c.name for c in counties}}
-        return document(result, area_code, area_name, names, (), dt.datetime.now(dt.UTC))
+        # Key counties and the plan's counts are kept on the server; the laptop shows them as not set.
+        plan = plan_section(result.within(area_code), (), {}, values, names["county"])
+        return document(result, area_code, area_name, names, (), dt.datetime.now(dt.UTC), plan)

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from sync.domain.coverage import Coverage
 
@@ -37,7 +38,7 @@ class SpecialistTally:
     county_code: str  # the county they are evaluated in: their station's, else where most visits were
     visits: int
     onsite_days: int
-    households: frozenset[str]
+    households: int  # distinct households their counted visits served
     people_trained: int  # 技术骨干, 土专家, 技术明白人 at the trainings they gave
 
 
@@ -52,8 +53,9 @@ class EvaluationTargets:
     workstations_per_county: float = 1
 
 
-@dataclass(frozen=True)
-class Criterion:
+class Criterion(NamedTuple):
+    """One figure against its target (a tuple: a region's evaluation makes some 15,000 of them)."""
+
     key: str
     achieved: float
     target: float
@@ -63,8 +65,7 @@ class Criterion:
         return 1.0 if self.target <= 0 else min(1.0, self.achieved / self.target)
 
 
-@dataclass(frozen=True)
-class UnitScore:
+class UnitScore(NamedTuple):
     kind: str  # "specialist", "station" or "county"
     unit_id: str
     county_code: str
@@ -82,6 +83,9 @@ class Evaluation:
     weights: dict[str, float]
     targets: EvaluationTargets
     units: dict[str, tuple[UnitScore, ...]] = field(default_factory=dict)
+    #: 三覆盖 of each county evaluated, and the registered workstations of each county.
+    coverage: tuple[Coverage, ...] = ()
+    workstations: dict[str, int] = field(default_factory=dict)
 
     def within(self, area_code: str) -> Evaluation:
         """The same evaluation (ranks unchanged) showing only units of counties under ``area_code``."""
@@ -89,7 +93,9 @@ class Evaluation:
             return self
         kept = {kind: tuple(u for u in units if u.county_code.startswith(area_code))
                 for kind, units in self.units.items()}
-        return Evaluation(self.year, self.counting_rule, self.weights, self.targets, kept)
+        return Evaluation(self.year, self.counting_rule, self.weights, self.targets, kept,
+                          tuple(c for c in self.coverage if c.county_code.startswith(area_code)),
+                          {k: n for k, n in self.workstations.items() if k.startswith(area_code)})
 
     def recommendations(self) -> list[UnitScore]:
         """The 后补助 list: recommended stations and counties, best first (an office confirms it)."""
@@ -99,11 +105,15 @@ class Evaluation:
 
 def evaluate(year: int, specialists: Iterable[SpecialistTally], coverage: Iterable[Coverage],
              station_counties: Mapping[str, str], targets: EvaluationTargets = EvaluationTargets(),
-             weights: Mapping[str, float] | None = None, counting_rule: str = "approved") -> Evaluation:
+             weights: Mapping[str, float] | None = None, counting_rule: str = "approved", *,
+             station_households: Mapping[str, int] | None = None) -> Evaluation:
     """The evaluation of ``year``: every specialist given, each station they belong to, each county
-    of ``coverage``; ``station_counties`` maps every registered station to its county."""
+    of ``coverage``; ``station_counties`` maps every registered station to its county.
+
+    ``station_households`` holds the distinct households served by each station's specialists
+    together (one household two of them visited counts once); without it, the sum of theirs."""
     w = {**DEFAULT_WEIGHTS, **(weights or {})}
-    people = list(specialists)
+    people, coverage = list(specialists), tuple(coverage)
     by_station: dict[str, list[SpecialistTally]] = defaultdict(list)
     by_county: dict[str, list[SpecialistTally]] = defaultdict(list)
     for s in people:
@@ -111,17 +121,18 @@ def evaluate(year: int, specialists: Iterable[SpecialistTally], coverage: Iterab
             by_station[s.station_id].append(s)
         by_county[s.county_code].append(s)
     stations_in = Counter(station_counties.values())
+    served = station_households
 
     def met(group: list[SpecialistTally]) -> float:
         return sum(s.onsite_days >= targets.onsite_days for s in group) / len(group) if group else 0.0
 
     specialist_units = [_scored("specialist", s.author_id, s.county_code, w, [
         Criterion("onsite_days", s.onsite_days, targets.onsite_days),
-        Criterion("households", len(s.households), targets.households_per_specialist),
+        Criterion("households", s.households, targets.households_per_specialist),
         Criterion("people_trained", s.people_trained, targets.trained_per_specialist)]) for s in people]
     station_units = [_scored("station", code, station_counties.get(code) or group[0].county_code, w, [
         Criterion("onsite_share", met(group), 1.0),
-        Criterion("households", len(frozenset().union(*(s.households for s in group))),
+        Criterion("households", served[code] if served is not None else sum(s.households for s in group),
                   targets.households_per_specialist * len(group)),
         Criterion("people_trained", sum(s.people_trained for s in group), targets.trained_per_specialist * len(group))])
         for code, group in by_station.items()]
@@ -135,14 +146,17 @@ def evaluate(year: int, specialists: Iterable[SpecialistTally], coverage: Iterab
     threshold = w["subsidy.min_score"]
     units = {kind: _ranked(found, threshold if kind != "specialist" else None)
              for kind, found in zip(UNIT_KINDS, (specialist_units, station_units, county_units))}
-    return Evaluation(year, counting_rule, w, targets, units)
+    return Evaluation(year, counting_rule, w, targets, units, coverage, dict(stations_in))
 
 
 def _scored(kind: str, unit_id: str, county: str, weights: Mapping[str, float],
             criteria: list[Criterion]) -> UnitScore:
-    pairs = [(weights.get(f"{kind}.{c.key}", 0.0), c.attainment) for c in criteria]
-    total = sum(weight for weight, _ in pairs)
-    score = round(100 * sum(weight * a for weight, a in pairs) / total, 2) if total > 0 else 0.0
+    total = weighted = 0.0
+    for c in criteria:
+        weight = weights.get(f"{kind}.{c.key}", 0.0)
+        total += weight
+        weighted += weight * c.attainment
+    score = round(100 * weighted / total, 2) if total > 0 else 0.0
     return UnitScore(kind, unit_id, county, tuple(criteria), score)
 
 
@@ -160,6 +174,6 @@ def _ranked(units: list[UnitScore], threshold: float | None) -> tuple[UnitScore,
     for u in units:
         leagues[u.county_code[:4]].append(u)
     league = {uid: r for group in leagues.values() for uid, r in ranks(group).items()}
-    return tuple(sorted((UnitScore(u.kind, u.unit_id, u.county_code, u.criteria, u.score, league[u.unit_id],
-                                   region[u.unit_id], threshold is not None and u.score >= threshold)
+    return tuple(sorted((u._replace(rank_in_league=league[u.unit_id], rank_in_region=region[u.unit_id],
+                                    recommended=threshold is not None and u.score >= threshold)
                          for u in units), key=lambda u: (u.rank_in_region, u.unit_id)))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Mapping, Sequence
 from typing import Any
 
 from sync.domain.counting import RULE_LABELS, CountingRule
@@ -31,6 +31,17 @@ LABELS: dict[str, tuple[str, str]] = {
     "townships": ("驻点服务覆盖乡镇", "Townships with on-site service"),
     "villages": ("科技服务覆盖行政村", "Administrative villages served"),
     "workstations": ("工作站数", "Workstations"),
+    "plan": ("规划指标", "Plan figures"), "plan_workstations": ("旗县区工作站", "Workstations per county"),
+    "counties_reaching": ("达到目标的旗县区", "Counties reaching the target"),
+    "counties_without": ("未达到的旗县区", "Counties short of it"),
+    "key_counties": ("重点旗县三覆盖", "Key counties: three coverages (三覆盖)"), "none_set": ("未设定", "none set"),
+    "not_entered": ("未填报", "not entered"), "achieved": ("完成", "achieved"),
+    "grassroots_technicians_trained": ("培训基层农技人员骨干(人)", "Grassroots technicians trained (people)"),
+    "collaborative_teams": ("农业重大技术协同推广团队", "Collaborative extension teams"),
+    "results_transferred": ("科技成果转化落地", "S&T results transferred"),
+    "typical_cases": ("典型案例", "Typical cases"), "date": ("日期", "Date"), "record_type": ("类型", "Record"),
+    "visit": ("走访", "visit"), "training": ("培训", "training"), "author": ("科技特派员", "Specialist"),
+    "village_code": ("村代码", "Village code"), "industry": ("产业", "Industry"), "write_up": ("简介", "Write-up"),
 }
 
 
@@ -40,8 +51,11 @@ def label(key: str, language: str) -> str:
 
 
 def document(evaluation: Evaluation, area_code: str, area_name: str, names: Mapping[str, Mapping[str, str]],
-             confirmed: Collection[tuple[str, str]], generated_at: dt.datetime) -> dict[str, Any]:
-    """The evaluation within ``area_code`` as JSON values; ``names`` by unit kind, then id."""
+             confirmed: Collection[tuple[str, str]], generated_at: dt.datetime,
+             plan: Mapping[str, Any] | None = None, typical_cases: Sequence[Mapping[str, Any]] = ()) -> dict[str, Any]:
+    """The evaluation within ``area_code`` as JSON values; ``names`` by unit kind, then id; ``plan``
+    the plan's own figures (sync.domain.evaluation_plan.plan_section); ``typical_cases`` the year's
+    典型案例 in the area (the server keeps them)."""
     shown = evaluation.within(area_code)
 
     def unit(u: UnitScore) -> dict[str, Any]:
@@ -58,4 +72,6 @@ def document(evaluation: Evaluation, area_code: str, area_name: str, names: Mapp
         "weights": dict(evaluation.weights), "targets": dataclasses.asdict(evaluation.targets),
         "units": {kind: [unit(u) for u in shown.units.get(kind, ())] for kind in UNIT_KINDS},
         "recommendations": [{"kind": u.kind, **unit(u)} for u in shown.recommendations()],
+        "plan": dict(plan or {}),
+        "typical_cases": [dict(c) for c in typical_cases],
     }

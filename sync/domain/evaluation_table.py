@@ -41,3 +41,41 @@ def heading_lines(doc: dict[str, Any], language: str) -> list[str]:
     weights = ", ".join(f"{k} {v:g}" for k, v in doc["weights"].items())
     return [f"{label('year', language)}: {doc['year']}    {label('area', language)}: {doc['area_name']} ({doc['area_code']})",
             f"{label('counting', language)}: {rule}", f"{label('weights', language)}: {weights}"]
+
+
+def plan_rows(doc: dict[str, Any], language: str) -> list[list[Any]]:
+    """The plan's figures as rows (heading, figure, target): workstations per 旗县区, the counts the
+    region office entered, then 三覆盖 of each key county."""
+    plan = doc.get("plan") or {}
+    if not plan:
+        return []
+    ws = plan["workstations"]
+    without = "、".join(c["name"] for c in ws["counties_without"]) or "—"
+    found: list[list[Any]] = [
+        [label("plan_workstations", language), label("counties_reaching", language),
+         f"{ws['counties_reaching']} / {ws['counties']}", f"≥ {_figure(ws['per_county'])}"],
+        ["", label("counties_without", language), without, ""]]
+    for key, count in plan["counts"].items():
+        achieved = label("not_entered", language) if count["achieved"] is None else count["achieved"]
+        target = "" if count["target"] is None else f"{_figure(count['target'])} {count['unit']}"
+        found.append([label(key, language), label("achieved", language), achieved, target])
+    if not plan["key_counties"]:
+        found.append([label("key_counties", language), "", label("none_set", language), ""])
+    for c in plan["key_counties"]:
+        found.append([label("key_counties", language), f"{c['name']} ({c['county_code']})",
+                      ("；" if not language.startswith("en") else "; ").join(f"{label(k, language)} {_figure(c[k]['achieved'])} / {_figure(c[k]['target'])}"
+                                 for k in ("industries", "townships", "villages")), ""])
+    return found
+
+
+CASE_COLUMNS = ("date", "record_type", "author", "village_code", "industry", "write_up")
+
+
+def case_rows(doc: dict[str, Any], language: str) -> list[list[Any]]:
+    """The typical cases as rows under a header row ([] when there are none)."""
+    cases = doc.get("typical_cases") or []
+    if not cases:
+        return []
+    return [[label(k, language) for k in CASE_COLUMNS]] + [
+        [c["date"], label(c["record_type"], language), c["author"], c["village_code"], c["industry"], c["write_up"]]
+        for c in cases]

@@ -21,9 +21,10 @@ _TALENT = tuple(c.value for c in LOCAL_TALENT_CATEGORIES)
 
 
 def tally_specialists(year: int, visits: Iterable[VisitFact], trainings: Iterable[TrainingFact],
-                      station_counties: Mapping[str, str]) -> list[SpecialistTally]:
+                      station_counties: Mapping[str, str]) -> tuple[list[SpecialistTally], dict[str, int]]:
     """One tally per specialist with a visit in ``year`` (callers pass the records the counting rule
-    keeps). The county a specialist is evaluated in is their station's, else where most visits were."""
+    keeps), and the distinct households of each station's specialists together. The county a
+    specialist is evaluated in is their station's, else where most visits were."""
     in_year = [v for v in visits if v.visit_date.year == year]
     days = onsite_days_by_specialist(year, in_year)
     counts: Counter[str] = Counter()
@@ -36,17 +37,22 @@ def tally_specialists(year: int, visits: Iterable[VisitFact], trainings: Iterabl
         where[v.author_id][v.village_code[:6]] += 1
         if v.station_id:
             stations[v.author_id].add(v.station_id)
-    # Deterministic whatever the row order, as the server's SQL: the lowest station code, and the
-    # county of most visits (the lowest code among equals).
+    # Deterministic whatever the row order, as the server's summaries: the lowest station code, and
+    # the county of most visits (the lowest code among equals).
     station = {a: min(stations[a]) if stations[a] else None for a in counts}
     county = {a: min(where[a].items(), key=lambda kv: (-kv[1], kv[0]))[0] for a in counts}
     trained: Counter[str] = Counter()
     for t in trainings:
         if t.training_date.year == year:
             trained[t.author_id] += sum(int(t.attendees.get(c, 0)) for c in _TALENT)
-    return [SpecialistTally(author, station[author], station_counties.get(station[author] or "") or county[author],
-                            counts[author], days.get(author, 0), frozenset(households[author]), trained[author])
-            for author in sorted(counts)]
+    by_station: dict[str, set[str]] = defaultdict(set)
+    for author, code in station.items():
+        if code:
+            by_station[code].update(households[author])
+    tallies = [SpecialistTally(author, station[author], station_counties.get(station[author] or "") or county[author],
+                               counts[author], days.get(author, 0), len(households[author]), trained[author])
+               for author in sorted(counts)]
+    return tallies, {code: len(found) for code, found in by_station.items()}
 
 
 def targets_from(values: Mapping[str, float]) -> EvaluationTargets:
@@ -69,5 +75,6 @@ def evaluate_year(year: int, visits: Iterable[VisitFact], trainings: Iterable[Tr
     visits, trainings = list(visits), list(trainings)
     coverage = compute(year, Area("15"), visits, trainings, counties, industry_parents=industry_parents,
                        counting_rule=rule).coverage
-    return evaluate(year, tally_specialists(year, visits, trainings, station_counties), coverage, station_counties,
-                    targets_from(target_values), weights, rule.value)
+    tallies, station_households = tally_specialists(year, visits, trainings, station_counties)
+    return evaluate(year, tallies, coverage, station_counties, targets_from(target_values), weights, rule.value,
+                    station_households=station_households)

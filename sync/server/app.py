@@ -16,8 +16,8 @@ from sync.server.config import ServerSettings
 from sync.server.errors import install_error_handlers
 from sync.server.request_body import RequestBodyMiddleware
 from sync.server.console import pages as console_pages
-from sync.server.console import routes_accounts, routes_auth, routes_reports
-from sync.server.routers import attachments, auth, health, pull, push, reports, targets
+from sync.server.console import routes_accounts, routes_auth, routes_evaluation, routes_reports
+from sync.server.routers import attachments, auth, evaluation, health, pull, push, reports, targets
 from sync.server.services.attachment_files import AttachmentFiles
 from sync.server.store.database import Database
 
@@ -58,7 +58,8 @@ def create_app(settings: ServerSettings) -> FastAPI:
     app.add_middleware(RequestBodyMiddleware, limit_for=body_limit)
     app.add_middleware(GZipMiddleware, minimum_size=500)
     for router in (health.router, auth.router, push.router, pull.router, attachments.router, reports.router,
-                   targets.router, routes_auth.router, routes_reports.router, routes_accounts.router):
+                   targets.router, evaluation.router, routes_auth.router, routes_reports.router,
+                   routes_evaluation.router, routes_accounts.router):
         app.include_router(router)
     console_pages.install(app)
     app.mount("/console/static", StaticFiles(directory=Path(console_pages.__file__).parent / "static"),

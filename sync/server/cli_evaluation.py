@@ -1,4 +1,4 @@
-"""The ``fieldbook-server report evaluation`` and ``evaluation weights|confirm`` subcommands."""
+"""The ``fieldbook-server report evaluation`` and ``evaluation weights|confirm|key-counties|counts`` subcommands."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 from sync.server.cli_commands import CommandError, _database
 from sync.domain.evaluation_document import label
+from sync.domain.evaluation_plan import PLAN_COUNTS
 from sync.evaluation_files import FORMATS, write
 from sync.server.services import evaluation as evaluation_service
 
@@ -45,6 +46,18 @@ def add_parsers(commands: argparse._SubParsersAction, _common: Callable[[argpars
     confirm.add_argument("kind", choices=["station", "county"])
     confirm.add_argument("unit_id")
     confirm.set_defaults(run=evaluation_confirm)
+    key = actions.add_parser("key-counties", help="show a year's key counties (重点旗县), or set the list")
+    _common(key)
+    key.add_argument("--year", type=int, required=True)
+    key.add_argument("codes", nargs="*", metavar="CODE", help="6-digit 旗县区 codes; the list replaces the last one")
+    key.add_argument("--clear", action="store_true", help="the year has no key counties")
+    key.set_defaults(run=evaluation_key_counties)
+    counts = actions.add_parser("counts", help="show a year's plan counts, or set some with KEY=NUMBER")
+    _common(counts)
+    counts.add_argument("--year", type=int, required=True)
+    counts.add_argument("values", nargs="*", metavar="KEY=NUMBER",
+                        help=f"keys: {', '.join(PLAN_COUNTS)} (technicians in people, not person-times)")
+    counts.set_defaults(run=evaluation_counts)
 
 
 def _year(year: int) -> int:
@@ -68,6 +81,31 @@ def report_evaluation(args: argparse.Namespace) -> None:
     counts = ", ".join(f"{len(units)} {label(kind, 'en').lower()}" for kind, units in doc["units"].items())
     print(f"wrote {out}: {counts}, {len(doc['recommendations'])} recommended "
           f"({doc['counting_label']['en'].lower()}) in {time.perf_counter() - started:.2f} s")
+
+
+def evaluation_key_counties(args: argparse.Namespace) -> None:
+    if args.clear and args.codes:
+        raise CommandError("give codes or --clear, not both")
+    with _database(args) as db:
+        year = _year(args.year)
+        shown = (evaluation_service.set_plan(db, year, args.codes, None, f"console:{getpass.getuser()}")
+                 if args.codes or args.clear else evaluation_service.plan_data(db, year))[0]
+    print("\n".join(shown) if shown else f"no key counties set for {year}")
+
+
+def evaluation_counts(args: argparse.Namespace) -> None:
+    values: dict[str, int] = {}
+    for item in args.values:
+        key, sep, text = item.partition("=")
+        if not sep or not text.strip().isdigit():
+            raise CommandError(f"{item}: give KEY=NUMBER, a whole number")
+        values[key] = int(text)
+    with _database(args) as db:
+        year = _year(args.year)
+        shown = (evaluation_service.set_plan(db, year, None, values, f"console:{getpass.getuser()}") if values
+                 else evaluation_service.plan_data(db, year))[1]
+    for key in PLAN_COUNTS:
+        print(f"{key}\t{shown[key] if key in shown else 'not entered'}")
 
 
 def evaluation_weights(args: argparse.Namespace) -> None:

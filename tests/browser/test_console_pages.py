@@ -5,14 +5,18 @@ tools/console_screenshots.py makes the ones under docs/screenshots/console)."""
 from __future__ import annotations
 
 import datetime as dt
+import io
 import os
 from pathlib import Path
 
 import pytest
+import requests
+from openpyxl import load_workbook
 
 from sync.domain.vocabulary import RecordType, Role
 from sync.server.services import admin, audit, reference_import, roster_import
 from sync.server.services import targets as target_service
+from sync.server.services.evaluation import evaluation_document
 from tests.browser.chromium import chromium, click_and_load, console_sign_in, require_chromium
 from tests.server.roster_files import write_xlsx, xlsx_bytes
 from tests.server.support import PASSWORD, World, visit_fields
@@ -67,6 +71,8 @@ PAGES = (
     ("devices", "/console/devices"),
     ("targets", "/console/targets"),
     ("audit", "/console/audit"),
+    ("evaluation-region", "/console/evaluation?submitted=true"),
+    ("evaluation-county", f"/console/evaluation?area={COUNTY}&submitted=true"),
 )
 
 
@@ -94,6 +100,20 @@ def test_every_console_page_renders_and_fits_1366_by_768(scene, lang, tmp_path):
             browser.save_screenshot(str(folder / f"{name}-{lang}.png"))
             if name == "accounts":  # a name holding markup is shown as the text it is
                 assert browser.find_elements(By.XPATH, "//td[text()='<b>红梅</b>']")
+        # The evaluation page shows the figures of the one evaluation function, and exports them.
+        browser.get(f"{base}/console/evaluation?area={COUNTY}&submitted=true")
+        served = evaluation_document(world.db, int(browser.find_element(By.NAME, "year").get_attribute("value")),
+                                     COUNTY, approved_only=False)
+        shown = [[cell.text for cell in row.find_elements(By.TAG_NAME, "td")]
+                 for row in browser.find_elements(By.CSS_SELECTOR, "#units-specialist tbody tr")]
+        assert served["units"]["specialist"] and [(r[2], float(r[-1])) for r in shown] == [
+            (u["unit_id"], u["score"]) for u in served["units"]["specialist"]]
+        export = browser.find_element(By.ID, "export").get_attribute("href")
+        cookies = {c["name"]: c["value"] for c in browser.get_cookies()}
+        book = load_workbook(io.BytesIO(requests.get(export, cookies=cookies, timeout=60).content))
+        sheet = book[book.sheetnames[1]]  # the specialists, in the page's language
+        assert [(r[2], r[-1]) for r in sheet.iter_rows(min_row=2, values_only=True)] == [
+            (u["unit_id"], u["score"]) for u in served["units"]["specialist"]]
         browser.get(f"{base}/console/indicators?area={COUNTY}&station={STATION}&submitted=true")
         click_and_load(browser, browser.find_element(By.CSS_SELECTOR, "table a"))
         browser.save_screenshot(str(folder / f"indicators-specialist-{lang}.png"))

@@ -106,7 +106,7 @@ def test_any_signed_in_user_reads_the_targets(imported: RunningServer, world: Wo
     specialist = world.device(Role.SPECIALIST, world.station())
     body = api_targets(imported, specialist.headers)
     by_key = {t["key"]: t for t in body["targets"]}
-    assert body["version"] >= 1 and len(by_key) == 17
+    assert body["version"] >= 1 and len(by_key) == 19
     assert by_key["households_served"]["unit"] == "户" and by_key["households_served"]["scope"] == "region"
     assert by_key["onsite_days_per_specialist"]["value"] == shipped_value("onsite_days_per_specialist")
     assert max(t["revision"] for t in body["targets"]) == body["version"]
@@ -175,7 +175,7 @@ def test_pull_carries_the_targets_only_when_the_device_version_differs(imported:
         return response.json()
 
     fresh = pull(targets_version=0)
-    assert fresh["targets_version"] == version and len(fresh["targets"]) == 17
+    assert fresh["targets_version"] == version and len(fresh["targets"]) == 19
     assert pull(targets_version=version + 5)["targets"], "a device ahead of a restored server takes its targets"
     current = pull(targets_version=version)
     assert current["targets_version"] == version and "targets" not in current
@@ -192,7 +192,7 @@ def test_a_server_upgraded_to_editable_targets_gets_the_shipped_ones_at_its_next
             migrate.upgrade(db, "0002")
             admin.add_station(db, "WS-1", "老站", "150125")
             migrate.upgrade(db)
-            assert target_service.import_if_empty(db, SHIPPED) == 17
+            assert target_service.import_if_empty(db, SHIPPED) == 19
             assert target_service.import_if_empty(db, SHIPPED) is None
             listing = target_service.current(db)
             assert listing.version == 1 and {t.updated_by for t in listing.targets} == {None}

@@ -87,7 +87,7 @@ def test_a_region_admin_edits_a_target_and_the_page_compares_with_the_new_value(
     page = statistics_page(qtbot, admin_ctx, settle)
     assert "100,000" in page.cards["households"].detail.text()
     dialog = open_editor(qtbot, page, settle)
-    assert dialog.table.rowCount() == 17
+    assert dialog.table.rowCount() == 19
     rows = {dialog.table.item(row, 0).toolTip(): row for row in range(dialog.table.rowCount())}
     row = rows["households_served"]
     assert [dialog.table.item(row, column).text() for column in (0, 2)] == ["科技特派员服务农牧户", "户"]

@@ -13,6 +13,12 @@ ZH: dict[str, str] = {
     "Sign in with the account of the Fieldbook app.": "使用 Fieldbook 客户端的账号登录。",
     "Indicators": "统计指标", "Accounts": "账号", "Roster import": "名单导入", "Devices": "设备",
     "Targets": "目标", "Audit log": "审计日志", "Export XLSX": "导出 XLSX",
+    "Evaluation": "年度考核", "Year-end evaluation": "年度考核", "Year": "年度", "Area": "范围", "Show": "显示",
+    "Include submitted records not yet reviewed": "含已提交未审核的记录", "None": "无",
+    "Follow-up subsidy recommendations": "后补助建议名单", "specialist": "科技特派员", "station": "工作站",
+    "county": "旗县区", "Plan figures": "规划指标", "Typical cases": "典型案例",
+    "The first 200 of %s; the workbook holds them all.": "仅显示前 200 个（共 %s 个），工作簿中有全部。",
+    "The evaluation is for county, league and region administrators.": "年度考核供旗县、盟市和自治区管理员使用。",
     "Year": "年度", "Show": "查看", "Include submitted, not yet reviewed": "含已提交未审核的记录",
     "Counted: approved records only; drafts and returned records never count.":
         "统计口径：仅已审核通过的记录；草稿和被退回的记录不计入。",
@@ -75,6 +81,7 @@ ZH: dict[str, str] = {
 
 #: Codes shown to people in English (the Chinese is in ZH).
 EN: dict[str, str] = {
+    "specialist": "Specialists", "station": "Workstations", "county": "Counties",
     "specialist": "specialist", "station_manager": "station manager", "county_admin": "county admin",
     "league_admin": "league admin", "region_admin": "region admin",
     "commissioner": "S&T commissioner", "hired_agent": "hired extension agent", "grassroots": "grassroots staff",

@@ -9,21 +9,34 @@ from typing import Any
 from sync.domain.counting import rule_for
 from sync.domain.evaluation import DEFAULT_WEIGHTS, evaluate
 from sync.domain.evaluation_document import document
+from sync.domain.evaluation_plan import PLAN_COUNTS, is_banner_county, plan_section
 from sync.domain.evaluation_tally import evaluate_year, targets_from
-from sync.domain.coverage import coverage_of
+from sync.indicators import coverage_of_places
 from sync.server.clock import utcnow
 from sync.server.services.admin import AdminError
 from sync.server.services.reports import REGION_NAME, industry_parents
-from sync.server.store import divisions, evaluation, evaluation_sql, report_facts, targets, users
+from sync.server.store import divisions, evaluation, evaluation_summary, report_facts, targets, typical_cases, users
 from sync.server.store.database import Database
 from sync.server.store.report_facts import FactSelection
 
 MAX_WEIGHT = 1000.0
 
 
-def evaluation_document(db: Database, year: int, area_code: str, approved_only: bool = True) -> dict[str, Any]:
-    """The evaluation of ``year`` shown for ``area_code`` (ranks are the region's), as JSON values."""
+def evaluation_document(db: Database, year: int, area_code: str, approved_only: bool = True, *,
+                        reference: bool = False) -> dict[str, Any]:
+    """The evaluation of ``year`` shown for ``area_code`` (ranks are the region's), as JSON values.
+
+    It reads the summaries kept up to date as records are written (store.evaluation_summary);
+    ``reference`` computes it from every counted record instead, as a device does (the tests
+    compare the two).
+    """
     rule = rule_for(approved_only)
+    if not reference:
+        with db.read() as session:
+            built = evaluation_summary.is_built(session, year)
+        if not built:
+            with db.write() as session:
+                evaluation_summary.ensure_built(session, year)
     with db.read() as session:
         area_name = REGION_NAME if area_code == "15" else divisions.name_of(session, area_code)
         if area_name is None:
@@ -32,10 +45,11 @@ def evaluation_document(db: Database, year: int, area_code: str, approved_only: 
         stations = evaluation.station_counties(session)
         values = {t.key: t.value for t in targets.list_all(session)}
         weights = evaluation.weights_of(session, year)
-        if db.is_postgres:  # set-based: a few GROUP BY queries, not every record through Python
-            tallies = evaluation_sql.specialist_tallies(session, year, rule, stations)
-            coverage = coverage_of(counties, *evaluation_sql.coverage_sets(session, year, rule), industry_parents())
-            result = evaluate(year, tallies, coverage, stations, targets_from(values), weights, rule.value)
+        if not reference:
+            coverage = coverage_of_places(counties, evaluation_summary.places(session, year, rule), industry_parents())
+            result = evaluate(year, evaluation_summary.specialists(session, year, rule, stations), coverage, stations,
+                              targets_from(values), weights, rule.value,
+                              station_households=evaluation_summary.station_households(session, year, rule))
         else:
             region = FactSelection()
             result = evaluate_year(year, report_facts.visit_facts(session, year, rule, region),
@@ -45,7 +59,12 @@ def evaluation_document(db: Database, year: int, area_code: str, approved_only: 
         names = {"specialist": users.display_names(session, (u.unit_id for u in shown.units["specialist"])),
                  "station": evaluation.station_names(session), "county": {c.county_code: c.name for c in counties}}
         confirmed = set(evaluation.confirmations(session, year))
-    return document(result, area_code, area_name, names, confirmed, utcnow())
+        plan = plan_section(shown, evaluation.key_counties(session, year), evaluation.plan_counts(session, year),
+                            values, names["county"])
+        cases = typical_cases.of_year(session, year, area_code)
+        people = users.display_names(session, (c["author_id"] for c in cases))
+        cases = [{**c, "author": people.get(c["author_id"], c["author_id"])} for c in cases]
+    return document(result, area_code, area_name, names, confirmed, utcnow(), plan, cases)
 
 
 def set_weights(db: Database, year: int, values: Mapping[str, float], by: str) -> dict[str, float]:
@@ -75,3 +94,35 @@ def confirm(db: Database, year: int, kind: str, unit_id: str, by: str) -> float:
     with db.write() as session:
         evaluation.confirm(session, year, kind, unit_id, found["score"], by, utcnow())
     return found["score"]
+
+
+MAX_PLAN_COUNT = 1_000_000
+
+
+def set_plan(db: Database, year: int, key_counties: list[str] | None, counts: Mapping[str, int] | None,
+             by: str) -> tuple[list[str], dict[str, int]]:
+    """Replace the year's key counties (旗县区 codes) when given and set the plan counts given, all
+    or nothing; AdminError naming an unknown county or count, or a bad number."""
+    counts = dict(counts or {})
+    unknown = sorted(set(counts) - set(PLAN_COUNTS))
+    if unknown:
+        raise AdminError(f"unknown count {', '.join(unknown)}; known: {', '.join(PLAN_COUNTS)}")
+    bad = [k for k, v in counts.items() if isinstance(v, bool) or not isinstance(v, int) or not 0 <= v <= MAX_PLAN_COUNT]
+    if bad:
+        raise AdminError(f"count {', '.join(bad)}: give a whole number from 0 to {MAX_PLAN_COUNT:,}")
+    with db.write() as session:
+        now = utcnow()
+        if key_counties is not None:
+            known = {code for code in divisions.by_level(session, "county") if is_banner_county(code)}
+            wrong = [c for c in key_counties if c not in known]
+            if wrong:
+                raise AdminError(f"not a 旗县区 code: {', '.join(wrong)} (give 6-digit codes from the division list)")
+            evaluation.set_key_counties(session, year, key_counties, by, now)
+        evaluation.set_plan_counts(session, year, counts, by, now)
+        return evaluation.key_counties(session, year), evaluation.plan_counts(session, year)
+
+
+def plan_data(db: Database, year: int) -> tuple[list[str], dict[str, int]]:
+    """The year's key counties and the plan counts entered so far."""
+    with db.read() as session:
+        return evaluation.key_counties(session, year), evaluation.plan_counts(session, year)

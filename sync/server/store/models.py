@@ -129,6 +129,7 @@ class Record(Base):
         Index("ix_records_owner_seq", "owner_id", "change_seq"),
         Index("ix_records_county_seq", "county_code", "change_seq"),
         Index("ix_records_league_seq", "league_code", "change_seq"),
+        Index("ix_records_author_type", "author_id", "record_type"),
     )
 
 
@@ -306,3 +307,75 @@ class ConsoleSession(Base):
     csrf_token: Mapped[str] = mapped_column(String(64))
     created_at: Mapped[dt.datetime]
     last_seen_at: Mapped[dt.datetime]
+
+
+class EvaluationSpecialist(Base):
+    """One specialist's counted year under one counting rule, kept exact as records are written
+    (store.evaluation_summary): the year-end evaluation reads these rows, not every record."""
+
+    __tablename__ = "evaluation_specialists"
+
+    year: Mapped[int] = mapped_column(Integer, primary_key=True)
+    rule: Mapped[str] = mapped_column(String(32), primary_key=True)
+    author_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    #: The lowest station code among the year's visits, and the county of most visits.
+    station_id: Mapped[str | None] = mapped_column(String(32))
+    county_code: Mapped[str] = mapped_column(String(12))
+    visits: Mapped[int] = mapped_column(Integer)
+    onsite_days: Mapped[int] = mapped_column(Integer)
+    households: Mapped[int] = mapped_column(Integer)
+    people_trained: Mapped[int] = mapped_column(Integer)
+
+    __table_args__ = (Index("ix_evaluation_specialists_station", "year", "rule", "station_id"),)
+
+
+class EvaluationStation(Base):
+    """The distinct households a station's specialists served in a year, under one counting rule."""
+
+    __tablename__ = "evaluation_stations"
+
+    year: Mapped[int] = mapped_column(Integer, primary_key=True)
+    rule: Mapped[str] = mapped_column(String(32), primary_key=True)
+    station_id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    households: Mapped[int] = mapped_column(Integer)
+
+
+class EvaluationPlace(Base):
+    """A place 三覆盖 counts (a village served, a township with on-site service, a county's industry
+    guided) and how many counted records of the year reached it; a row at zero is removed."""
+
+    __tablename__ = "evaluation_places"
+
+    year: Mapped[int] = mapped_column(Integer, primary_key=True)
+    rule: Mapped[str] = mapped_column(String(32), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16), primary_key=True)
+    code: Mapped[str] = mapped_column(String(64), primary_key=True)
+    industry: Mapped[str] = mapped_column(String(128), primary_key=True)
+    records: Mapped[int] = mapped_column(Integer)
+
+
+class EvaluationPlanEntry(Base):
+    """What a region admin keeps for a year's evaluation: a key county (``kind`` "key_county",
+    ``key`` its code) or a count the records do not hold (``kind`` "count", ``key`` as in
+    sync.domain.evaluation_plan.PLAN_COUNTS)."""
+
+    __tablename__ = "evaluation_plan"
+
+    year: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16), primary_key=True)
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[int] = mapped_column(Integer)
+    set_by: Mapped[str] = mapped_column(String(128))
+    set_at: Mapped[dt.datetime]
+
+
+class TypicalCase(Base):
+    """A visit or training a manager marked as a typical case (典型案例), with a short write-up."""
+
+    __tablename__ = "typical_cases"
+
+    record_type: Mapped[str] = mapped_column(String(32), primary_key=True)
+    record_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    write_up: Mapped[str] = mapped_column(Text)
+    marked_by: Mapped[str] = mapped_column(String(128))
+    marked_at: Mapped[dt.datetime]

@@ -15,7 +15,7 @@ from sync.domain.vocabulary import RecordType
 from sync.protocol import RecordChange
 from sync.server.entry_planner import RowWrite, StoredRecord
 from sync.server.scope import Audience, RowScope, Viewer
-from sync.server.store import bulk_insert, changes
+from sync.server.store import bulk_insert, changes, evaluation_summary
 from sync.server.store.models import Attachment, Record
 from sync.server.store.visibility import visible_to
 
@@ -89,13 +89,14 @@ def stage(session: Session, writes: Sequence[RowWrite], now: dt.datetime) -> lis
     Several writes of one key (a create and its edits pushed together) become one row write of
     the last state: an insert if the first was new, else an overwrite. Inserts go out as one
     statement (store.bulk_insert) and overwrites as one executemany. A transaction stages once,
-    then numbers.
+    then numbers. The evaluation's summaries are brought up to date in the same transaction.
     """
     last: dict[RecordKey, RowWrite] = {}
     for row in writes:
         key = (row.record_type, row.record_id)
         first = last.get(key)
         last[key] = row if first is None else replace(row, is_new=first.is_new)
+    pending = evaluation_summary.before_write(session, last)
     new: list[dict[str, Any]] = []
     overwrites: list[dict[str, Any]] = []
     for position, row in enumerate(last.values(), start=1):
@@ -107,6 +108,7 @@ def stage(session: Session, writes: Sequence[RowWrite], now: dt.datetime) -> lis
     bulk_insert.insert_rows(session, _table, new)
     if overwrites:
         session.execute(_OVERWRITE, overwrites)
+    evaluation_summary.after_write(session, pending)
     return list(last)
 
 
