@@ -52,7 +52,7 @@ def training_search_key(village_name: str, topic: str | None, place: str | None,
 def fill_new_rows(session: Session, table_name: str, rows: list[dict]) -> list[dict[str, str]]:
     """Set the derived columns of rows about to be inserted without the ORM (a pulled page's new
     records, store.bulk_apply), as the flush hook below sets them on ORM rows; returns the
-    visit-household links to insert with them (links_for)."""
+    visit-household links to insert with them."""
     if table_name == HouseholdRow.__tablename__:
         for row in rows:
             row["phone_key"], row["search_key"] = household_keys(row.get("name"), row.get("phone"),
