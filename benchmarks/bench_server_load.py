@@ -26,6 +26,7 @@ import functools
 import gzip
 import json
 import os
+import signal
 import statistics
 import subprocess
 import sys
@@ -340,6 +341,7 @@ def main() -> None:
     parser.add_argument("--concurrency", type=int, nargs="+", default=[32],
                         help="devices at work at the same moment; several values: a day's syncs at each")
     parser.add_argument("--stations", type=int, default=25)
+    parser.add_argument("--py-spy", metavar="FILE", help="sample the server with py-spy (folded stacks into FILE)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp, fresh_database("postgres", Path(tmp)) as url:
         users = set_up_accounts(url, args.devices, args.stations)
@@ -347,18 +349,21 @@ def main() -> None:
         (Path(tmp) / "ref").mkdir()
         log_path = Path(tmp) / "server.log"
         with open(log_path, "wb") as log:
-            server = subprocess.Popen(server_command(
+            command = server_command(
                 "serve", "--db", url, "--data-dir", str(Path(tmp) / "data"), "--port", str(port),
-                "--workers", str(args.workers), "--reference-dir", str(Path(tmp) / "ref"), "--log-level", "warning"),
-                stdout=log, stderr=subprocess.STDOUT)
+                "--workers", str(args.workers), "--reference-dir", str(Path(tmp) / "ref"), "--log-level", "warning")
+            if args.py_spy:
+                command = [str(Path(sys.executable).with_name("py-spy")), "record", "--subprocesses", "--format", "raw",
+                           "--rate", "200", "--gil", "--nonblocking", "--output", args.py_spy, "--", *command]
+            server = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT)
         base = f"http://127.0.0.1:{port}"
         try:
             _wait_for(base, server, log_path)
             run = Run(args, CpuMeter(server.pid, url.replace("postgresql+psycopg://", "postgresql://")))
             run.all(base, [SimulatedDevice(u) for u in users])
         finally:
-            server.terminate()
-            server.wait(timeout=30)
+            server.send_signal(signal.SIGINT if args.py_spy else signal.SIGTERM)  # py-spy writes on SIGINT
+            server.wait(timeout=60)
             server_log = log_path.read_text(errors="replace")
     run.print_figures()
     tracebacks = server_log.count("Traceback")

@@ -44,16 +44,51 @@ def register(sessions: sessionmaker[Session]) -> None:
     event.listen(sessions, "after_flush", _write_links_and_renames)
 
 
+def household_keys(name: str | None, phone: str | None, consent: bool | None) -> tuple[str, str]:
+    """A household's (phone_key, search_key). Without consent it cannot be found by its phone number."""
+    phone_key = normalise_phone(phone or "")
+    return phone_key, " ".join(filter(None, (search_key(name or ""), phone_key if consent else "")))
+
+
+def training_search_key(village_name: str, topic: str | None, place: str | None, industry: str | None) -> str:
+    return " ".join(filter(None, (search_key(village_name), search_key(topic or ""), (place or "").lower(),
+                                  (industry or "").lower())))
+
+
+def fill_new_rows(session: Session, table_name: str, rows: list[dict]) -> list[dict[str, str]]:
+    """Set the derived columns of rows about to be inserted without the ORM (a pulled page's new
+    records, store.bulk_apply), as the flush hook below sets them on ORM rows; returns the
+    visit-household links to insert with them."""
+    if table_name == HouseholdRow.__tablename__:
+        for row in rows:
+            row["phone_key"], row["search_key"] = household_keys(row.get("name"), row.get("phone"),
+                                                                 row.get("contact_consent"))
+        return []
+    if table_name not in (VisitRow.__tablename__, TrainingRow.__tablename__):
+        return []
+    villages = _village_names(session, {r["village_code"] for r in rows if r.get("village_code")})
+    if table_name == TrainingRow.__tablename__:
+        for row in rows:
+            row["search_key"] = training_search_key(villages.get(row.get("village_code"), ""), row.get("topic"),
+                                                    row.get("place"), row.get("industry"))
+        return []
+    names = _household_names(session, {h for r in rows for h in (r.get("household_ids") or ())}, {})
+    links = []
+    for row in rows:
+        served = list(dict.fromkeys(row.get("household_ids") or ()))
+        row["search_key"] = visit_search_key(villages.get(row.get("village_code"), ""), row.get("industry") or "",
+                                             row.get("problem") or "", row.get("advice") or "",
+                                             [names[h] for h in served if h in names])
+        links += [{"visit_id": row["id"], "household_id": h} for h in served]
+    return links
+
 def _refresh_derived(session: Session, _ctx: object, _instances: object) -> None:
     changed = [*session.new, *(r for r in session.dirty if session.is_modified(r))]
     households = [r for r in changed if isinstance(r, HouseholdRow)]
     visits = [r for r in changed if isinstance(r, VisitRow)]
     trainings = [r for r in changed if isinstance(r, TrainingRow)]
     for row in households:
-        row.phone_key = normalise_phone(row.phone or "")
-        # Without consent a household cannot be found by its phone number.
-        findable_phone = row.phone_key if row.contact_consent else ""
-        row.search_key = " ".join(filter(None, (search_key(row.name), findable_phone)))
+        row.phone_key, row.search_key = household_keys(row.name, row.phone, row.contact_consent)
         if row not in session.new and inspect(row).attrs.name.history.has_changes():
             session.info.setdefault("renamed_households", set()).add(row.id)
     if not visits and not trainings:
@@ -69,10 +104,7 @@ def _refresh_derived(session: Session, _ctx: object, _instances: object) -> None
                                           row.problem or "", row.advice or "", served)
         links[row.id] = list(row.household_ids or [])
     for row in trainings:
-        row.search_key = " ".join(filter(None, (
-            search_key(villages.get(row.village_code, "")), search_key(row.topic), (row.place or "").lower(),
-            (row.industry or "").lower(),
-        )))
+        row.search_key = training_search_key(villages.get(row.village_code, ""), row.topic, row.place, row.industry)
 
 
 def _write_links_and_renames(session: Session, _ctx: object) -> None:

@@ -40,7 +40,7 @@ from desktop.store.models import (
     Target,
     User,
 )
-from desktop.store import outbox, set_aside
+from desktop.store import bulk_apply, outbox, set_aside
 from desktop.store.store import Store
 from desktop.store.wire import from_wire, row_class, row_to_record, synced_fields
 from sync.client.errors import SyncError, SyncErrorKind
@@ -183,6 +183,11 @@ class DesktopLocalStore:
         rows = {r.id: r for r in s.scalars(select(cls).where(cls.id.in_(ids)))}
         pending = _unacked_fields(s, record_type, ids)
         known = set(synced_fields(record_type))
+        if len(set(ids)) == len(ids):  # new records in one go (store.bulk_apply); a page names a record once
+            new = [c for c in changes if c.record_id not in rows]
+            bulk_apply.insert_new(s, record_type, new, pending, known, _NOT_FIELDS)
+            self.touched.update((str(record_type), c.record_id) for c in new)
+            changes = [c for c in changes if c.record_id in rows]
         for change in changes:
             row = rows.get(change.record_id)
             if row is None:

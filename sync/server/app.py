@@ -56,7 +56,8 @@ def create_app(settings: ServerSettings) -> FastAPI:
     app.state.files = AttachmentFiles(settings.attachments_dir)
     install_error_handlers(app)
     app.add_middleware(RequestBodyMiddleware, limit_for=body_limit)
-    app.add_middleware(GZipMiddleware, minimum_size=500)
+    # Level 6 (not Starlette's 9): JSON pages come out a few per cent larger for about half the CPU.
+    app.add_middleware(GZipMiddleware, minimum_size=500, compresslevel=6)
     for router in (health.router, auth.router, push.router, pull.router, attachments.router, reports.router,
                    targets.router, evaluation.router, routes_auth.router, routes_reports.router,
                    routes_evaluation.router, routes_accounts.router):

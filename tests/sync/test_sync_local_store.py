@@ -266,3 +266,31 @@ def test_the_specialist_type_of_an_account_arrives_with_the_user_record(local, p
     local.apply_pull_page(page(user))
     with profile.store.reader() as s:
         assert s.get(User, "u-8").specialist_type == "hired_agent"
+
+
+@pytest.mark.parametrize("kind", ["household", "visit", "training"])
+def test_a_pulled_new_record_gets_the_columns_a_local_save_derives(local, records, profile, kind):
+    """New pulled records are inserted without the ORM (store.bulk_apply): their search keys and
+    visit links must be what the flush hook gives the same record saved here."""
+    from desktop.store.models import TrainingRow, VisitHousehold
+    from tests.factories import training
+
+    h, _ = records.save(household(name="乌力吉", phone="138 4711 2345"))
+    made = {"household": lambda: household(name="其木格"), "visit": lambda: visit(household_ids=(h.id,)),
+            "training": training}[kind]
+    mine, _ = records.save(made())
+    entry = next(e for e in local.pending_entries(10) if e.record_id == mine.id)
+    fields = {name: change.new for name, change in entry.changes.items()}
+    local.apply_pull_page(page(RecordChange(record_type=RecordType(kind), record_id="pulled-1", revision=1,
+                                            fields=fields)))
+    cls = {"household": HouseholdRow, "visit": VisitRow, "training": TrainingRow}[kind]
+    with profile.store.reader() as s:
+        saved, pulled = s.get(cls, mine.id), s.get(cls, "pulled-1")
+        assert pulled.search_key == saved.search_key != ""
+        if kind == "household":
+            assert pulled.phone_key == saved.phone_key
+        links = {v: sorted(hh for (hh,) in s.execute(select(VisitHousehold.household_id)
+                                                      .where(VisitHousehold.visit_id == v)))
+                 for v in (mine.id, "pulled-1")}
+        assert links["pulled-1"] == links[mine.id]
+        assert pulled.revision == 1 and pulled.extra == {}

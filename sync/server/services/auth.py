@@ -144,30 +144,30 @@ def authenticate(db: Database, token: str | None, *, salvage: bool = False) -> C
                        {"WWW-Authenticate": "Bearer"})
     now = utcnow()
     with db.read() as session:
-        found = devices.by_token(session, security.token_digest(token))
-        if found is None:
-            raise ApiError(401, ErrorCode.UNAUTHORIZED, "unknown or replaced token; log in again",
-                           {"WWW-Authenticate": "Bearer"})
-        device, user = found
-        if device.revoked_at is not None:
-            raise ApiError(401, ErrorCode.DEVICE_REVOKED,
-                           "this device was revoked by an administrator; its unsynced changes are not "
-                           "accepted. Ask your station's administrator.")
-        salvaging = salvage and not user.active and user.deactivated_at is not None
-        if not user.active and not salvaging:
-            raise ApiError(401, ErrorCode.USER_INACTIVE, "this account has been deactivated")
-        if device.session_ended is not None and not (salvaging and device.session_ended == DEACTIVATED):
-            reason = SESSION_END_REASONS.get(device.session_ended, "the account was changed")
-            raise ApiError(401, ErrorCode.SESSION_ENDED,
-                           f"your sign-in ended because {reason}: sign in again. Changes not sent yet stay "
-                           "on this device and are sent once you have signed in.", {"WWW-Authenticate": "Bearer"})
-        caller = Caller(device.id, users.viewer(session, user),
-                        meta.user_epoch(meta.server_epoch(session), user.scope_version),
-                        None if user.active else user.deactivated_at)
-        last_seen = device.last_seen_at
-    if last_seen is None or now - last_seen > _TOUCH_INTERVAL:
+        found = devices.caller_by_token(session, security.token_digest(token))
+    if found is None:
+        raise ApiError(401, ErrorCode.UNAUTHORIZED, "unknown or replaced token; log in again",
+                       {"WWW-Authenticate": "Bearer"})
+    if found.revoked_at is not None:
+        raise ApiError(401, ErrorCode.DEVICE_REVOKED,
+                       "this device was revoked by an administrator; its unsynced changes are not "
+                       "accepted. Ask your station's administrator.")
+    salvaging = salvage and not found.active and found.deactivated_at is not None
+    if not found.active and not salvaging:
+        raise ApiError(401, ErrorCode.USER_INACTIVE, "this account has been deactivated")
+    if found.session_ended is not None and not (salvaging and found.session_ended == DEACTIVATED):
+        reason = SESSION_END_REASONS.get(found.session_ended, "the account was changed")
+        raise ApiError(401, ErrorCode.SESSION_ENDED,
+                       f"your sign-in ended because {reason}: sign in again. Changes not sent yet stay "
+                       "on this device and are sent once you have signed in.", {"WWW-Authenticate": "Bearer"})
+    station = None if found.station_code is None else (found.station_county, found.station_league)
+    caller = Caller(found.id, users.scope_of(found.user_id, found.role, found.station_id, found.county_code,
+                                             found.league_code, station),
+                    meta.user_epoch(found.server_epoch, found.scope_version),
+                    None if found.active else found.deactivated_at)
+    if found.last_seen_at is None or now - found.last_seen_at > _TOUCH_INTERVAL:
         with db.write() as session:
-            devices.touch(session, device.id, now)
+            devices.touch(session, found.id, now)
     return caller
 
 

@@ -149,7 +149,7 @@ def export_pull_bundle(db: Database, files: AttachmentFiles, device_id: str, tar
     server_key = _server_key(db)
     first, pages, photos = cursor, [], {}
     while True:
-        page = pull_service.pull(db, caller, cursor, PULL_PAGE_SIZE)
+        page = pull_service.pull_response(db, caller, cursor, PULL_PAGE_SIZE)
         pages.append(page.model_dump(mode="json"))
         for change in page.changes:
             sha256 = change.fields.get("sha256") if change.record_type.value == "attachment" else None

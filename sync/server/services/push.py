@@ -100,12 +100,15 @@ def push(db: Database, caller: Caller, envelope: PushEnvelope, protocol: int = P
     entries = [expand_entry(entry.model_dump(exclude_unset=True), caller.device_id) for entry in envelope.entries]
     _refuse_two_entries_under_one_seq(entries)
     results: list[EntryResult] = []
+    acked = None
     for start in range(0, len(entries), ENTRIES_PER_COMMIT):
-        results.extend(_apply_chunk(db, caller, entries[start:start + ENTRIES_PER_COMMIT]))
+        chunk_results, acked = _apply_chunk(db, caller, entries[start:start + ENTRIES_PER_COMMIT])
+        results.extend(chunk_results)
     if protocol < HELD_RESULTS_PROTOCOL:
         results = [result for result in results if result.status is not EntryStatus.HELD]
-    with db.read() as session:
-        acked = ledger.acked_seq(session, caller.device_id)
+    if acked is None:  # an empty push
+        with db.read() as session:
+            acked = ledger.acked_seq(session, caller.device_id)
     return PushResponse(results=results, server_epoch=caller.epoch, acked_seq=acked)
 
 
@@ -121,11 +124,13 @@ def _refuse_two_entries_under_one_seq(entries: list[dict[str, Any]]) -> None:
                            "has a seq of its own, so nothing of this push was applied")
 
 
-def _apply_chunk(db: Database, caller: Caller, chunk: list[dict[str, Any]]) -> list[EntryResult]:
+def _apply_chunk(db: Database, caller: Caller, chunk: list[dict[str, Any]]) -> tuple[list[EntryResult], int]:
+    """The chunk's results and the device's acked seq as the chunk's transaction leaves it."""
     for attempt in range(1, _ATTEMPTS + 1):
         try:
             with db.write() as session:
-                return _apply_in(session, caller, chunk)
+                results = _apply_in(session, caller, chunk)
+                return results, ledger.acked_seq(session, caller.device_id)
         except (IntegrityError, OperationalError) as exc:
             # A resend racing its original, two creates of one id, a deadlock between two devices'
             # chunks or a busy SQLite file: the next attempt sees what the other side committed.

@@ -8,6 +8,8 @@ import math
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy.orm import Session
+
 from sync.protocol import MAX_TARGET_VALUE, TARGET_EDITOR_ROLES, ErrorCode, PlanTarget, TargetList, TargetUpdate
 from sync.server.clock import utcnow
 from sync.server.errors import ApiError
@@ -31,10 +33,15 @@ def current(db: Database) -> TargetList:
 def for_pull(db: Database, known_version: int) -> tuple[int, list[PlanTarget] | None]:
     """The server's targets version, and every target when ``known_version`` (the device's) differs."""
     with db.read() as session:
-        version = targets.version(session)
-        if version == known_version:
-            return version, None
-        return version, [_plan_target(t) for t in targets.list_all(session)]
+        return for_pull_in(session, known_version)
+
+
+def for_pull_in(session: Session, known_version: int) -> tuple[int, list[PlanTarget] | None]:
+    """As for_pull, in the caller's transaction (a pull page reads its targets with its changes)."""
+    version = targets.version(session)
+    if version == known_version:
+        return version, None
+    return version, [_plan_target(t) for t in targets.list_all(session)]
 
 
 def update(db: Database, caller: Caller, body: TargetUpdate, actor: audit.Actor | None = None) -> TargetList:

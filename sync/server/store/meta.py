@@ -14,8 +14,12 @@ _EPOCH = "server_epoch"
 _BUNDLE_KEY = "bundle_key"
 
 
+#: The server epoch as a scalar subquery, for statements that read it along with other things.
+EPOCH_VALUE = select(Meta.value).where(Meta.key == _EPOCH).scalar_subquery()
+
+
 def server_epoch(session: Session) -> str:
-    return session.execute(select(Meta.value).where(Meta.key == _EPOCH)).scalar_one()
+    return session.execute(select(EPOCH_VALUE)).scalar_one()
 
 
 def renew_server_epoch(session: Session) -> str:

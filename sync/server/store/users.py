@@ -48,12 +48,18 @@ def add(session: Session, user: User, now: dt.datetime) -> None:
 
 def viewer(session: Session, user: User) -> Viewer:
     """The user's scope; station roles take county and league from their station."""
-    county, league = user.county_code, user.league_code
-    if user.station_id is not None:
-        station = session.get(Station, user.station_id)
-        if station is not None:
-            county, league = station.county_code, station.league_code
-    return Viewer(user.id, Role(user.role), user.station_id, county, league)
+    station = session.get(Station, user.station_id) if user.station_id is not None else None
+    return scope_of(user.id, user.role, user.station_id, user.county_code, user.league_code,
+                    None if station is None else (station.county_code, station.league_code))
+
+
+def scope_of(user_id: str, role: str, station_id: str | None, county: str | None, league: str | None,
+             station: tuple[str, str] | None) -> Viewer:
+    """A user's scope from the user's columns and, when the user has a station that exists, the
+    station's (county, league), which a station role takes instead of its own."""
+    if station_id is not None and station is not None:
+        county, league = station
+    return Viewer(user_id, Role(role), station_id, county, league)
 
 
 def publish(session: Session, user: User, now: dt.datetime) -> None:
