@@ -31,7 +31,7 @@ PACKAGING = {
     "dist/fieldbook/fieldbook --self-test": '"--self-test", "--profile"',
     "dist/fieldbook/fieldbook --demo --demo-as manager --self-test": '"--demo", "--demo-as"',
 }
-NOT_RUN = {"tar czf fieldbook-linux.tar.gz -C dist fieldbook"}
+NOT_RUN = {"tar czf fieldbook-linux.tar.gz -C dist fieldbook", "tar cf - -C dist fieldbook | xz -T0 -6 > fieldbook-linux.tar.xz"}
 
 
 def readme_commands() -> list[str]:

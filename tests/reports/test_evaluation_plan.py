@@ -92,7 +92,8 @@ def test_a_manager_marks_a_typical_case_and_the_evaluation_lists_it(make_device,
     with world.db.read() as session:
         visit = next(r for r in session.execute(select(Record).where(
             Record.record_type == "visit", Record.station_id == station, Record.deleted.is_(False))
-            .order_by(Record.record_id)).scalars() if r.fields["review_state"] == "approved")
+            .order_by(Record.record_id)).scalars()
+                     if r.fields["review_state"] == "approved" and r.fields["village_code"].startswith(hc.COUNTY))
         visit_id, visit_date = visit.record_id, visit.fields["visit_date"]
     manager = world.login(world.user(Role.STATION_MANAGER, station))
     specialist = world.login(world.user(Role.SPECIALIST, station))

@@ -74,10 +74,16 @@ RecordTypePath = Annotated[str, Path(max_length=32)]
 RecordIdPath = Annotated[str, Path(max_length=64)]
 
 
+#: What the published schema says of a write-up, as the server checks it: no NUL, and at least one
+#: character that is not white space (exactly the characters Python's ``str.strip`` removes).
+_BLANK = "\\t\\n\\u000b\\f\\r \\u001c-\\u001f\\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000"
+WRITE_UP_TEXT = {"pattern": f"^[^\\u0000]*[^\\u0000{_BLANK}][^\\u0000]*$"}
+
+
 class TypicalCaseMark(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    write_up: str = Field(min_length=1, max_length=typical_cases.MAX_WRITE_UP)
+    write_up: str = Field(min_length=1, max_length=typical_cases.MAX_WRITE_UP, json_schema_extra=WRITE_UP_TEXT)
 
 
 @router.put(TYPICAL_CASE_PATH, status_code=204, responses=error_responses(400, 401, 403, 404, 413, 415, 422, 426, 503))
