@@ -2,6 +2,23 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>HouseholdMergeDialog</name>
+    <message numerus="yes">
+        <source>%n visit(s)</source>
+        <translation>
+            <numerusform>%n visit</numerusform>
+            <numerusform>%n visits</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n training(s)</source>
+        <translation>
+            <numerusform>%n training</numerusform>
+            <numerusform>%n trainings</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>HouseholdPicker</name>
     <message numerus="yes">
         <source>%n household(s)</source>

@@ -1078,9 +1078,25 @@
         <source>No likely duplicate of %1 is on this laptop (same phone number, or same name in the same village).</source>
         <translation>本机上没有%1的疑似重复记录（相同电话号码，或同村同名）。</translation>
     </message>
+    <message numerus="yes">
+        <source>%n visit(s)</source>
+        <translation>
+            <numerusform>%n 条服务记录</numerusform>
+        </translation>
+    </message>
     <message>
-        <source>%1 visit(s) and %2 training(s) of %3 move to %4. %3 is no longer listed.</source>
-        <translation>%3 的 %1 条服务记录和 %2 次培训将转到 %4 名下。%3 不再列出。</translation>
+        <source> and </source>
+        <translation>和</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n training(s)</source>
+        <translation>
+            <numerusform>%n 次培训</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of %2 move to %3. %2 is no longer listed.</source>
+        <translation>%2的%1将移到%3。%2将不再列出。</translation>
     </message>
 </context>
 <context>

@@ -114,9 +114,11 @@ class HouseholdMergeDialog(QDialog):
         if self.chosen() != (preview.merged.id, preview.kept.id):
             return  # an answer for an earlier choice; the current one is on its way
         self._preview = preview
-        self.preview.setText(self.tr("%1 visit(s) and %2 training(s) of %3 move to %4. %3 is no longer listed.")
-                             .replace("%1", str(preview.visits)).replace("%2", str(preview.trainings))
-                             .replace("%3", _short(preview.merged)).replace("%4", _short(preview.kept)))
+        moving = self.tr("%n visit(s)", "", preview.visits) + self.tr(" and ") + self.tr("%n training(s)", "",
+                                                                                          preview.trainings)
+        self.preview.setText(self.tr("%1 of %2 move to %3. %2 is no longer listed.")
+                             .replace("%1", moving).replace("%2", _short(preview.merged))
+                             .replace("%3", _short(preview.kept)))
         self.merge_button.setEnabled(True)
 
     def _merge(self) -> None:
