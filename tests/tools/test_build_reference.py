@@ -144,7 +144,8 @@ def test_every_team_lists_as_many_industries_as_its_count_cell_says(built):
 @needs_shared
 def test_industries_are_every_distinct_annex_industry_in_order_of_first_appearance(built):
     industries = built["industries.json"]
-    assert industries[0] == {"code": "IND-001", "name": "牧草"}
+    assert industries[0] == {"code": "IND-001", "name": "牧草", "name_en": "Forage grass",
+                             "aliases": ["饲草", "苜蓿", "饲草料"]}
     names = [industry["name"] for industry in industries]
     assert len(names) == len(set(names))
     used = {name for file in ("national_teams.json", "stations.json", "squads.json")
@@ -159,7 +160,7 @@ def test_targets_carry_the_figures_of_the_plan(built):
         "households_served": 100000, "people_trained": 5000, "onsite_days_per_specialist": 60,
         "specialists_dispatched": 4000, "grassroots_technicians_trained": 3000,
         "workstations": 100, "demonstration_bases": 182, "demonstration_projects": 100,
-        "key_support_counties": 24,
+        "key_support_counties": 24, "collaborative_teams": 16, "results_transferred": 16,
     }.items()
     assert {target["scope"] for target in built["targets.json"]} <= {
         "region", "per_specialist", "per_county"}
