@@ -137,6 +137,15 @@ TEXTS: dict[str, tuple[str, str]] = {
     "latitude": ("纬度", "Latitude"),
     "longitude": ("经度", "Longitude"),
     "photos": ("照片数", "Photos"),
+    "place": ("培训地点", "Place"),
+    "trainers": ("授课人", "Trainers"),
+    "attendees_backbone": ("技术骨干（人）", "Technical backbones"),
+    "attendees_local_expert": ("土专家（人）", "Local experts"),
+    "attendees_tech_savvy": ("技术明白人（人）", "Tech-savvy villagers"),
+    "attendees_farmer": ("农牧民（人）", "Farmers and herders"),
+    "attendees_extension_staff": ("基层农技人员（人）", "Grassroots extension staff"),
+    "named_count": ("实名参训户数", "Named attendees"),
+    "attendee_names": ("实名参训户", "Named attendees' households"),
 }
 
 
