@@ -65,3 +65,5 @@ class VisitMapDialog(QDialog):
                 self.unplaced.addItem(self.tr("%1 / %2: %n visit(s)", "", village.visits)
                                       .replace("%1", townships.get(village.code[:9], ""))
                                       .replace("%2", village.name))
+        self.unplaced.setVisible(self.unplaced.count() > 0)  # an empty list would only take the map's room
+        self.unplaced_title.setVisible(self.unplaced.count() > 0)
