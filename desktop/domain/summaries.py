@@ -92,6 +92,18 @@ class TrainingDetail(TrainingSummary):
 
 
 @dataclass(frozen=True)
+class HouseholdDetail(HouseholdSummary):
+    """A household with every field the user entered, for exports (the list shows a summary)."""
+
+    livestock_head: int | None = None
+    land_mu: float | None = None
+    #: Left empty for a role whose work does not need the people's details (it may hold an ID).
+    notes: str = ""
+    contact_consent: bool = False
+    consent_date: dt.date | None = None
+
+
+@dataclass(frozen=True)
 class StationItem:
     code: str
     name: str

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from desktop.domain.summaries import HouseholdSummary, TrainingDetail, TrainingSummary, VisitDetail, VisitSummary
+from desktop.domain.summaries import HouseholdDetail, HouseholdSummary, TrainingDetail, TrainingSummary, VisitDetail, VisitSummary
 from desktop.reports.report_text import ReportText
 from desktop.services import vocabulary
 from sync.domain.vocabulary import AttendeeCategory
@@ -84,6 +84,11 @@ HOUSEHOLD_COLUMNS = (
     Column("village_name", lambda h, t: h.village_name, 18),
     Column("village_code", lambda h, t: h.village_code, 14),
     Column("industries", lambda h, t: t.join([t.industry(i) for i in h.industries]), 16),
+    Column("livestock_head", lambda h, t: h.livestock_head, 8),
+    Column("land_mu", lambda h, t: h.land_mu, 8),
+    Column("contact_consent", lambda h, t: t("yes") if h.contact_consent else t("no"), 8),
+    Column("consent_date", lambda h, t: h.consent_date, 11),
+    Column("notes", lambda h, t: h.notes, 24),
     Column("record_id", lambda h, t: h.id, 38),
 )
 
@@ -91,7 +96,7 @@ COLUMNS: dict[str, tuple[Column, ...]] = {"visits": VISIT_COLUMNS, "trainings": 
                                          "households": HOUSEHOLD_COLUMNS}
 SHEET_TITLES = {"visits": "sheet_visits", "trainings": "sheet_trainings", "households": "sheet_households"}
 
-RecordRow = VisitDetail | VisitSummary | TrainingDetail | TrainingSummary | HouseholdSummary
+RecordRow = VisitDetail | VisitSummary | TrainingDetail | TrainingSummary | HouseholdDetail | HouseholdSummary
 
 
 def header(columns: Sequence[Column], text: ReportText) -> list[str]:

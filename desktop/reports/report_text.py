@@ -146,6 +146,11 @@ TEXTS: dict[str, tuple[str, str]] = {
     "attendees_extension_staff": ("基层农技人员（人）", "Grassroots extension staff"),
     "named_count": ("实名参训户数", "Named attendees"),
     "attendee_names": ("实名参训户", "Named attendees' households"),
+    "livestock_head": ("牲畜存栏（头）", "Livestock (head)"),
+    "land_mu": ("耕地面积（亩）", "Land (mu)"),
+    "contact_consent": ("知情同意", "Consent"),
+    "consent_date": ("同意日期", "Consent date"),
+    "notes": ("备注", "Notes"),
 }
 
 

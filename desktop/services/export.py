@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from typing import TypeVar
 
 from desktop.domain.filters import RecordFilter, SortKey
-from desktop.domain.summaries import HouseholdSummary, TrainingDetail, TrainingSummary, VisitDetail, VisitSummary
+from desktop.domain.summaries import HouseholdDetail, TrainingDetail, TrainingSummary, VisitDetail, VisitSummary
 from desktop.services.identity import IdentityService
 from desktop.services.indicators import IndicatorService
 from desktop.services.reference import ReferenceService, TargetItem
@@ -139,12 +139,15 @@ class ExportService:
             return rows
         return [replace(row, attendee_names=()) for row in rows]
 
-    def households(self, text: str = "", division_code: str | None = None) -> list[HouseholdSummary]:
-        """Households of the area; their phone numbers only for a role whose work needs them."""
-        rows = self._all(lambda s, offset: queries.list_households(s, text, division_code, offset, _PAGE))
+    def households(self, text: str = "", division_code: str | None = None) -> list[HouseholdDetail]:
+        """Households of the area with every field entered; their phone numbers and notes (which may
+        hold an ID) only for a role whose work needs them."""
+        with self.store.reader() as s:
+            rows = export_queries.household_details(s, self._all(
+                lambda s, offset: queries.list_households(s, text, division_code, offset, _PAGE), session=s))
         if self._may_see_contacts():
             return rows
-        return [replace(row, phone="") for row in rows]
+        return [replace(row, phone="", notes="") for row in rows]
 
     def _may_see_contacts(self) -> bool:
         """Whether the user's role works with the people served (a specialist, a station manager)."""

@@ -1,4 +1,4 @@
-"""What an export adds to the list's rows: every field a user entered on a visit or training, and households' names."""
+"""What an export adds to the list's rows: every field a user entered on a visit, training or household."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desktop.domain.summaries import TrainingDetail, TrainingSummary, VisitDetail, VisitSummary
+from desktop.domain.summaries import HouseholdDetail, HouseholdSummary, TrainingDetail, TrainingSummary, VisitDetail, VisitSummary
 from desktop.store.models import HouseholdRow, TrainingRow, VisitRow
 
 _BATCH = 500
@@ -50,6 +50,22 @@ def training_details(session: Session, trainings: Sequence[TrainingSummary]) -> 
                 place=row.place or "", trainers=tuple(row.trainers or ()), attendees=dict(row.attendees or {}),
                 named_count=len(named), attendee_names=tuple(names[h] for h in named if h in names),
                 photo_count=len(row.photo_ids or ())))
+    return details
+
+
+def household_details(session: Session, households: Sequence[HouseholdSummary]) -> list[HouseholdDetail]:
+    """``households`` in their order, each with its size, notes and consent."""
+    details: list[HouseholdDetail] = []
+    for start in range(0, len(households), _BATCH):
+        batch = households[start:start + _BATCH]
+        rows = {r.id: r for r in session.scalars(
+            select(HouseholdRow).where(HouseholdRow.id.in_([h.id for h in batch])))}
+        for summary in batch:
+            row = rows[summary.id]
+            details.append(HouseholdDetail(
+                **{f.name: getattr(summary, f.name) for f in dataclasses.fields(HouseholdSummary)},
+                livestock_head=row.livestock_head, land_mu=row.land_mu, notes=row.notes or "",
+                contact_consent=bool(row.contact_consent), consent_date=row.consent_date))
     return details
 
 

@@ -1,9 +1,10 @@
-"""The training CSV and the workbook's 培训记录 sheet carry every field a user entered, with Chinese
-headers; the named attendees' households only for a role whose work needs them."""
+"""The training and household CSVs and the workbook's 培训记录 sheet carry every field a user entered, with
+Chinese headers; named attendees, phones and notes only for a role whose work needs them."""
 
 from __future__ import annotations
 
 import csv
+import datetime as dt
 
 from openpyxl import load_workbook
 
@@ -77,3 +78,23 @@ def test_a_county_admin_gets_the_counts_but_not_the_names_of_named_attendees(rec
     header, row = _csv(out)
     values = dict(zip(header, row, strict=True))
     assert (values["实名参训户数"], values["实名参训户"], values["授课人"]) == ("2", "", "王芳、李强")
+
+
+def test_the_household_csv_has_every_entered_field_and_hides_phone_and_notes_from_an_office(records, profile,
+                                                                                              tmp_path):
+    records.save(household(name="宝音", phone="13947612345", contact_consent=True, industries=("肉牛", "沙棘"),
+                           livestock_head=40, land_mu=None, notes="身份证 150422199001011234",
+                           consent_date=dt.date(2026, 6, 1)))
+    out = tmp_path / "households.csv"
+    Exporter(ExportService(profile.store), "zh_CN").export("households", "csv", out)
+    header, row = _csv(out)
+    assert header == ["户主或主体名称", "类型", "电话", "乡镇", "村", "村代码", "产业", "牲畜存栏（头）", "耕地面积（亩）",
+                      "知情同意", "同意日期", "备注", "记录编号"]
+    values = dict(zip(header, row, strict=True))
+    assert (values["电话"], values["产业"], values["牲畜存栏（头）"], values["耕地面积（亩）"], values["知情同意"]) == \
+        ("13947612345", "肉牛、沙棘", "40", "", "是")
+    assert values["同意日期"] == "2026-06-01" and values["备注"] == "身份证 150422199001011234"
+    profile.identity.set_up("赵局长", Role.COUNTY_ADMIN, "", "", COUNTY)
+    Exporter(ExportService(profile.store), "zh_CN").export("households", "csv", out)
+    values = dict(zip(*_csv(out), strict=True))
+    assert (values["电话"], values["备注"], values["牲畜存栏（头）"]) == ("", "", "40")
