@@ -110,3 +110,4 @@ def test_a_sparse_map_names_every_village_with_its_visit_count(qtbot):
     names = {label.text for label in canvas.placed_labels() if not label.township}
     assert names == {f"测试{n}号村委会 ({n % 4 + 1})" for n in range(8)}
     canvas.grab()  # paints without error
+
