@@ -22,7 +22,7 @@ def _folder_size(folder: Path) -> int:
     return sum(f.stat().st_size for f in folder.rglob("*") if f.is_file() and not f.is_symlink())
 
 
-def _shell(command: str, cwd: Path, env: dict[str, str], timeout: int = 300) -> str:
+def _shell(command: str, cwd: Path, env: dict[str, str], timeout: int = 900) -> str:
     done = subprocess.run(command, shell=True, cwd=cwd, env=env, capture_output=True, text=True, timeout=timeout,
                           check=False)
     assert done.returncode == 0, f"{command}\n{done.stdout[-3000:]}\n{done.stderr[-3000:]}"
@@ -52,7 +52,7 @@ def test_the_readme_linux_build_block_builds_checks_and_packs_the_app(tmp_path):
                                   env)
     self_test, demo, pack = after
     assert "self-test ok" in outputs[self_test]
-    assert "self-test ok (demo as manager" in outputs[demo]
+    assert "self-test ok (demo as station_manager" in outputs[demo]
     # SQLCipher and argon2 shipped: the store it made is encrypted, under a key from the passphrase.
     assert not cipher.is_plain(tmp_path / "profile" / "fieldbook.db")
     assert read_key_file(tmp_path / "profile")["source"] == "passphrase"
