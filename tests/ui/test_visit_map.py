@@ -111,3 +111,14 @@ def test_a_sparse_map_names_every_village_with_its_visit_count(qtbot):
     assert names == {f"测试{n}号村委会 ({n % 4 + 1})" for n in range(8)}
     canvas.grab()  # paints without error
 
+
+
+def test_with_every_visited_village_placed_the_map_takes_the_whole_width(qtbot, window, ctx, settle, add_household,
+                                                                          add_visit):
+    _with_gps(ctx, add_visit((add_household().id,)), 43.98, 119.39)
+    dialog = window.visits_page.open_map()
+    settle()
+    dialog.resize(1000, 640)
+    settle()
+    assert not dialog.side.isVisible() and dialog.canvas.width() > 900
+    dialog.close()

@@ -26,12 +26,14 @@ class VisitMapDialog(QDialog):
         self.unplaced = QListWidget(self)
         self.unplaced.setObjectName("unplaced_villages")
         self.unplaced_title = QLabel(self.tr("Villages with visits but no position yet"), self)
-        side = QVBoxLayout()
+        self.side = QWidget(self)
+        side = QVBoxLayout(self.side)
+        side.setContentsMargins(0, 0, 0, 0)
         side.addWidget(self.unplaced_title)
         side.addWidget(self.unplaced, 1)
         body = QHBoxLayout()
         body.addWidget(self.canvas, 3)
-        body.addLayout(side, 1)
+        body.addWidget(self.side, 1)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         close.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -65,5 +67,4 @@ class VisitMapDialog(QDialog):
                 self.unplaced.addItem(self.tr("%1 / %2: %n visit(s)", "", village.visits)
                                       .replace("%1", townships.get(village.code[:9], ""))
                                       .replace("%2", village.name))
-        self.unplaced.setVisible(self.unplaced.count() > 0)  # an empty list would only take the map's room
-        self.unplaced_title.setVisible(self.unplaced.count() > 0)
+        self.side.setVisible(self.unplaced.count() > 0)  # an empty list would only take the map's room
