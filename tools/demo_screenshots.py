@@ -1,4 +1,4 @@
-"""Screenshots of the demo for the README: every page as the specialist and as the station manager.
+"""Screenshots of the demo for the README: every page as the specialist and as the station manager, and the map.
 
     .venv/bin/python tools/demo_screenshots.py [--lang zh_CN|en] [--out docs/screenshots]
 
@@ -83,6 +83,10 @@ def main() -> int:
                 settle(2.0)
                 conflicts.grab().save(str(args.out / f"specialist-conflicts{suffix}.png"))
                 conflicts.close()
+                county_map = window.visits_page.open_map()  # the demo's visits carry GPS positions
+                settle(2.5)
+                county_map.grab().save(str(args.out / f"specialist-map{suffix}.png"))
+                county_map.close()
             window.close()
             runner.wait_idle()
             settle(0.3)

@@ -116,6 +116,7 @@ def dialogs(window, ctx, visit, household) -> Iterator[tuple[str, Callable[[], o
     yield "training-form-errors", lambda: form(Training, invalid=True)
     yield "household-form-errors", lambda: form(Household, invalid=True)
     yield "household-form-consent", phone_without_consent
+    yield "household-form-edit", lambda: opened(Household, household.id)
     mine = visit.with_changes(advice="停喂精料，改喂青干草", duration_hours=3.5)
     conflict = EditConflict(visit, {"advice", "duration_hours"}, mine, visit)
     yield "edit-conflict-prompt", lambda: show(EditConflictPrompt(conflict, window))
@@ -184,7 +185,7 @@ def main() -> int:
     settings = AppSettings(QSettings(str(work / "settings.ini"), QSettings.Format.IniFormat))
     ctx = AppContext.create(profile, identity, runner, settings)
     household, _ = ctx.records.save(Household(name="王建国", phone="13912345678", village_code=VILLAGE,
-                                              contact_consent=True, land_mu=30))
+                                              contact_consent=True, land_mu=30, industries=("肉牛", "玉米", "沙棘")))
     visit, _ = ctx.records.save(Visit(
         visit_date=dt.date.today(), duration_hours=2.5, village_code=VILLAGE, household_ids=(household.id,),
         service_types=("guidance", "policy"), industry="玉米", problem="玉米叶片发黄，下部叶片尤其明显",

@@ -187,6 +187,12 @@ def _villages(profile: Profile) -> list:
     return [village for township in reference.children(COUNTY) for village in reference.children(township.code)]
 
 
+def _village_positions(profile: Profile) -> dict[str, tuple[float, float]]:
+    """The demo county's villages where the demo's phones "are" (the same on every laptop)."""
+    reference = profile.reference
+    return demo_year.village_positions([(t.code, reference.children(t.code)) for t in reference.children(COUNTY)])
+
+
 def _record_year(laptop: DemoLaptop, rng: random.Random, period: tuple[dt.date, dt.date], today: dt.date) -> None:
     member = laptop.member
     villages = rng.sample(_villages(laptop.profile), 12)  # a specialist serves a dozen villages, not all
@@ -196,7 +202,10 @@ def _record_year(laptop: DemoLaptop, rng: random.Random, period: tuple[dt.date, 
     photos = _photos(laptop.profile, rng, count=4 if member is SPECIALIST else 2)
     review = laptop.review()
     recent = today - dt.timedelta(days=14)
+    positions = _village_positions(laptop.profile)
+    gps = random.Random(f"gps-{member.username}")  # its own stream: the year drawn stays the same
     for index, visit in enumerate(demo_year.visits(rng, served, period, member.visits)):
+        visit = demo_year.with_gps(gps, visit, positions)
         if index % 9 == 0 and photos:
             visit = visit.with_changes(photo_ids=(photos.pop(),))
         saved, _ = records.save(visit)

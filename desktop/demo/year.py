@@ -9,6 +9,7 @@ cattle and sheep health, forage.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import random
 
 from desktop.domain.records import Household, Training, Visit
@@ -174,3 +175,39 @@ def _date_in_season(rng: random.Random, start: dt.date, days: int, months) -> dt
         if date.month in months:
             return date
     return start + dt.timedelta(days=rng.randint(0, days))
+
+
+#: Roughly where 巴林左旗 lies (43°36′–44°49′ N, 118°34′–119°58′ E), a little inside its edges.
+COUNTY_BOX = (43.65, 118.75, 44.65, 119.9)  # (min lat, min lon, max lat, max lon)
+_GOLDEN_ANGLE = math.pi * (3 - math.sqrt(5))
+
+
+def village_positions(townships: list[tuple[str, list[DivisionItem]]],
+                      box: tuple[float, float, float, float] = COUNTY_BOX) -> dict[str, tuple[float, float]]:
+    """A made-up but steady position for every village: townships on a grid over ``box`` (in code
+    order), each township's villages spread around it on a sunflower spiral, so none lie on another.
+    The division data carries no coordinates; the demo's phones "record" these."""
+    min_lat, min_lon, max_lat, max_lon = box
+    columns = max(1, math.ceil(math.sqrt(len(townships))))
+    rows = max(1, math.ceil(len(townships) / columns))
+    cell_lat, cell_lon = (max_lat - min_lat) / rows, (max_lon - min_lon) / columns
+    positions: dict[str, tuple[float, float]] = {}
+    for index, (_code, villages) in enumerate(townships):
+        centre_lat = max_lat - (index // columns + 0.5) * cell_lat
+        centre_lon = min_lon + (index % columns + 0.5) * cell_lon
+        for n, village in enumerate(villages):
+            radius = 0.42 * math.sqrt((n + 0.5) / max(len(villages), 1))
+            angle = n * _GOLDEN_ANGLE
+            positions[village.code] = (round(centre_lat + radius * cell_lat * math.sin(angle), 5),
+                                       round(centre_lon + radius * cell_lon * math.cos(angle), 5))
+    return positions
+
+
+def with_gps(rng: random.Random, visit: Visit, positions: dict[str, tuple[float, float]]) -> Visit:
+    """An on-site visit gets its village's position a few hundred metres off, as a phone records it
+    (one in eight has none: the GPS was off); a remote one none."""
+    place = positions.get(visit.village_code)
+    if visit.mode != VisitMode.ONSITE or place is None or rng.random() < 0.125:
+        return visit
+    return visit.with_changes(latitude=round(place[0] + rng.uniform(-0.004, 0.004), 5),
+                              longitude=round(place[1] + rng.uniform(-0.005, 0.005), 5))

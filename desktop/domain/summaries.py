@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True)
@@ -75,6 +75,32 @@ class VisitDetail(VisitSummary):
     latitude: float | None = None
     longitude: float | None = None
     photo_count: int = 0
+
+
+@dataclass(frozen=True)
+class TrainingDetail(TrainingSummary):
+    """A training with every field the user entered, for exports (the list shows a summary)."""
+
+    place: str = ""
+    trainers: tuple[str, ...] = ()
+    #: Attendees per category (AttendeeCategory value -> people).
+    attendees: dict[str, int] = field(default_factory=dict)
+    named_count: int = 0
+    #: The named attendees' households; left empty for a role whose work does not need names.
+    attendee_names: tuple[str, ...] = ()
+    photo_count: int = 0
+
+
+@dataclass(frozen=True)
+class HouseholdDetail(HouseholdSummary):
+    """A household with every field the user entered, for exports (the list shows a summary)."""
+
+    livestock_head: int | None = None
+    land_mu: float | None = None
+    #: Left empty for a role whose work does not need the people's details (it may hold an ID).
+    notes: str = ""
+    contact_consent: bool = False
+    consent_date: dt.date | None = None
 
 
 @dataclass(frozen=True)

@@ -13,9 +13,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from desktop.domain.summaries import HouseholdSummary, TrainingSummary, VisitDetail, VisitSummary
+from desktop.domain.summaries import HouseholdDetail, HouseholdSummary, TrainingDetail, TrainingSummary, VisitDetail, VisitSummary
 from desktop.reports.report_text import ReportText
 from desktop.services import vocabulary
+from sync.domain.vocabulary import AttendeeCategory
 
 Cell = str | int | float | dt.date | None
 RECORD_KINDS = ("visits", "trainings", "households")
@@ -51,16 +52,26 @@ VISIT_COLUMNS = (
     Column("record_id", lambda v, t: v.id, 38),
 )
 
+def _attendees(category: AttendeeCategory) -> Column:
+    return Column(f"attendees_{category.value}", lambda r, t: r.attendees.get(category.value, 0), 8)
+
+
 TRAINING_COLUMNS = (
     Column("date", lambda r, t: r.training_date, 11),
     Column("author", lambda r, t: r.author_name or r.author_id, 14),
     Column("township", lambda r, t: r.township_name, 14),
     Column("village_name", lambda r, t: r.village_name, 18),
     Column("village_code", lambda r, t: r.village_code, 14),
+    Column("place", lambda r, t: r.place, 16),
     Column("topic", lambda r, t: r.topic, 24),
     Column("industry", lambda r, t: t.industry(r.industry), 10),
+    Column("trainers", lambda r, t: t.join(r.trainers), 16),
     Column("hours", lambda r, t: r.hours, 6),
+    *(_attendees(category) for category in AttendeeCategory),
     Column("attendees", lambda r, t: r.attendee_total, 8),
+    Column("named_count", lambda r, t: r.named_count, 8),
+    Column("attendee_names", lambda r, t: t.join(r.attendee_names), 20),
+    Column("photos", lambda r, t: r.photo_count, 6),
     Column("review_state", lambda r, t: t.vocab(vocabulary.REVIEW_STATES, r.review_state), 8),
     Column("record_id", lambda r, t: r.id, 38),
 )
@@ -73,6 +84,11 @@ HOUSEHOLD_COLUMNS = (
     Column("village_name", lambda h, t: h.village_name, 18),
     Column("village_code", lambda h, t: h.village_code, 14),
     Column("industries", lambda h, t: t.join([t.industry(i) for i in h.industries]), 16),
+    Column("livestock_head", lambda h, t: h.livestock_head, 8),
+    Column("land_mu", lambda h, t: h.land_mu, 8),
+    Column("contact_consent", lambda h, t: t("yes") if h.contact_consent else t("no"), 8),
+    Column("consent_date", lambda h, t: h.consent_date, 11),
+    Column("notes", lambda h, t: h.notes, 24),
     Column("record_id", lambda h, t: h.id, 38),
 )
 
@@ -80,7 +96,7 @@ COLUMNS: dict[str, tuple[Column, ...]] = {"visits": VISIT_COLUMNS, "trainings": 
                                          "households": HOUSEHOLD_COLUMNS}
 SHEET_TITLES = {"visits": "sheet_visits", "trainings": "sheet_trainings", "households": "sheet_households"}
 
-RecordRow = VisitDetail | VisitSummary | TrainingSummary | HouseholdSummary
+RecordRow = VisitDetail | VisitSummary | TrainingDetail | TrainingSummary | HouseholdDetail | HouseholdSummary
 
 
 def header(columns: Sequence[Column], text: ReportText) -> list[str]:

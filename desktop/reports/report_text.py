@@ -137,6 +137,20 @@ TEXTS: dict[str, tuple[str, str]] = {
     "latitude": ("纬度", "Latitude"),
     "longitude": ("经度", "Longitude"),
     "photos": ("照片数", "Photos"),
+    "place": ("培训地点", "Place"),
+    "trainers": ("授课人", "Trainers"),
+    "attendees_backbone": ("技术骨干（人）", "Technical backbones"),
+    "attendees_local_expert": ("土专家（人）", "Local experts"),
+    "attendees_tech_savvy": ("技术明白人（人）", "Tech-savvy villagers"),
+    "attendees_farmer": ("农牧民（人）", "Farmers and herders"),
+    "attendees_extension_staff": ("基层农技人员（人）", "Grassroots extension staff"),
+    "named_count": ("实名参训户数", "Named attendees"),
+    "attendee_names": ("实名参训户", "Named attendees' households"),
+    "livestock_head": ("牲畜存栏（头）", "Livestock (head)"),
+    "land_mu": ("耕地面积（亩）", "Land (mu)"),
+    "contact_consent": ("知情同意", "Consent"),
+    "consent_date": ("同意日期", "Consent date"),
+    "notes": ("备注", "Notes"),
 }
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from typing import TypeVar
 
 from desktop.domain.filters import RecordFilter, SortKey
-from desktop.domain.summaries import HouseholdSummary, TrainingSummary, VisitDetail, VisitSummary
+from desktop.domain.summaries import HouseholdDetail, TrainingDetail, TrainingSummary, VisitDetail, VisitSummary
 from desktop.services.identity import IdentityService
 from desktop.services.indicators import IndicatorService
 from desktop.services.reference import ReferenceService, TargetItem
@@ -129,16 +129,30 @@ class ExportService:
             return export_queries.visit_details(s, self._all(
                 lambda s, offset: queries.list_visits(s, record_filter, offset, _PAGE), session=s))
 
-    def trainings(self, record_filter: RecordFilter) -> list[TrainingSummary]:
-        return self._all(lambda s, offset: queries.list_trainings(s, record_filter, offset, _PAGE))
-
-    def households(self, text: str = "", division_code: str | None = None) -> list[HouseholdSummary]:
-        """Households of the area; their phone numbers only for a role whose work needs them."""
-        rows = self._all(lambda s, offset: queries.list_households(s, text, division_code, offset, _PAGE))
-        identity = IdentityService(self.store).current()
-        if identity is not None and identity.role in CONTACT_ROLES:
+    def trainings(self, record_filter: RecordFilter) -> list[TrainingDetail]:
+        """The trainings of the filter, in its order, with every field entered (place, trainers, attendees
+        per category…); the named attendees' names only for a role whose work needs them."""
+        with self.store.reader() as s:
+            rows = export_queries.training_details(s, self._all(
+                lambda s, offset: queries.list_trainings(s, record_filter, offset, _PAGE), session=s))
+        if self._may_see_contacts():
             return rows
-        return [replace(row, phone="") for row in rows]
+        return [replace(row, attendee_names=()) for row in rows]
+
+    def households(self, text: str = "", division_code: str | None = None) -> list[HouseholdDetail]:
+        """Households of the area with every field entered; their phone numbers and notes (which may
+        hold an ID) only for a role whose work needs them."""
+        with self.store.reader() as s:
+            rows = export_queries.household_details(s, self._all(
+                lambda s, offset: queries.list_households(s, text, division_code, offset, _PAGE), session=s))
+        if self._may_see_contacts():
+            return rows
+        return [replace(row, phone="", notes="") for row in rows]
+
+    def _may_see_contacts(self) -> bool:
+        """Whether the user's role works with the people served (a specialist, a station manager)."""
+        identity = IdentityService(self.store).current()
+        return identity is not None and identity.role in CONTACT_ROLES
 
     def _all(self, page: Callable[..., list[T]], session: Unit | None = None) -> list[T]:
         if session is None:

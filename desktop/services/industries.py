@@ -25,5 +25,5 @@ class IndustryService:
         if not self.catalogue.is_listed(name):
             raise ValueError(f"{name!r} is not a reference industry")
         with self.store.unit_of_work() as s:
-            visits, trainings = industry_mapping.rename_industry(s, text, name)
-        return Changes(visits=bool(visits), trainings=bool(trainings))
+            visits, trainings, households = industry_mapping.rename_industry(s, text, name)
+        return Changes(visits=bool(visits), trainings=bool(trainings), households=bool(households))

@@ -930,10 +930,6 @@
         <translation>手机号，或带区号的固定电话</translation>
     </message>
     <message>
-        <source>e.g. 玉米，肉牛 (separate with commas)</source>
-        <translation>如：玉米，肉牛（用逗号分隔）</translation>
-    </message>
-    <message>
         <source>not recorded</source>
         <translation>未登记</translation>
     </message>
@@ -1149,6 +1145,17 @@
         <translation>
             <numerusform>%n 户</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>IndustriesPicker</name>
+    <message>
+        <source>Add an industry</source>
+        <translation>添加产业</translation>
+    </message>
+    <message>
+        <source>Remove this industry</source>
+        <translation>删除此产业</translation>
     </message>
 </context>
 <context>
@@ -2654,6 +2661,10 @@
         <translation>培训</translation>
     </message>
     <message>
+        <source>Households</source>
+        <translation>服务对象</translation>
+    </message>
+    <message>
         <source>Every industry in the records is one of the list.</source>
         <translation>记录中的产业都在列表中。</translation>
     </message>
@@ -2760,6 +2771,10 @@
     <message>
         <source>Enter both latitude and longitude, or neither.</source>
         <translation>经度和纬度须同时填写，或都不填。</translation>
+    </message>
+    <message>
+        <source>Name each industry once, from the list or under Other.</source>
+        <translation>每个产业只填一次：从列表中选择，或选“其他”后填写。</translation>
     </message>
     <message>
         <source>A phone number is kept only with the person&apos;s consent: tick Consent, or clear the phone.</source>

@@ -110,6 +110,7 @@ _M = {
                                   "The last day must fall after the first, in the same year, at most %1 days on."),
     "gps": QT_TRANSLATE_NOOP("Validation", "The position is outside Inner Mongolia."),
     "gps_pair": QT_TRANSLATE_NOOP("Validation", "Enter both latitude and longitude, or neither."),
+    "industries": QT_TRANSLATE_NOOP("Validation", "Name each industry once, from the list or under Other."),
     "consent_phone": QT_TRANSLATE_NOOP(
         "Validation", "A phone number is kept only with the person's consent: tick Consent, or clear the phone."),
     "consent_notes": QT_TRANSLATE_NOOP(
@@ -171,6 +172,20 @@ class _Checker:
         if any(isinstance(name, str) and len(name) > MAX_NAME_LENGTH for name in _items(self[field])):
             self.fail(field, "too_long", MAX_NAME_LENGTH)
 
+    def industries(self, field: str) -> None:
+        """A list of industries: each a reference name or the text typed beside 其他, named once."""
+        value = self[field]
+        if value is None:
+            return
+        items = _items(value)
+        if field in self.ctx.unchanged:  # kept as an older version stored it; an edit elsewhere is no reason to ask
+            self.names(field)
+        elif not isinstance(value, list | tuple) or any(not (isinstance(i, str) and i.strip()) for i in items) \
+                or len({i.strip() for i in items}) != len(items):
+            self.fail(field, "industries")
+        else:
+            self.names(field)
+
     def size(self, field: str, maximum: int, *, whole: bool = False) -> None:
         """An optional size: a number (whole if ``whole``) from 0 to ``maximum``."""
         value = self[field]
@@ -226,7 +241,7 @@ def _household(c: _Checker) -> None:
     if phone and not (isinstance(phone, str) and len(phone) <= MAX_PHONE_LENGTH and is_valid_phone(phone)):
         c.fail("phone", "phone")
     c.village("village_code")
-    c.names("industries")
+    c.industries("industries")
     c.size("livestock_head", MAX_LIVESTOCK_HEAD, whole=True)
     c.size("land_mu", MAX_LAND_MU)
     c.text("notes")

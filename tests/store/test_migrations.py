@@ -154,3 +154,30 @@ def test_an_upgrade_maps_free_text_industries_that_name_a_reference_industry_and
         ("visit", "v5", "update", 3)]
     assert {i: json.loads(c)["industry"] for _t, i, _k, _b, c in entries}["v1"] == \
         {"old": "土豆", "new": "马铃薯"}
+
+
+def _household_sql(household_id: str, industries: list[str], deleted: int = 0) -> str:
+    listed = json.dumps(industries, ensure_ascii=False)
+    return f"""INSERT INTO households (id, created_at, updated_at, author_id, station_id, revision, deleted, extra,
+        name, kind, phone, village_code, industries, livestock_head, land_mu, notes, contact_consent, phone_key,
+        search_key) VALUES ('{household_id}', '2026-05-01 08:00:00', '2026-05-01 08:00:00', 'u1', 'WS-045', 4,
+        {deleted}, '{{}}', '巴特尔', 'farmer', '', '150422100200', '{listed}', NULL, NULL, '', 0, '', '巴特尔')"""
+
+
+def test_an_upgrade_maps_households_free_text_industries_and_keeps_the_rest_as_typed(tmp_path):
+    Store.open(tmp_path, revision="household_merged_into").close()
+    with connect(tmp_path / "fieldbook.db") as con:
+        for household_id, industries, deleted in (("h1", ["土豆", "　肉牛 ", "沙棘"], 0), ("h2", ["玉米"], 0),
+                                                  ("h3", ["洋芋", "马铃薯"], 0), ("h4", ["土豆"], 1), ("h5", [], 0)):
+            con.execute(_household_sql(household_id, industries, deleted))
+        before = con.execute("SELECT COALESCE(MAX(seq), 0) FROM outbox").fetchone()[0]
+    store = Store.open(tmp_path)
+    with connect(store.db_path) as con:
+        industries = {i: json.loads(v) for i, v in con.execute("SELECT id, industries FROM households")}
+        entries = con.execute("SELECT record_type, record_id, kind, base_revision, changes FROM outbox "
+                              "WHERE seq > ? ORDER BY seq", (before,)).fetchall()
+    store.close()
+    assert industries == {"h1": ["马铃薯", "肉牛", "沙棘"], "h2": ["玉米"], "h3": ["马铃薯"], "h4": ["土豆"], "h5": []}
+    assert [(t, i, k, b) for t, i, k, b, _c in entries] == [
+        ("household", "h1", "update", 4), ("household", "h3", "update", 4)]
+    assert json.loads(entries[0][4]) == {"industries": {"old": ["土豆", "　肉牛 ", "沙棘"], "new": ["马铃薯", "肉牛", "沙棘"]}}

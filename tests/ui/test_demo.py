@@ -4,6 +4,7 @@ with conflicts waiting, opened as the specialist or the manager, and all of it r
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import os
 import subprocess
 import sys
@@ -15,7 +16,7 @@ import requests
 from PySide6.QtCore import Qt
 
 from desktop.domain.records import Visit
-from desktop.demo.world import MANAGER, SPECIALIST, STATION, TEAM, build_demo
+from desktop.demo.world import COUNTY, MANAGER, SPECIALIST, STATION, TEAM, build_demo
 from desktop.services.indicators import IndicatorService
 from desktop.services.store_check import StoreCheckService
 from desktop.ui.shell.context import AppContext
@@ -103,6 +104,30 @@ def test_the_window_opens_on_the_demo_and_syncs_the_waiting_change(qtbot, world,
     arrived = [manager.records(TODAY).get(Visit, i) for i in waiting]
     assert [(v.problem, v.review_state) for v in arrived] == [("母牛产后食欲下降", "draft")]
     assert set(_visit_ids(manager)) == before  # a member's draft is theirs until submitted: not listed
+
+
+def test_the_specialists_map_shows_the_demo_year_at_its_gps_positions_with_no_label_overlapping(
+        qtbot, world, runner, settle, language):
+    from desktop.ui.map.visit_map_dialog import VisitMapDialog
+
+    laptop = world.laptop(Role.SPECIALIST)
+    onsite = [v for v in (laptop.records(TODAY).get(Visit, i) for i in laptop.visits) if v.mode == "onsite"]
+    with_gps = [v for v in onsite if v.latitude is not None]
+    assert len(with_gps) >= 0.7 * len(onsite) and len(with_gps) < len(onsite)  # a few phones had GPS off
+    ctx = AppContext.create(laptop.profile, laptop.identity, runner, demo_settings(world, "zh_CN"))
+    dialog = VisitMapDialog(ctx, county_code=COUNTY)
+    qtbot.addWidget(dialog)
+    dialog.resize(1100, 640)
+    dialog.show()
+    settle()
+    m = dialog.county_map
+    assert m is not None and sum(v.own_position for v in m.visits) == len(with_gps)
+    assert {v.code for v in m.villages if v.placed} == {v.village_code for v in with_gps}
+    labels = dialog.canvas.placed_labels()
+    assert any(label.township for label in labels) and any(not label.township for label in labels)
+    for a, b in itertools.combinations(labels, 2):
+        assert not a.rect.intersects(b.rect), (a.text, b.text)
+    dialog.close()
 
 
 def _visit_ids(laptop) -> list[str]:

@@ -100,3 +100,14 @@ def test_the_household_list_opens_in_pinyin_order_and_sorts_by_a_clicked_header(
     header.setSortIndicator(0, Qt.SortOrder.DescendingOrder)  # what a click on the header does
     settle()
     assert names() == ["张丽", "王芳", "阿拉坦"]
+
+
+def test_the_household_search_names_the_township_beside_the_village(qtbot, ctx, add_household):
+    """Two villages of one name lie in different townships: the search result tells them apart."""
+    from desktop.ui.forms.household_picker import HouseholdPicker
+
+    add_household(name="王建国")
+    picker = HouseholdPicker(ctx)
+    qtbot.addWidget(picker)
+    picker._search("王建国")  # noqa: SLF001 - the search the text field runs
+    assert picker.results.item(0).text() == "王建国 · 林东镇 索布力嘎村委会 · 13912345678"

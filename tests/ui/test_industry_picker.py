@@ -112,7 +112,7 @@ def test_a_manager_sees_unlisted_industries_with_counts_and_maps_one(qtbot, ctx,
     page.show()
     dialog = page.open_unlisted_industries()
     settle()
-    assert [dialog.model.row_values(r) for r in range(dialog.model.rowCount())] == [("沙棘", 2, 1), ("葵花籽", 1, 0)]
+    assert [dialog.model.row_values(r) for r in range(dialog.model.rowCount())] == [("沙棘", 2, 1, 0), ("葵花籽", 1, 0, 0)]
     dialog.table.selectRow(0)
     qtbot.keyClicks(dialog.target.combo.lineEdit(), "jingjilin")
     dialog.target.choose_search_result(dialog.target.search_results().index("经济林"))

@@ -4,11 +4,16 @@ villages that cannot be placed listed beside it."""
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
+import itertools
+
+import pytest
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage
 
-from desktop.ui.map.map_canvas import _AT_VILLAGE, _OWN
+from desktop.domain.visit_map import CountyMap, MapVisit, Place
+from desktop.ui.map.map_canvas import _AT_VILLAGE, _OWN, MapCanvas
 from desktop.ui.map.visit_map_dialog import VisitMapDialog
 
 from .conftest import VILLAGE
@@ -67,4 +72,53 @@ def test_a_county_without_any_position_says_how_to_get_one(qtbot, window, ctx, s
     assert dialog.county_map is not None and dialog.county_map.bounds() is None
     assert dialog.county_map.unplaced_visits == 1
     assert dialog.unplaced.count() == 1
+    dialog.close()
+
+
+def _crowded_county(villages: int, spread: float) -> CountyMap:
+    """``villages`` villages of three townships packed within ``spread`` degrees, each visited."""
+    places = [Place(f"150422{100 + n % 3:03d}{200 + n:03d}", f"测试{n}号村委会", 43.9 + spread * ((n * 7) % 11) / 11,
+                    119.3 + spread * ((n * 5) % 13) / 13, visits=n % 4 + 1) for n in range(villages)]
+    townships = tuple(Place(f"150422{100 + t:03d}", f"第{t}镇", 43.9 + spread * t / 3, 119.3 + spread / 2)
+                      for t in range(3))
+    visits = tuple(MapVisit(f"v{n}", dt.date(2026, 5, 1), p.latitude, p.longitude, True) for n, p in enumerate(places))
+    return CountyMap("150422", "巴林左旗", townships, tuple(places), visits)
+
+
+@pytest.mark.parametrize("villages, spread", [(60, 0.05), (25, 0.4), (8, 1.0)])
+def test_map_labels_never_overlap_each_other_a_village_marker_or_the_edge(qtbot, villages, spread):
+    canvas = MapCanvas()
+    qtbot.addWidget(canvas)
+    canvas.resize(760, 520)
+    canvas.set_map(_crowded_county(villages, spread))
+    labels = canvas.placed_labels()
+    assert labels, "some names are drawn"
+    for a, b in itertools.combinations(labels, 2):
+        assert not a.rect.intersects(b.rect), (a.text, b.text)
+    markers = [canvas.to_screen(v.latitude, v.longitude) for v in canvas.county_map.villages]
+    for label in labels:
+        assert canvas.rect().contains(label.rect.toAlignedRect())
+        assert not any(label.rect.contains(p) for p in markers), label.text
+    assert sum(label.township for label in labels) == 3  # townships are named first, so always
+
+
+def test_a_sparse_map_names_every_village_with_its_visit_count(qtbot):
+    canvas = MapCanvas()
+    qtbot.addWidget(canvas)
+    canvas.resize(900, 620)
+    canvas.set_map(_crowded_county(8, 1.0))
+    names = {label.text for label in canvas.placed_labels() if not label.township}
+    assert names == {f"测试{n}号村委会 ({n % 4 + 1})" for n in range(8)}
+    canvas.grab()  # paints without error
+
+
+
+def test_with_every_visited_village_placed_the_map_takes_the_whole_width(qtbot, window, ctx, settle, add_household,
+                                                                          add_visit):
+    _with_gps(ctx, add_visit((add_household().id,)), 43.98, 119.39)
+    dialog = window.visits_page.open_map()
+    settle()
+    dialog.resize(1000, 640)
+    settle()
+    assert not dialog.side.isVisible() and dialog.canvas.width() > 900
     dialog.close()

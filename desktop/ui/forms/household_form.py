@@ -27,7 +27,7 @@ from desktop.ui.forms.household_merge_dialog import HouseholdMergeDialog
 from desktop.ui.widgets.form_fields import add_field_row
 from desktop.ui.shell.i18n import vocab
 from desktop.ui.forms.record_form import RecordForm, SaveRequest
-from desktop.ui.forms.training_form import split_names
+from desktop.ui.widgets.industries_picker import IndustriesPicker
 from desktop.ui.widgets.number_field import NumberField, with_unit
 from sync.domain.rules import consent_errors
 from sync.domain.vocabulary import HouseholdKind
@@ -55,9 +55,8 @@ class HouseholdForm(RecordForm):
         self.phone.setObjectName("phone")
         self.phone.setPlaceholderText(self.tr("Mobile or landline with area code"))
         self.village = DivisionPicker(self.ctx.reference, parent=self)
-        self.industries = QLineEdit(self)
+        self.industries = IndustriesPicker(self.ctx.reference.industry_catalogue(), self)
         self.industries.setObjectName("industries")
-        self.industries.setPlaceholderText(self.tr("e.g. 玉米，肉牛 (separate with commas)"))
         self.livestock = NumberField(self, whole=True, hint=self.tr("not recorded"))
         self.livestock.setObjectName("livestock_head")
         self.land = NumberField(self, hint=self.tr("not recorded"))
@@ -89,7 +88,8 @@ class HouseholdForm(RecordForm):
         add_field_row(layout, e, self.tr("Kind"), self.kind, "kind")
         add_field_row(layout, e, self.tr("Phone"), self.phone, "phone")
         add_field_row(layout, e, self.tr("Village"), self.village, "village_code", focus=self.village.search)
-        add_field_row(layout, e, self.tr("Industries"), self.industries, "industries")
+        add_field_row(layout, e, self.tr("Industries"), self.industries, "industries",
+                      focus=self.industries.focus_target())
         add_field_row(layout, e, self.tr("Livestock"), with_unit(self.livestock, self.tr("head")), "livestock_head",
                       focus=self.livestock)
         add_field_row(layout, e, self.tr("Land"), with_unit(self.land, self.tr("mu")), "land_mu", focus=self.land)
@@ -111,7 +111,7 @@ class HouseholdForm(RecordForm):
         self.kind.setCurrentIndex(max(0, self.kind.findData(str(record.kind))))
         self.phone.setText(record.phone)
         self.village.set_value(record.village_code)
-        self.industries.setText("，".join(record.industries))
+        self.industries.set_value(record.industries)
         self.livestock.setValue(record.livestock_head)
         self.land.setValue(record.land_mu)
         self.notes.setPlainText(record.notes)
@@ -140,7 +140,7 @@ class HouseholdForm(RecordForm):
             kind=HouseholdKind(self.kind.currentData()),
             phone=self.phone.text().strip(),
             village_code=self.village.value() if self.village.level() == "village" else "",
-            industries=split_names(self.industries.text()),
+            industries=self.industries.value(),
             livestock_head=self.livestock.value(),
             land_mu=self.land.value(),
             notes=self.notes.toPlainText().strip(),

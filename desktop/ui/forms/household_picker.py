@@ -92,7 +92,8 @@ class HouseholdPicker(QWidget):
         for row in self.ctx.records.list_households(text, limit=SEARCH_LIMIT):
             if row.id in chosen:
                 continue
-            item = QListWidgetItem(" · ".join(filter(None, (row.name, row.village_name, row.phone))))
+            place = " ".join(filter(None, (row.township_name, row.village_name)))  # same-named villages differ
+            item = QListWidgetItem(" · ".join(filter(None, (row.name, place, row.phone))))
             item.setData(_ID_ROLE, row.id)
             item.setData(Qt.ItemDataRole.UserRole + 1, row.name)
             self.results.addItem(item)

@@ -24,7 +24,7 @@ from desktop.ui.widgets.plain_table_model import PlainTableModel
 
 
 class UnlistedIndustriesDialog(QDialog):
-    """Lists each free-text industry with its visit and training counts; choosing one and a reference
+    """Lists each free-text industry with its visit, training and household counts; choosing one and a reference
     industry maps every record using that text (announced on the runner's bus, for the lists to refresh)."""
 
 
@@ -38,7 +38,8 @@ class UnlistedIndustriesDialog(QDialog):
                                "Choose one, then the industry of the list it means: every record using it "
                                "is changed, and the change syncs."), self)
         intro.setWordWrap(True)
-        self.model = PlainTableModel([self.tr("Industry as typed"), self.tr("Visits"), self.tr("Trainings")], self)
+        self.model = PlainTableModel([self.tr("Industry as typed"), self.tr("Visits"), self.tr("Trainings"),
+                                     self.tr("Households")], self)
         self.table = QTableView(self)
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -72,7 +73,7 @@ class UnlistedIndustriesDialog(QDialog):
 
     def _show(self, items: list[UnlistedIndustry]) -> None:
         self.items = items
-        self.model.set_rows([(i.text, i.visits, i.trainings) for i in items], [i.text for i in items])
+        self.model.set_rows([(i.text, i.visits, i.trainings, i.households) for i in items], [i.text for i in items])
         self.empty.setVisible(not items)
         if items:
             self.table.selectRow(0)
