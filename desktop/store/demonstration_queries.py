@@ -1,4 +1,4 @@
-"""Queries of demonstration bases and projects: the list page's rows and a visit's picker."""
+"""Queries of demonstration bases and projects: the list page's rows, a visit's picker, the evaluation's facts."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from sqlalchemy.orm import Session, aliased
 
 from desktop.domain.summaries import DemonstrationSummary
 from desktop.store.models import DemonstrationBaseRow, DemonstrationProjectRow, Division, User
+from sync.domain.evaluation_demonstrations import DemonstrationFact, fact_of
 
 _county = aliased(Division)
 _specialist = aliased(User)
@@ -53,3 +54,16 @@ def demonstration_name(session: Session, record_id: str | None) -> str | None:
         if name is not None:
             return name
     return None
+
+
+def demonstration_facts(session: Session) -> list[DemonstrationFact]:
+    """Every live base and project this device holds, as the evaluation reads them (as the server does)."""
+    found = []
+    for row_cls, record_type in ((DemonstrationBaseRow, "demo_base"), (DemonstrationProjectRow, "demo_project")):
+        year_col = row_cls.year_established if row_cls is DemonstrationBaseRow else row_cls.start_year
+        for record_id, county, state, year in session.execute(
+                select(row_cls.id, row_cls.county_code, row_cls.review_state, year_col)
+                .where(row_cls.deleted.is_(False))):
+            found.append(fact_of(record_type, record_id, {"county_code": county, "review_state": state,
+                                                          "year_established": year, "start_year": year}))
+    return found
