@@ -1,0 +1,86 @@
+"""Demonstration bases and projects in the app: their page, their form, and a visit naming one."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt
+
+from desktop.domain.records import DemonstrationBase, DemonstrationProject, Visit
+from desktop.ui.demonstrations.form import DemonstrationForm
+from desktop.ui.forms.visit_form import VisitForm
+
+from .conftest import VILLAGE
+
+
+def new_form(qtbot, window, button) -> DemonstrationForm:
+    window.show_page("demonstrations")
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    form = window.forms.forms[-1]
+    assert isinstance(form, DemonstrationForm)
+    return form
+
+
+def test_a_base_is_recorded_on_its_page_and_named_by_a_visit(qtbot, window, ctx, settle, ime, add_household):
+    page = window.demonstrations_page
+    assert window.nav.item(3).text() == "示范基地和项目"
+    form = new_form(qtbot, window, page.new_base)
+    assert form.windowTitle().startswith("新建示范基地")
+    ime(form.name, "林东镇肉牛养殖示范基地")
+    form.kind.setCurrentIndex(form.kind.findData("livestock"))
+    form.place.set_value(VILLAGE, notify=True)
+    form.industry.set_value("肉牛")
+    form.first_year.setValue(2023)
+    form.area.setValue(120)
+    assert form.specialist.currentData() == ctx.identity.user_id  # the one recording it, to begin with
+    with qtbot.waitSignal(ctx.runner.changed, timeout=5000):
+        qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    settle()
+    [stored] = [d for d in ctx.records.list_demonstrations()]
+    base = ctx.records.get(DemonstrationBase, stored.id)
+    assert (base.county_code, base.township_code, base.village_code) == (VILLAGE[:6], VILLAGE[:9], VILLAGE)
+    assert (base.kind, base.year_established, base.area_mu, base.specialist_id) == (
+        "livestock", 2023, 120, ctx.identity.user_id)
+    assert page.model.rowCount() == 1 and page.model.index(0, 1).data() == "林东镇肉牛养殖示范基地"
+    assert page.model.index(0, 2).data() == "养殖" and page.count.text() == "1 个基地，0 个项目"
+
+    household = add_household()
+    visit = ctx.records.save(Visit(visit_date=dt.date.today(), village_code=VILLAGE, household_ids=(household.id,),
+                                   service_types=("guidance",), industry="肉牛", problem="犊牛腹泻",
+                                   advice="补液", duration_hours=2.0))[0]
+    window.forms.open_record(Visit, visit.id)
+    settle()
+    visit_form = window.forms.forms[-1]
+    assert isinstance(visit_form, VisitForm)
+    visit_form.demonstration.setCurrentIndex(visit_form.demonstration.findData(base.id))
+    assert "林东镇肉牛养殖示范基地" in visit_form.demonstration.currentText()
+    with qtbot.waitSignal(ctx.runner.changed, timeout=5000):
+        qtbot.mouseClick(visit_form.save_button, Qt.MouseButton.LeftButton)
+    settle()
+    assert ctx.records.get(Visit, visit.id).demonstration_id == base.id
+
+
+def test_a_project_without_a_county_or_with_its_years_reversed_is_refused_at_those_fields(qtbot, window, ctx,
+                                                                                          settle, ime):
+    form = new_form(qtbot, window, window.demonstrations_page.new_project)
+    ime(form.name, "玉米密植高产示范项目")
+    form.industry.set_value("玉米")
+    form.first_year.setValue(2025)
+    form.last_year.setValue(2024)
+    qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    settle()
+    messages = form.errors.messages()  # the place's three codes share one line, the two years another
+    assert messages["county_code"] == messages["village_code"] == "请从官方名单中选择旗县区。"
+    assert messages["end_year"] == "结束年份不能早于起始年份，也不能晚于起始年份 10 年以上。"
+    assert set(messages.values()) == {messages["county_code"], messages["end_year"]}, messages
+    assert ctx.records.list_demonstrations() == []
+    form.place.set_value(VILLAGE[:6], notify=True)
+    form.last_year.setValue(2027)
+    with qtbot.waitSignal(ctx.runner.changed, timeout=5000):
+        qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    settle()
+    [item] = ctx.records.list_demonstrations()
+    project = ctx.records.get(DemonstrationProject, item.id)
+    assert (project.county_code, project.township_code, project.start_year, project.end_year) == (
+        VILLAGE[:6], "", 2025, 2027)
+    assert window.demonstrations_page.model.index(0, 6).data() == "2025–2027"
