@@ -1412,6 +1412,10 @@
         <translation>新增服务对象</translation>
     </message>
     <message>
+        <source>Demonstrations</source>
+        <translation>示范基地和项目</translation>
+    </message>
+    <message>
         <source>Review</source>
         <translation>审核</translation>
     </message>
@@ -1434,10 +1438,6 @@
     <message>
         <source>Households</source>
         <translation>农牧户</translation>
-    </message>
-    <message>
-        <source>Bases and projects</source>
-        <translation>示范基地和项目</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -3177,7 +3177,7 @@
     </message>
     <message>
         <source>Demonstration base or project (optional)</source>
-        <translation>示范基地或项目（可不选）</translation>
+        <translation>示范基地/项目</translation>
     </message>
     <message>
         <source>Photos</source>

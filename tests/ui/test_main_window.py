@@ -49,7 +49,7 @@ def test_switching_the_language_shows_english(qtbot, ctx, settle):
     english = shell.window
     assert english is not window
     assert [english.nav.item(i).text() for i in range(english.nav.count())] == [
-        "Service visits", "Trainings", "Households", "Bases and projects", "Review", "Statistics"]
+        "Service visits", "Trainings", "Households", "Demonstrations", "Review", "Statistics"]
     assert english.visits_page.new_button.text() == "New visit"
     assert english.menuBar().actions()[0].text() == "&File"
     assert english.visits_page.model.headerData(0, Qt.Orientation.Horizontal) == "Date"

@@ -58,7 +58,9 @@ class DemonstrationForm(RecordForm):
         row = QHBoxLayout(years)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.first_year)
-        if not self.is_base:
+        if self.is_base:
+            self.last_year.hide()  # a base has only the year it was set up
+        else:
             row.addWidget(self.last_year)
         row.addStretch(1)
         self.area = NumberField(self, hint=self.tr("e.g. 300"))

@@ -75,7 +75,7 @@ class MainWindow(QMainWindow):
             "demonstrations": self.demonstrations_page, "review": self.review_page, "statistics": self.statistics_page,
         }
         titles = {"visits": self.tr("Service visits"), "trainings": self.tr("Trainings"),
-                  "households": self.tr("Households"), "demonstrations": self.tr("Bases and projects"),
+                  "households": self.tr("Households"), "demonstrations": self.tr("Demonstrations"),
                   "review": self.tr("Review"),
                   "statistics": self.tr("Statistics")}
         self.nav = QListWidget(self)
