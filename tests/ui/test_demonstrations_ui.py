@@ -84,3 +84,37 @@ def test_a_project_without_a_county_or_with_its_years_reversed_is_refused_at_tho
     assert (project.county_code, project.township_code, project.start_year, project.end_year) == (
         VILLAGE[:6], "", 2025, 2027)
     assert window.demonstrations_page.model.index(0, 6).data() == "2025–2027"
+
+
+def test_a_manager_finds_a_submitted_base_in_the_queue_reads_it_and_approves_it(qtbot, ctx, profile, runner,
+                                                                               settings, language, settle):
+    from desktop.services.identity import Identity
+    from desktop.ui.review.dialog import ReviewDialog
+    from desktop.ui.review.page import ReviewPage
+    from desktop.ui.shell.context import AppContext
+    from sync.domain.vocabulary import Role
+    from tests.factories import demo_base
+    from tests.ui.conftest import COUNTY, STATION
+
+    base, _ = ctx.records.save(demo_base(specialist_id=ctx.identity.user_id))
+    ctx.review.submit("demo_base", base.id)
+    manager = AppContext.create(profile, Identity("mgr-1", "李站长", Role.STATION_MANAGER, "", STATION, COUNTY),
+                                runner, settings)
+    page = ReviewPage(manager)
+    qtbot.addWidget(page)
+    page.show()
+    page.start()
+    settle()
+    assert page.queue.model.rowCount() == 1
+    assert page.queue.model.row_values(0)[1:4] == ("示范基地", "张伟", "林东镇肉牛养殖示范基地")
+    dialog = ReviewDialog(manager, "demo_base", base.id, page)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    settle()
+    text = dialog.details.toPlainText()
+    assert "示范基地" in text and "养殖" in text and "2023" in text and "巴林左旗" in text
+    assert dialog.approve_button.isEnabled()
+    with qtbot.waitSignal(manager.runner.changed, timeout=5000):
+        qtbot.mouseClick(dialog.approve_button, Qt.MouseButton.LeftButton)
+    settle()
+    assert ctx.records.get(DemonstrationBase, base.id).review_state == "approved"
