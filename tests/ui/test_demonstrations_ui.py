@@ -118,3 +118,14 @@ def test_a_manager_finds_a_submitted_base_in_the_queue_reads_it_and_approves_it(
         qtbot.mouseClick(dialog.approve_button, Qt.MouseButton.LeftButton)
     settle()
     assert ctx.records.get(DemonstrationBase, base.id).review_state == "approved"
+
+
+def test_a_conflict_on_a_base_reads_in_words(language):
+    from desktop.ui.sync.conflict_text import field_label, record_kind_label, record_label, value_text
+    from tests.factories import demo_base
+
+    assert record_kind_label("demo_base") == "示范基地" and record_kind_label("demo_project") == "示范项目"
+    assert record_label("demo_base", demo_base()) == "示范基地 林东镇肉牛养殖示范基地"
+    assert [field_label(f) for f in ("year_established", "area_mu", "county_code", "specialist_id")] == [
+        "建立年份", "面积（亩）", "旗县区", "负责专家"]
+    assert value_text("kind", "livestock") == "养殖" and value_text("kind", "industry") == "优势特色产业科技示范"
