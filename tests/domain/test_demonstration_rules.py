@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from desktop.domain.validation import Context, ValidationError, validate
+from sync.domain.fields import RECORD_FIELDS
 from sync.domain.rules import record_errors
+from sync.domain.vocabulary import RecordType
+from sync.server.validation import FieldValueError, validate_values
 from tests.factories import COUNTY, OTHER_COUNTY_VILLAGE, TODAY, TOWNSHIP, VILLAGE, demo_base, demo_project
 
 DIVISIONS = {COUNTY, TOWNSHIP, "150102", "150102001"}
@@ -57,3 +62,22 @@ def test_the_messages_say_what_to_do_and_fill_in_the_years():
 def test_an_unchanged_year_is_not_asked_again():
     """Years are judged on the day of an edit; an old base edited later keeps its founding year."""
     validate(demo_base(year_established=1948), ctx(unchanged=frozenset({"year_established"})))
+
+
+json_values = st.recursive(st.none() | st.booleans() | st.integers(-10**6, 10**13) | st.floats() | st.text(max_size=14),
+                           lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=4), inner,
+                                                                                       max_size=3), max_leaves=6)
+
+
+@settings(max_examples=300, deadline=None)
+@given(record_type=st.sampled_from(["demo_base", "demo_project"]),
+       values=st.dictionaries(st.sampled_from(sorted(set(RECORD_FIELDS[RecordType.DEMO_BASE])
+                                                     | set(RECORD_FIELDS[RecordType.DEMO_PROJECT]))), json_values))
+def test_any_json_a_device_could_push_is_answered_with_field_errors_never_a_crash(record_type, values):
+    """What passes the server's value checks is then judged by the rules, which only ever name fields."""
+    try:
+        validate_values(RecordType(record_type), values)
+    except FieldValueError:
+        return
+    for error in record_errors(record_type, values, ctx()):
+        assert error.field in RECORD_FIELDS[RecordType(record_type)] and error.text()
