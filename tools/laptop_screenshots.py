@@ -72,7 +72,7 @@ def measure(name: str, widget, out: Path) -> dict:
 def dialogs(window, ctx, visit, household) -> Iterator[tuple[str, Callable[[], object]]]:
     """(name, open) for every window the app shows; ``open`` returns the widget shown."""
     from desktop.domain.concurrent_edit import EditConflict
-    from desktop.domain.records import Conflict, Household, Training, Visit
+    from desktop.domain.records import Conflict, DemonstrationBase, DemonstrationProject, Household, Training, Visit
     from desktop.services.drafts import DraftItem
     from desktop.ui.sync.conflict_edit_dialog import ConflictEditDialog
     from desktop.ui.forms.draft_restore_dialog import DraftRestoreDialog
@@ -115,6 +115,13 @@ def dialogs(window, ctx, visit, household) -> Iterator[tuple[str, Callable[[], o
     yield "visit-form-other-industry", lambda: show(VisitForm(ctx, visit.with_changes(industry="沙棘"), window))
     yield "training-form-errors", lambda: form(Training, invalid=True)
     yield "household-form-errors", lambda: form(Household, invalid=True)
+    yield "demonstrations-page", lambda: (window.show_page("demonstrations"), window)[1]
+    yield "demo-base-form-errors", lambda: form(DemonstrationBase, invalid=True)
+    yield "demo-project-form", lambda: form(DemonstrationProject)
+    base = next((d for d in ctx.records.list_demonstrations() if d.record_type == "demo_base"), None)
+    if base is not None:
+        yield "demo-base-form-edit", lambda: opened(DemonstrationBase, base.id)
+        yield "review-dialog-base", lambda: show(ReviewDialog(ctx, "demo_base", base.id, window))
     yield "household-form-consent", phone_without_consent
     yield "household-form-edit", lambda: opened(Household, household.id)
     mine = visit.with_changes(advice="停喂精料，改喂青干草", duration_hours=3.5)
@@ -199,6 +206,16 @@ def main() -> int:
             visit_date=dt.date.today(), duration_hours=2, village_code=village, household_ids=(household.id,),
             service_types=("guidance",), industry="肉牛", problem="犊牛腹泻", advice="口服补液盐",
             latitude=latitude, longitude=longitude))
+    from desktop.domain.records import DemonstrationBase, DemonstrationProject
+
+    base, _ = ctx.records.save(DemonstrationBase(
+        name="林东镇肉牛养殖示范基地", kind="livestock", county_code="150422", township_code=VILLAGE[:9],
+        village_code=VILLAGE, industry="肉牛", specialist_id=identity.user_id, year_established=2023, area_mu=120,
+        scale="存栏肉牛600头", description="标准化圈舍、全株青贮与犊牛早期断奶示范"))
+    ctx.records.save(DemonstrationProject(
+        name="玉米密植精准调控高产示范", kind="industry", county_code="150422", industry="玉米",
+        specialist_id=identity.user_id, start_year=2025, end_year=2027, area_mu=3000))
+    ctx.records.save(visit.with_changes(demonstration_id=base.id))
     args.out.mkdir(parents=True, exist_ok=True)
     report = []
     try:

@@ -7,9 +7,20 @@ writes the correspondence out again.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 
-from desktop.domain.records import Attachment, Conflict, Household, Record, ReviewEvent, Training, Visit
+from desktop.domain.records import (
+    Attachment,
+    Conflict,
+    DemonstrationBase,
+    DemonstrationProject,
+    Household,
+    Record,
+    ReviewEvent,
+    Training,
+    Visit,
+)
 from sync.domain.vocabulary import RecordType
 
 
@@ -25,6 +36,9 @@ KINDS: tuple[RecordKind, ...] = (
     RecordKind(RecordType.HOUSEHOLD, Household, "households", "households"),
     RecordKind(RecordType.VISIT, Visit, "visits", "visits"),
     RecordKind(RecordType.TRAINING, Training, "trainings", "trainings"),
+    # Bases and projects share one list page (示范基地和项目) and one change flag.
+    RecordKind(RecordType.DEMO_BASE, DemonstrationBase, "demonstrations", "demonstrations"),
+    RecordKind(RecordType.DEMO_PROJECT, DemonstrationProject, "demonstrations", "demonstrations"),
     RecordKind(RecordType.REVIEW_EVENT, ReviewEvent, "reviews"),
     RecordKind(RecordType.ATTACHMENT, Attachment, "attachments"),
     RecordKind(RecordType.CONFLICT, Conflict, "conflicts"),
@@ -59,8 +73,14 @@ def change_flag(record_type: RecordType | str) -> str:
 
 
 def editable() -> tuple[RecordKind, ...]:
-    """The kinds with a list page and a form: households, visits, trainings."""
+    """The kinds with a list page and a form: households, visits, trainings, demonstration bases and projects."""
     return tuple(k for k in KINDS if k.page is not None)
+
+
+def reviewed() -> tuple[RecordKind, ...]:
+    """The kinds a station manager reviews (they carry a review_state)."""
+    return tuple(k for k in KINDS if k.record_class is not None and "review_state" in
+                 {f.name for f in dataclasses.fields(k.record_class)})
 
 
 #: Record type → domain class, for the synced kinds.

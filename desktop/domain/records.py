@@ -7,7 +7,15 @@ import uuid
 from dataclasses import dataclass, field, replace
 from typing import Any, NewType, Self
 
-from sync.domain.vocabulary import HouseholdKind, RecordType, ReviewAction, ReviewState, VisitMode
+from sync.domain.vocabulary import (
+    BaseKind,
+    HouseholdKind,
+    ProjectKind,
+    RecordType,
+    ReviewAction,
+    ReviewState,
+    VisitMode,
+)
 
 HouseholdId = NewType("HouseholdId", str)
 VisitId = NewType("VisitId", str)
@@ -75,6 +83,8 @@ class Visit(Record):
     review_state: ReviewState = ReviewState.DRAFT
     #: The last day of a visit spanning several days (a resident stay); None: one day.
     end_date: dt.date | None = None
+    #: The demonstration base or project the visit served, if any (its id; either kind).
+    demonstration_id: str | None = None
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -92,6 +102,45 @@ class Training(Record):
     attendee_household_ids: tuple[str, ...] = ()
     photo_ids: tuple[str, ...] = ()
     review_state: ReviewState = ReviewState.DRAFT
+
+
+@dataclass(frozen=True, kw_only=True)
+class Demonstration(Record):
+    """What a demonstration base and a demonstration project share: a named place of one county."""
+
+    name: str = ""
+    county_code: str = ""
+    township_code: str = ""
+    village_code: str = ""
+    industry: str = ""
+    specialist_id: str = ""  # the responsible specialist (a user id)
+    area_mu: float | None = None
+    scale: str = ""  # e.g. "600头", "3 greenhouses"
+    description: str = ""
+    latitude: float | None = None
+    longitude: float | None = None
+    review_state: ReviewState = ReviewState.DRAFT
+
+
+@dataclass(frozen=True, kw_only=True)
+class DemonstrationBase(Demonstration):
+    """A long-term extension demonstration base (基层农技推广示范基地): two per county by the plan."""
+
+    RECORD_TYPE = RecordType.DEMO_BASE
+
+    kind: BaseKind = BaseKind.PLANTING
+    year_established: int | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class DemonstrationProject(Demonstration):
+    """A leading-industry S&T demonstration project (科技示范项目): 100 or more by 2025."""
+
+    RECORD_TYPE = RecordType.DEMO_PROJECT
+
+    kind: ProjectKind = ProjectKind.INDUSTRY
+    start_year: int | None = None
+    end_year: int | None = None
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -130,3 +130,20 @@ class ConflictOrigin:
     name: str
     user_id: str
     changed_at: dt.datetime | None
+
+
+@dataclass(frozen=True)
+class DemonstrationSummary:
+    """A row of the bases-and-projects list and of a visit's demonstration picker."""
+
+    id: str
+    record_type: str  # "demo_base" or "demo_project"
+    name: str
+    kind: str
+    county_code: str
+    county_name: str
+    industry: str
+    specialist_name: str
+    years: str  # "2023" for a base, "2025–2027" for a project
+    review_state: str
+    author_id: str

@@ -14,7 +14,7 @@ from dataclasses import dataclass, fields
 from desktop.domain import kinds
 
 #: The flags, in the order they are declared below.
-KINDS = ("visits", "trainings", "households", "reviews", "conflicts", "attachments", "reference", "identity",
+KINDS = ("visits", "trainings", "demonstrations", "households", "reviews", "conflicts", "attachments", "reference", "identity",
          "sync_state")
 
 
@@ -22,6 +22,7 @@ KINDS = ("visits", "trainings", "households", "reviews", "conflicts", "attachmen
 class Changes:
     visits: bool = False
     trainings: bool = False
+    demonstrations: bool = False
     households: bool = False
     reviews: bool = False
     conflicts: bool = False

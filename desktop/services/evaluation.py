@@ -6,7 +6,7 @@ import datetime as dt
 from typing import Any
 
 from desktop.services.indicators import industry_parents
-from desktop.store import indicator_queries, team_queries
+from desktop.store import demonstration_queries, indicator_queries, team_queries
 from desktop.store.store import Store
 from sync.domain.counting import rule_for
 from sync.domain.evaluation_document import document
@@ -32,9 +32,10 @@ class EvaluationService:
             values = indicator_queries.target_values(s)
             station_names = indicator_queries.station_names(s)
             people = team_queries.user_names(s)
+            demonstrations = demonstration_queries.demonstration_facts(s)
             area_name = REGION_NAME if area_code == "15" else indicator_queries.division_name(s, area_code) or area_code
         result = evaluate_year(year, visits, trainings, counties, stations, values, None, industry_parents(), rule)
         names = {"specialist": people, "station": station_names, "county": {c.county_code: c.name for c in counties}}
-        # Key counties and the plan's counts are kept on the server; the laptop shows them as not set.
-        plan = plan_section(result.within(area_code), (), {}, values, names["county"])
+        # Key counties and the typed counts are kept on the server; the laptop shows them as not set.
+        plan = plan_section(result.within(area_code), (), {}, values, names["county"], demonstrations, area_code)
         return document(result, area_code, area_name, names, (), dt.datetime.now(dt.UTC), plan)

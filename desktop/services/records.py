@@ -11,12 +11,12 @@ from desktop.domain import kinds
 from desktop.domain.concurrent_edit import merge_edit
 from desktop.domain.filters import RecordFilter, SortKey
 from desktop.domain.records import Household, Record, Training, Visit
-from desktop.domain.summaries import HouseholdSummary, TrainingSummary, VisitSummary
+from desktop.domain.summaries import DemonstrationSummary, HouseholdSummary, TrainingSummary, VisitSummary
 from desktop.domain.validation import Context, validate
 from desktop.services.changes import Changes
 from desktop.services.identity import Identity
 from desktop.services.review import take_step
-from desktop.store import queries, repository
+from desktop.store import demonstration_queries, queries, repository
 from desktop.store.store import Store
 from desktop.store.wire import record_values
 from sync.domain.fields import is_content_field
@@ -65,7 +65,7 @@ class RecordService:
             else:
                 record = record.with_changes(author_id=existing.author_id, station_id=existing.station_id)
             validate(record, self._context(s, county_code))
-            if isinstance(record, (Visit, Training)):
+            if hasattr(record, "review_state"):  # visits, trainings, bases and projects
                 record = self._review_state_after_edit(s, existing, record)
             saved = repository.put(s, record)
             if isinstance(saved, (Visit, Training)):
@@ -81,9 +81,10 @@ class RecordService:
     def _context(self, session, county_code: str | None) -> Context:
         return Context(today=self.today(), village_exists=lambda code: repository.village_exists(session, code),
                        county_code=county_code,
+                       division_exists=lambda code: repository.division_exists(session, code),
                        household_consented=lambda household_id: repository.household_consented(session, household_id))
 
-    def _review_state_after_edit(self, session, existing: Visit | Training | None, record: R) -> R:
+    def _review_state_after_edit(self, session, existing: R | None, record: R) -> R:
         """A form may ask to submit (with its review event); any other change of state goes
         through the ReviewService. Editing what was approved sends it back for review."""
         before = ReviewState(existing.review_state) if existing else ReviewState.DRAFT
@@ -123,6 +124,15 @@ class RecordService:
     def list_trainings(self, f: RecordFilter, offset: int = 0, limit: int = 200) -> list[TrainingSummary]:
         with self.store.reader() as s:
             return queries.list_trainings(s, self._own_drafts(f), offset, limit)
+
+    def list_demonstrations(self, text: str = "", county_code: str | None = None) -> list[DemonstrationSummary]:
+        """The demonstration bases and projects this device holds (the station's), bases first."""
+        with self.store.reader() as s:
+            return demonstration_queries.list_demonstrations(s, text, county_code)
+
+    def demonstration_name(self, record_id: str | None) -> str | None:
+        with self.store.reader() as s:
+            return demonstration_queries.demonstration_name(s, record_id)
 
     def _own_drafts(self, f: RecordFilter) -> RecordFilter:
         """``f`` narrowed so that another member's drafts never show (they are theirs until submitted)."""

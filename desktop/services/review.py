@@ -1,4 +1,4 @@
-"""Review of visits and trainings: submit, approve, return with a comment, and the queue a manager works.
+"""Review of visits, trainings, demonstration bases and projects: submit, approve, return with a comment, and the queue a manager works.
 
 Every step changes the record's ``review_state`` and appends a ReviewEvent in the same transaction;
 both sync like any edit, and the server checks the same state machine (sync.domain.review).
@@ -11,7 +11,7 @@ from typing import TypeVar
 
 from desktop.domain import kinds
 from desktop.domain.i18n import QT_TRANSLATE_NOOP
-from desktop.domain.records import ReviewEvent, Training, Visit
+from desktop.domain.records import Record, ReviewEvent
 from desktop.domain.validation import FieldError, ValidationError
 from desktop.services.changes import Changes
 from desktop.services.identity import Identity
@@ -22,7 +22,7 @@ from desktop.store.store import Store, Unit
 from sync.domain.review import REVIEW_TRANSITIONS
 from sync.domain.vocabulary import ReviewAction, ReviewState
 
-R = TypeVar("R", Visit, Training)
+R = TypeVar("R", bound=Record)
 _NOT_ALLOWED = QT_TRANSLATE_NOOP("Validation", "You cannot do this to a record in this state.")
 _COMMENT_NEEDED = QT_TRANSLATE_NOOP("Validation", "Say what needs fixing, so the author can correct it.")
 
@@ -66,8 +66,8 @@ class ReviewService:
 
     def _step(self, record_type: str, record_id: str, action: ReviewAction, comment: str) -> Changes:
         cls = kinds.record_class(record_type)
-        if cls not in (Visit, Training):
-            raise ValueError(f"only visits and trainings are reviewed, not {record_type}")
+        if cls not in {k.record_class for k in kinds.reviewed()}:
+            raise ValueError(f"only visits, trainings, bases and projects are reviewed, not {record_type}")
         with self.store.unit_of_work() as s:
             record = repository.get(s, cls, record_id)
             if record is None or record.deleted:
@@ -82,7 +82,7 @@ class ReviewService:
 
     def queue(self, state: str | None = ReviewState.SUBMITTED, author_id: str | None = None,
               date_from: dt.date | None = None, date_to: dt.date | None = None) -> list[QueueItem]:
-        """The station's visits and trainings in ``state`` (None: any state), newest first.
+        """The station's visits, trainings, bases and projects in ``state`` (None: any state), newest first.
 
         A specialist's queue is their own records, so they see what was returned to them.
         """

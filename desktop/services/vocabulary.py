@@ -9,7 +9,16 @@ from __future__ import annotations
 from enum import StrEnum
 
 from desktop.domain.i18n import QT_TRANSLATE_NOOP
-from sync.domain.vocabulary import AttendeeCategory, HouseholdKind, ReviewState, Role, ServiceType, VisitMode
+from sync.domain.vocabulary import (
+    AttendeeCategory,
+    BaseKind,
+    HouseholdKind,
+    ProjectKind,
+    ReviewState,
+    Role,
+    ServiceType,
+    VisitMode,
+)
 
 CONTEXT = "Vocabulary"
 
@@ -20,6 +29,19 @@ HOUSEHOLD_KINDS: dict[str, str] = {
     HouseholdKind.LARGE_GROWER: QT_TRANSLATE_NOOP("Vocabulary", "Large grower or breeder"),
     HouseholdKind.LEADING_ENTERPRISE: QT_TRANSLATE_NOOP("Vocabulary", "Leading enterprise"),
     HouseholdKind.DEMONSTRATION: QT_TRANSLATE_NOOP("Vocabulary", "Demonstration entity"),
+}
+
+BASE_KINDS: dict[str, str] = {
+    BaseKind.PLANTING: QT_TRANSLATE_NOOP("Vocabulary", "Crop growing"),
+    BaseKind.LIVESTOCK: QT_TRANSLATE_NOOP("Vocabulary", "Livestock"),
+    BaseKind.FACILITY: QT_TRANSLATE_NOOP("Vocabulary", "Greenhouses and facilities"),
+    BaseKind.INTEGRATED: QT_TRANSLATE_NOOP("Vocabulary", "Crops and livestock together"),
+}
+
+PROJECT_KINDS: dict[str, str] = {
+    ProjectKind.INDUSTRY: QT_TRANSLATE_NOOP("Vocabulary", "Leading-industry S&T demonstration"),
+    ProjectKind.EXTENSION: QT_TRANSLATE_NOOP("Vocabulary", "Extension demonstration"),
+    ProjectKind.TRANSFER: QT_TRANSLATE_NOOP("Vocabulary", "Transfer of results"),
 }
 
 VISIT_MODES: dict[str, str] = {

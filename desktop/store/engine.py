@@ -17,7 +17,7 @@ log = logging.getLogger(__name__)
 MIGRATIONS = Path(__file__).with_name("migrations")
 #: The newest migration. A store already there opens without loading Alembic (about 0.2 s of a
 #: cold start); a test checks this equals Alembic's head.
-SCHEMA_HEAD = "household_industries"
+SCHEMA_HEAD = "demonstrations"
 
 
 def _configure_connection(key: bytes | None, dbapi_connection, _record: object) -> None:

@@ -69,6 +69,8 @@ class VisitRow(SyncedRow, Base):
     photo_ids: Mapped[list[Any]] = mapped_column(JSON, default=list)
     review_state: Mapped[str] = mapped_column(String(16), default="draft")
     search_key: Mapped[str] = mapped_column(Text, default="")
+    #: The demonstration base or project the visit served (either table's id), if any.
+    demonstration_id: Mapped[str | None] = mapped_column(String(36), nullable=True, index=True)
 
     __table_args__ = (
         # Covering index for the visit list: newest first, and any filter column is read from the
@@ -103,6 +105,37 @@ class TrainingRow(SyncedRow, Base):
         Index("ix_trainings_village", "village_code"),
         Index("ix_trainings_review_state", "review_state"),
     )
+
+
+class DemonstrationColumns(SyncedRow):
+    """What a demonstration base and a demonstration project both keep."""
+
+    name: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[str] = mapped_column(String(32))
+    county_code: Mapped[str] = mapped_column(String(6), index=True)
+    township_code: Mapped[str] = mapped_column(String(9), default="")
+    village_code: Mapped[str] = mapped_column(String(12), default="")
+    industry: Mapped[str] = mapped_column(String(128), default="")
+    specialist_id: Mapped[str] = mapped_column(String(64), default="")
+    area_mu: Mapped[float | None] = mapped_column(Float)
+    scale: Mapped[str] = mapped_column(String(128), default="")
+    description: Mapped[str] = mapped_column(Text, default="")
+    latitude: Mapped[float | None] = mapped_column(Float)
+    longitude: Mapped[float | None] = mapped_column(Float)
+    review_state: Mapped[str] = mapped_column(String(16), default="draft")
+
+
+class DemonstrationBaseRow(DemonstrationColumns, Base):
+    __tablename__ = "demonstration_bases"
+
+    year_established: Mapped[int | None]
+
+
+class DemonstrationProjectRow(DemonstrationColumns, Base):
+    __tablename__ = "demonstration_projects"
+
+    start_year: Mapped[int | None]
+    end_year: Mapped[int | None]
 
 
 class ReviewEventRow(SyncedRow, Base):
@@ -321,6 +354,8 @@ SYNCED_ROWS = {
     "household": HouseholdRow,
     "visit": VisitRow,
     "training": TrainingRow,
+    "demo_base": DemonstrationBaseRow,
+    "demo_project": DemonstrationProjectRow,
     "review_event": ReviewEventRow,
     "attachment": AttachmentRow,
     "conflict": ConflictRow,

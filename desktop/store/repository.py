@@ -85,6 +85,12 @@ def village_exists(session: Session, code: str) -> bool:
     return session.scalar(select(Division.code).where(Division.code == code, Division.level == "village")) is not None
 
 
+def division_exists(session: Session, code: str) -> bool:
+    """Whether ``code`` is a county or township of the official list."""
+    return session.scalar(select(Division.code).where(Division.code == code,
+                                                      Division.level.in_(("county", "township")))) is not None
+
+
 def likely_duplicates(session: Session, household: Household) -> list[Household]:
     """Other live households with the same normalised phone, or the same name in the same village
     (a household merged into another one is that one now, and not offered)."""

@@ -10,10 +10,13 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from desktop.domain.records import ReviewEvent
-from desktop.store.models import ReviewEventRow, User, VisitRow
+from desktop.store.models import DemonstrationColumns, ReviewEventRow, TrainingRow, User, VisitRow
 from desktop.store.wire import row_class, row_to_record
 from sync.domain.vocabulary import RecordType, ReviewState
 
+#: The kinds a station manager reviews.
+REVIEWED_TYPES = (RecordType.VISIT.value, RecordType.TRAINING.value, RecordType.DEMO_BASE.value,
+                  RecordType.DEMO_PROJECT.value)
 #: At most this many rows of each kind come back, newest first.
 QUEUE_LIMIT = 2000
 
@@ -34,7 +37,7 @@ class QueueRow:
     record_date: dt.date
     author_id: str
     author_name: str
-    title: str  # the visit's problem or the training's topic
+    title: str  # the visit's problem, the training's topic, the base's or project's name
     village_code: str
     review_state: str
     last_comment: str
@@ -49,10 +52,10 @@ def trail(session: Session, record_id: str) -> list[ReviewEvent]:
 
 def queue(session: Session, scope: QueueScope, state: str | None, author_id: str | None,
           date_from: dt.date | None, date_to: dt.date | None) -> list[QueueRow]:
-    """The visits and trainings in ``state`` (None: any state) in ``scope``: two statements, one
-    per kind, each carrying every row's last review comment and its author's name."""
+    """The visits, trainings, bases and projects in ``state`` (None: any state) in ``scope``: one
+    statement per kind, each carrying every row's last review comment and its author's name."""
     items: list[QueueRow] = []
-    for record_type in (RecordType.VISIT.value, RecordType.TRAINING.value):
+    for record_type in REVIEWED_TYPES:
         row_cls = row_class(record_type)
         items.extend(_queue_rows(session, record_type, row_cls, scope, state, author_id, date_from, date_to))
     return sorted(items, key=lambda i: (i.record_date, i.record_id), reverse=True)
@@ -60,14 +63,19 @@ def queue(session: Session, scope: QueueScope, state: str | None, author_id: str
 
 def _queue_rows(session: Session, record_type: str, row_cls, scope: QueueScope, state: str | None,
                 author_id: str | None, date_from: dt.date | None, date_to: dt.date | None) -> Iterator[QueueRow]:
-    is_visit = row_cls is VisitRow
-    date_col = row_cls.visit_date if is_visit else row_cls.training_date
-    title_col = row_cls.problem if is_visit else row_cls.topic
+    place_col = row_cls.village_code
+    if issubclass(row_cls, DemonstrationColumns):  # dated by when it was recorded; placed in its county at least
+        date_col, title_col = row_cls.created_at, row_cls.name
+        place_col = func.coalesce(func.nullif(row_cls.village_code, ""), row_cls.county_code)
+    elif row_cls is TrainingRow:
+        date_col, title_col = row_cls.training_date, row_cls.topic
+    else:
+        date_col, title_col = VisitRow.visit_date, VisitRow.problem
     # The newest comment of each record, numbered within the record: one pass over the events.
     ranked = select(ReviewEventRow.record_id, ReviewEventRow.comment,
                     func.row_number().over(partition_by=ReviewEventRow.record_id,
                                            order_by=ReviewEventRow.created_at.desc()).label("n")).subquery()
-    stmt = (select(row_cls.id, date_col, row_cls.author_id, User.display_name, title_col, row_cls.village_code,
+    stmt = (select(row_cls.id, date_col, row_cls.author_id, User.display_name, title_col, place_col,
                    row_cls.review_state, ranked.c.comment)
             .outerjoin(User, User.id == row_cls.author_id)
             .outerjoin(ranked, (ranked.c.record_id == row_cls.id) & (ranked.c.n == 1))
@@ -88,4 +96,5 @@ def _queue_rows(session: Session, record_type: str, row_cls, scope: QueueScope, 
         stmt = stmt.where(date_col <= date_to)
     for record_id, day, author, name, title, village, review_state, comment in session.execute(
             stmt.order_by(date_col.desc()).limit(QUEUE_LIMIT)):
+        day = day.date() if isinstance(day, dt.datetime) else day
         yield QueueRow(record_type, record_id, day, author, name or "", title, village, review_state, comment or "")

@@ -390,6 +390,46 @@
         <translation>删除或保留</translation>
     </message>
     <message>
+        <source>County</source>
+        <translation>旗县区</translation>
+    </message>
+    <message>
+        <source>Township</source>
+        <translation>乡镇（苏木）</translation>
+    </message>
+    <message>
+        <source>Responsible specialist</source>
+        <translation>负责专家</translation>
+    </message>
+    <message>
+        <source>Year established</source>
+        <translation>建立年份</translation>
+    </message>
+    <message>
+        <source>First year</source>
+        <translation>起始年份</translation>
+    </message>
+    <message>
+        <source>Last year</source>
+        <translation>结束年份</translation>
+    </message>
+    <message>
+        <source>Area (mu)</source>
+        <translation>面积（亩）</translation>
+    </message>
+    <message>
+        <source>Scale</source>
+        <translation>规模</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>简介</translation>
+    </message>
+    <message>
+        <source>Demonstration base or project</source>
+        <translation>示范基地或项目</translation>
+    </message>
+    <message>
         <source>Household</source>
         <extracomment>Fields a person can merge by hand in a text box; the numbers are parsed back.</extracomment>
         <translation>服务对象</translation>
@@ -401,6 +441,14 @@
     <message>
         <source>Training session</source>
         <translation>培训</translation>
+    </message>
+    <message>
+        <source>Demonstration base</source>
+        <translation>示范基地</translation>
+    </message>
+    <message>
+        <source>Demonstration project</source>
+        <translation>示范项目</translation>
     </message>
     <message>
         <source>Review</source>
@@ -593,6 +641,160 @@
     </message>
 </context>
 <context>
+    <name>DemonstrationForm</name>
+    <message>
+        <source>e.g. Lindong beef cattle demonstration base</source>
+        <translation>如：林东镇肉牛养殖示范基地</translation>
+    </message>
+    <message>
+        <source>e.g. 300</source>
+        <translation>如 300</translation>
+    </message>
+    <message>
+        <source>e.g. 600 head of cattle, 3 greenhouses</source>
+        <translation>如：存栏肉牛600头、温室3栋</translation>
+    </message>
+    <message>
+        <source>What it demonstrates, and to whom</source>
+        <translation>示范什么技术、面向哪些农牧户</translation>
+    </message>
+    <message>
+        <source>latitude, e.g. 43.98</source>
+        <translation>纬度，如 43.98</translation>
+    </message>
+    <message>
+        <source>longitude, e.g. 119.39</source>
+        <translation>经度，如 119.39</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>County, township or village</source>
+        <translation>所在旗县区、乡镇或村</translation>
+    </message>
+    <message>
+        <source>Industry</source>
+        <translation>产业</translation>
+    </message>
+    <message>
+        <source>Responsible specialist</source>
+        <translation>负责专家</translation>
+    </message>
+    <message>
+        <source>Year established</source>
+        <translation>建立年份</translation>
+    </message>
+    <message>
+        <source>Project period (first and last year)</source>
+        <translation>实施期（起止年份）</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>面积</translation>
+    </message>
+    <message>
+        <source>mu</source>
+        <translation>亩</translation>
+    </message>
+    <message>
+        <source>Scale (optional)</source>
+        <translation>规模（可不填）</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>简介</translation>
+    </message>
+    <message>
+        <source>GPS (optional)</source>
+        <translation>定位（可不填）</translation>
+    </message>
+    <message>
+        <source>New demonstration base</source>
+        <translation>新建示范基地</translation>
+    </message>
+    <message>
+        <source>Demonstration base: %1</source>
+        <translation>示范基地：%1</translation>
+    </message>
+    <message>
+        <source>New demonstration project</source>
+        <translation>新建示范项目</translation>
+    </message>
+    <message>
+        <source>Demonstration project: %1</source>
+        <translation>示范项目：%1</translation>
+    </message>
+</context>
+<context>
+    <name>DemonstrationsPage</name>
+    <message>
+        <source>New demonstration base</source>
+        <translation>新建示范基地</translation>
+    </message>
+    <message>
+        <source>New demonstration project</source>
+        <translation>新建示范项目</translation>
+    </message>
+    <message>
+        <source>Search by name or industry</source>
+        <translation>按名称或产业搜索</translation>
+    </message>
+    <message>
+        <source>The plan asks for two long-term demonstration bases in every county (182 in the region) and 100 or more demonstration projects by 2025; approved ones count in the year-end evaluation.</source>
+        <translation>方案要求每个旗县区建设 2 个长期稳定的基层农技推广示范基地（全区 182 个），到 2025 年实施科技示范项目 100 项以上；审核通过的基地和项目计入年度考核。</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>County</source>
+        <translation>旗县区</translation>
+    </message>
+    <message>
+        <source>Industry</source>
+        <translation>产业</translation>
+    </message>
+    <message>
+        <source>Responsible specialist</source>
+        <translation>负责专家</translation>
+    </message>
+    <message>
+        <source>Years</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>审核</translation>
+    </message>
+    <message>
+        <source>Base</source>
+        <translation>基地</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Bases: %1, projects: %2</source>
+        <translation>%1 个基地，%2 个项目</translation>
+    </message>
+</context>
+<context>
     <name>DivisionPicker</name>
     <message>
         <source>Search place: name or pinyin initials (e.g. blzq)</source>
@@ -640,6 +842,14 @@
     <message>
         <source>Household</source>
         <translation>服务对象</translation>
+    </message>
+    <message>
+        <source>Demonstration base</source>
+        <translation>示范基地</translation>
+    </message>
+    <message>
+        <source>Demonstration project</source>
+        <translation>示范项目</translation>
     </message>
     <message>
         <source>Restore</source>
@@ -1209,6 +1419,10 @@
         <translation>新增服务对象</translation>
     </message>
     <message>
+        <source>Demonstrations</source>
+        <translation>示范基地和项目</translation>
+    </message>
+    <message>
         <source>Review</source>
         <translation>审核</translation>
     </message>
@@ -1247,6 +1461,14 @@
     <message>
         <source>New &amp;household</source>
         <translation>新增服务对象(&amp;H)</translation>
+    </message>
+    <message>
+        <source>New demonstration &amp;base</source>
+        <translation>新建示范基地(&amp;B)</translation>
+    </message>
+    <message>
+        <source>New demonstration &amp;project</source>
+        <translation>新建示范项目(&amp;P)</translation>
     </message>
     <message>
         <source>&amp;Settings…</source>
@@ -1780,6 +2002,42 @@
         <translation>照片</translation>
     </message>
     <message>
+        <source>Demonstration base</source>
+        <translation>示范基地</translation>
+    </message>
+    <message>
+        <source>Demonstration project</source>
+        <translation>示范项目</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Responsible specialist</source>
+        <translation>负责专家</translation>
+    </message>
+    <message>
+        <source>Years</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <source>Area (mu)</source>
+        <translation>面积（亩）</translation>
+    </message>
+    <message>
+        <source>Scale</source>
+        <translation>规模</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>简介</translation>
+    </message>
+    <message>
         <source>Not submitted for review yet.</source>
         <translation>尚未提交审核。</translation>
     </message>
@@ -1892,6 +2150,14 @@
     <message>
         <source>Training</source>
         <translation>培训</translation>
+    </message>
+    <message>
+        <source>Demonstration base</source>
+        <translation>示范基地</translation>
+    </message>
+    <message>
+        <source>Demonstration project</source>
+        <translation>示范项目</translation>
     </message>
     <message numerus="yes">
         <source>%n record(s)</source>
@@ -2693,7 +2959,7 @@
     <name>Validation</name>
     <message>
         <source>This field is required.</source>
-        <extracomment>Names from a list (an industry, a trainer): short, as the server&apos;s columns keep them. How far back a visit or training may be dated, counted from the day it is recorded. The record types with rules; the others (review events, attachments, conflicts) have none here. Whether a household agreed to be named (in a training&apos;s attendance); the server, which checks a training without its households at hand, leaves this to the device.</extracomment>
+        <extracomment>Names from a list (an industry, a trainer): short, as the server&apos;s columns keep them. How far back a visit or training may be dated, counted from the day it is recorded. The record types with rules; the others (review events, attachments, conflicts) have none here. Whether a household agreed to be named (in a training&apos;s attendance); the server, which checks a training without its households at hand, leaves this to the device. Whether a county or township code is on the official list; None: only its shape is checked.</extracomment>
         <translation>此项为必填项。</translation>
     </message>
     <message>
@@ -2808,6 +3074,27 @@
         <source>Enter a number from 0 to %1.</source>
         <translation>请填写 0 到 %1 之间的数值。</translation>
     </message>
+    <message>
+        <source>Choose a county (旗县区) from the official list.</source>
+        <extracomment>The first year a base may say it was set up in, and the longest a project may run. An industry&apos;s name and a scale (&quot;600头&quot;, &quot;3 greenhouses&quot;) are short; an area beyond this is a typo.</extracomment>
+        <translation>请从官方名单中选择旗县区。</translation>
+    </message>
+    <message>
+        <source>Choose a township of the chosen county from the official list.</source>
+        <translation>请从官方名单中选择所选旗县区内的乡镇。</translation>
+    </message>
+    <message>
+        <source>Choose a village of the chosen township from the official list.</source>
+        <translation>请从官方名单中选择所选乡镇内的村。</translation>
+    </message>
+    <message>
+        <source>Enter a year from %1 to %2.</source>
+        <translation>请填写 %1 到 %2 之间的年份。</translation>
+    </message>
+    <message>
+        <source>The last year cannot come before the first, nor more than %1 years after it.</source>
+        <translation>结束年份不能早于起始年份，也不能晚于起始年份 %1 年以上。</translation>
+    </message>
 </context>
 <context>
     <name>VisitForm</name>
@@ -2838,6 +3125,18 @@
     <message>
         <source>longitude, e.g. 119.39</source>
         <translation>经度，如 119.39</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Base</source>
+        <translation>基地</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>项目</translation>
     </message>
     <message>
         <source>Date</source>
@@ -2890,6 +3189,10 @@
     <message>
         <source>GPS (optional)</source>
         <translation>定位（可不填）</translation>
+    </message>
+    <message>
+        <source>Demonstration base or project (optional)</source>
+        <translation>示范基地/项目</translation>
     </message>
     <message>
         <source>Photos</source>
@@ -3012,6 +3315,30 @@
     <message>
         <source>Transfer of results</source>
         <translation>成果转化</translation>
+    </message>
+    <message>
+        <source>Crop growing</source>
+        <translation>种植</translation>
+    </message>
+    <message>
+        <source>Livestock</source>
+        <translation>养殖</translation>
+    </message>
+    <message>
+        <source>Greenhouses and facilities</source>
+        <translation>设施农业</translation>
+    </message>
+    <message>
+        <source>Crops and livestock together</source>
+        <translation>种养结合</translation>
+    </message>
+    <message>
+        <source>Leading-industry S&amp;T demonstration</source>
+        <translation>优势特色产业科技示范</translation>
+    </message>
+    <message>
+        <source>Extension demonstration</source>
+        <translation>农技推广示范</translation>
     </message>
     <message>
         <source>Research and development</source>

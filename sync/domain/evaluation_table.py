@@ -44,8 +44,9 @@ def heading_lines(doc: dict[str, Any], language: str) -> list[str]:
 
 
 def plan_rows(doc: dict[str, Any], language: str) -> list[list[Any]]:
-    """The plan's figures as rows (heading, figure, target): workstations per 旗县区, the counts the
-    region office entered, then 三覆盖 of each key county."""
+    """The plan's figures as rows (heading, figure, target): workstations and demonstration bases per
+    旗县区, the plan's counts (each saying whether records or a typed figure gave it), then 三覆盖 of
+    each key county."""
     plan = doc.get("plan") or {}
     if not plan:
         return []
@@ -55,10 +56,17 @@ def plan_rows(doc: dict[str, Any], language: str) -> list[list[Any]]:
         [label("plan_workstations", language), label("counties_reaching", language),
          f"{ws['counties_reaching']} / {ws['counties']}", f"≥ {_figure(ws['per_county'])}"],
         ["", label("counties_without", language), without, ""]]
+    bases = plan.get("demonstration_bases")
+    if bases and bases["source"] == "records":
+        short = "、".join(f"{c['name']} {c['bases']}" for c in bases["counties_short"]) or "—"
+        found += [[label("plan_bases", language), label("counties_reaching", language),
+                   f"{bases['counties_reaching']} / {bases['counties']}", f"≥ {_figure(bases['per_county'])}"],
+                  ["", label("counties_without", language), short, ""]]
     for key, count in plan["counts"].items():
         achieved = label("not_entered", language) if count["achieved"] is None else count["achieved"]
         target = "" if count["target"] is None else f"{_figure(count['target'])} {count['unit']}"
-        found.append([label(key, language), label("achieved", language), achieved, target])
+        how = label("achieved", language) + (f" ({label(count['source'], language)})" if count.get("source") else "")
+        found.append([label(key, language), how, achieved, target])
     if not plan["key_counties"]:
         found.append([label("key_counties", language), "", label("none_set", language), ""])
     for c in plan["key_counties"]:

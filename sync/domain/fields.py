@@ -9,6 +9,14 @@ from sync.domain.vocabulary import RecordType
 #: Fields every synced record carries besides its own (id and revision travel beside them).
 COMMON_FIELDS: Final = ("created_at", "updated_at", "author_id", "station_id", "deleted")
 
+#: What a demonstration base and a demonstration project both carry (each adds its years).
+DEMONSTRATION_FIELDS: Final = (
+    "name", "kind", "county_code", "township_code", "village_code", "industry", "specialist_id", "area_mu",
+    "scale", "description", "latitude", "longitude", "review_state",
+)
+#: The two demonstration kinds; a visit may name one record of either (``demonstration_id``).
+DEMONSTRATION_TYPES: Final = frozenset({RecordType.DEMO_BASE, RecordType.DEMO_PROJECT})
+
 #: The synced fields of each record type; the single list both sides serialise.
 RECORD_FIELDS: Final[dict[RecordType, tuple[str, ...]]] = {
     RecordType.HOUSEHOLD: COMMON_FIELDS + (
@@ -18,12 +26,14 @@ RECORD_FIELDS: Final[dict[RecordType, tuple[str, ...]]] = {
     RecordType.VISIT: COMMON_FIELDS + (
         "visit_date", "mode", "duration_hours", "village_code", "household_ids", "service_types",
         "industry", "problem", "advice", "follow_up_date", "latitude", "longitude", "photo_ids",
-        "review_state", "end_date",
+        "review_state", "end_date", "demonstration_id",
     ),
     RecordType.TRAINING: COMMON_FIELDS + (
         "training_date", "village_code", "place", "topic", "industry", "trainers", "hours",
         "attendees", "attendee_household_ids", "photo_ids", "review_state",
     ),
+    RecordType.DEMO_BASE: COMMON_FIELDS + DEMONSTRATION_FIELDS + ("year_established",),
+    RecordType.DEMO_PROJECT: COMMON_FIELDS + DEMONSTRATION_FIELDS + ("start_year", "end_year"),
     RecordType.REVIEW_EVENT: COMMON_FIELDS + (
         "record_type", "record_id", "action", "comment", "from_state", "to_state",
     ),

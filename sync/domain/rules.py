@@ -1,4 +1,4 @@
-"""The rules a household, visit or training must meet to be kept: the one rule set of device and server.
+"""The rules a household, visit, training or demonstration base/project must meet to be kept: the one rule set of device and server.
 
 A record is read as a mapping of its synced fields (``sync.domain.fields.RECORD_FIELDS``): the desktop
 passes its record's attributes, the server the stored fields with a pushed entry applied, so dates
@@ -14,6 +14,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from sync.domain import demonstration_rules
 from sync.domain.consent import fields_needing_consent
 from sync.domain.counting import MAX_VISIT_DAYS
 from sync.domain.i18n import QT_TRANSLATE_NOOP
@@ -36,7 +37,8 @@ MAX_AGE_DAYS = 731
 LATITUDE_RANGE = (37.0, 54.0)
 LONGITUDE_RANGE = (97.0, 127.0)
 #: The record types with rules; the others (review events, attachments, conflicts) have none here.
-RULED_TYPES = frozenset({RecordType.HOUSEHOLD, RecordType.VISIT, RecordType.TRAINING})
+RULED_TYPES = frozenset({RecordType.HOUSEHOLD, RecordType.VISIT, RecordType.TRAINING, RecordType.DEMO_BASE,
+                         RecordType.DEMO_PROJECT})
 
 
 @dataclass(frozen=True)
@@ -86,6 +88,8 @@ class Context:
     #: Whether a household agreed to be named (in a training's attendance); the server, which
     #: checks a training without its households at hand, leaves this to the device.
     household_consented: Callable[[str], bool] = lambda _household_id: True
+    #: Whether a county or township code is on the official list; None: only its shape is checked.
+    division_exists: Callable[[str], bool] | None = None
 
 
 _M = {
@@ -117,6 +121,7 @@ _M = {
         "Validation", "The notes hold an ID or phone number: kept only with consent. Tick Consent, or remove it."),
     "consent_named": QT_TRANSLATE_NOOP(
         "Validation", "%1 of the named households did not agree to be named: remove them and count them above."),
+    **demonstration_rules.MESSAGES,
 }
 
 
@@ -233,6 +238,9 @@ class _Checker:
         if self[field] not in {m.value for m in allowed}:
             self.fail(field, "choice")
 
+    def position(self) -> None:
+        position(self, self["latitude"], self["longitude"])
+
 
 def _household(c: _Checker) -> None:
     c.required_text("name")
@@ -282,10 +290,10 @@ def _visit(c: _Checker) -> None:
     if end and visit_date and not (visit_date < end and end.year == visit_date.year
                                    and (end - visit_date).days < MAX_VISIT_DAYS):
         c.fail("end_date", "end_date", MAX_VISIT_DAYS)
-    _position(c, c["latitude"], c["longitude"])
+    position(c, c["latitude"], c["longitude"])
 
 
-def _position(c: _Checker, lat: Any, lon: Any) -> None:
+def position(c: _Checker, lat: Any, lon: Any) -> None:
     if any(isinstance(v, float) and math.isnan(v) for v in (lat, lon)):
         c.fail("latitude", "not_a_number")
     elif (lat is None) != (lon is None):
@@ -328,6 +336,8 @@ def _training(c: _Checker) -> None:
 
 _RULES: dict[RecordType, Callable[[_Checker], None]] = {
     RecordType.HOUSEHOLD: _household, RecordType.VISIT: _visit, RecordType.TRAINING: _training,
+    RecordType.DEMO_BASE: demonstration_rules.demonstration_base,
+    RecordType.DEMO_PROJECT: demonstration_rules.demonstration_project,
 }
 
 

@@ -15,6 +15,8 @@ class RecordType(StrEnum):
     REVIEW_EVENT = "review_event"
     ATTACHMENT = "attachment"
     CONFLICT = "conflict"
+    DEMO_BASE = "demo_base"  # 示范基地
+    DEMO_PROJECT = "demo_project"  # 示范项目
     # Pull-only reference data (see PULL_ONLY_TYPES): the server sends them, a device never pushes them.
     STATION = "station"
     USER = "user"
@@ -27,6 +29,23 @@ class HouseholdKind(StrEnum):
     LARGE_GROWER = "large_grower"  # 种养殖大户
     LEADING_ENTERPRISE = "leading_enterprise"  # 龙头企业
     DEMONSTRATION = "demonstration"  # 示范主体
+
+
+class BaseKind(StrEnum):
+    """What a demonstration base (基层农技推广示范基地) shows."""
+
+    PLANTING = "planting"  # 种植
+    LIVESTOCK = "livestock"  # 养殖
+    FACILITY = "facility"  # 设施农业
+    INTEGRATED = "integrated"  # 种养结合
+
+
+class ProjectKind(StrEnum):
+    """Which programme a demonstration project (示范项目) belongs to."""
+
+    INDUSTRY = "industry"  # 优势特色产业科技示范项目
+    EXTENSION = "extension"  # 农技推广示范项目
+    TRANSFER = "transfer"  # 成果转化示范项目
 
 
 class VisitMode(StrEnum):

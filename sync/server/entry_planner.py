@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from sync.domain.rules import RULED_TYPES, Context, record_errors
-from sync.domain.fields import RECORD_FIELDS, is_content_field
+from sync.domain.fields import DEMONSTRATION_TYPES, RECORD_FIELDS, is_content_field
 from sync.domain.vocabulary import RecordType, ReviewState
 from sync.protocol import (
     PULL_ONLY_TYPES,
@@ -38,6 +38,7 @@ _CONFLICT_WRITABLE = frozenset({"resolved", "resolution"})
 _LINK_FIELDS = {RecordType.ATTACHMENT: ("owner_type", "owner_id", "sha256")}
 #: Fields set by the server on every write, whatever the device sent.
 _SERVER_SET = frozenset({"author_id", "created_at", "updated_at", "station_id"})
+_STATION_TYPES = frozenset({RecordType.HOUSEHOLD, *DEMONSTRATION_TYPES})
 #: Inner Mongolia's clock (UTC+8, no summer time): the day a device recorded an entry on.
 REGION_TIME = dt.timezone(dt.timedelta(hours=8), "CST")
 #: How far ahead of the server a device's clock may be before its capture time is not believed.
@@ -86,6 +87,8 @@ class PushContext:
     now: dt.datetime
     new_id: Callable[[], str] = field(default=lambda: str(uuid.uuid4()))
     village_exists: Callable[[str], bool] | None = None
+    #: The same for a county or township code (demonstration records name them).
+    division_exists: Callable[[str], bool] | None = None
     #: Who pushed the entry that made a revision of a record (record type, id, revision), for a
     #: conflict to say whose value the server holds; None: not known (written on the server).
     writer_of: Callable[[str, str, int], str | None] | None = None
@@ -218,7 +221,8 @@ def _new_scope(record_type: RecordType, values: dict[str, Any], viewer: Viewer,
         return RowScope(Audience.AUTHOR, viewer.user_id, viewer.station_id, viewer.county_code,
                         viewer.league_code)
     station = values.get("station_id") or viewer.station_id
-    audience = Audience.STATION if record_type is RecordType.HOUSEHOLD else Audience.AUTHOR
+    # A station's households, bases and projects are the whole station's: any member picks them in a visit.
+    audience = Audience.STATION if record_type in _STATION_TYPES else Audience.AUTHOR
     if station != viewer.station_id:
         return RowScope(audience, viewer.user_id, station)
     return RowScope(audience, viewer.user_id, station, viewer.county_code, viewer.league_code)
@@ -329,7 +333,8 @@ def _check_rules(entry: OutboxEntry, ctx: PushContext, fields: dict[str, Any], u
         return
     recorded = min(entry.time if entry.time.tzinfo else entry.time.replace(tzinfo=dt.UTC), ctx.now + _CLOCK_SLACK)
     village_exists = ctx.village_exists or (lambda _code: True)
-    rules = Context(today=recorded.astimezone(REGION_TIME).date(), village_exists=village_exists, unchanged=unchanged)
+    rules = Context(today=recorded.astimezone(REGION_TIME).date(), village_exists=village_exists, unchanged=unchanged,
+                    division_exists=ctx.division_exists)
     errors = record_errors(entry.record_type, fields, rules)
     if errors:
         raise Rejected(RejectKind.INVALID_FIELD_VALUE, "; ".join(error.text() for error in errors))

@@ -16,7 +16,9 @@ from typing import Any
 
 from sync.domain.vocabulary import (
     AttendeeCategory,
+    BaseKind,
     HouseholdKind,
+    ProjectKind,
     RecordType,
     ReviewAction,
     ReviewState,
@@ -154,8 +156,18 @@ _IDS = _list_of(_ID)
 _DATE = _iso(dt.date.fromisoformat, "date")
 _TIME = _iso(dt.datetime.fromisoformat, "date and time")
 _VILLAGE = _pattern(_VILLAGE_CODE, "a 12-digit village code (or empty)")
-_REVIEWABLE = {RecordType.VISIT.value, RecordType.TRAINING.value}
+_REVIEWABLE = {RecordType.VISIT.value, RecordType.TRAINING.value, RecordType.DEMO_BASE.value,
+               RecordType.DEMO_PROJECT.value}
 _OWNERS = {RecordType.HOUSEHOLD.value, RecordType.VISIT.value, RecordType.TRAINING.value}
+
+_YEAR = _number(0, 9999, integer=True)
+_DEMONSTRATION: dict[str, Check] = {
+    "name": _text(), "county_code": _pattern(re.compile(r"[0-9]{6}"), "a 6-digit county code"),
+    "township_code": _pattern(re.compile(r"([0-9]{9})?"), "a 9-digit township code (or empty)"),
+    "village_code": _VILLAGE, "industry": _text(128), "specialist_id": _ID, "area_mu": _number(0, 100_000_000),
+    "scale": _text(), "description": _text(), "latitude": _number(-90, 90), "longitude": _number(-180, 180),
+    "review_state": _choice(ReviewState),
+}
 
 _COMMON: dict[str, Check] = {
     "created_at": _TIME, "updated_at": _TIME, "author_id": _ID, "station_id": _ID, "deleted": _boolean,
@@ -172,7 +184,7 @@ _CHECKS: dict[RecordType, dict[str, Check]] = {
         "village_code": _VILLAGE, "household_ids": _IDS, "service_types": _list_of(_choice(ServiceType)),
         "industry": _text(128), "problem": _text(), "advice": _text(), "follow_up_date": _DATE, "end_date": _DATE,
         "latitude": _number(-90, 90), "longitude": _number(-180, 180), "photo_ids": _IDS,
-        "review_state": _choice(ReviewState),
+        "review_state": _choice(ReviewState), "demonstration_id": _ID,
     },
     RecordType.TRAINING: {
         "training_date": _DATE, "village_code": _VILLAGE, "place": _text(), "topic": _text(),
@@ -180,6 +192,9 @@ _CHECKS: dict[RecordType, dict[str, Check]] = {
         "attendees": _attendees, "attendee_household_ids": _IDS, "photo_ids": _IDS,
         "review_state": _choice(ReviewState),
     },
+    RecordType.DEMO_BASE: {**_DEMONSTRATION, "kind": _choice(BaseKind), "year_established": _YEAR},
+    RecordType.DEMO_PROJECT: {**_DEMONSTRATION, "kind": _choice(ProjectKind), "start_year": _YEAR,
+                              "end_year": _YEAR},
     RecordType.REVIEW_EVENT: {
         "record_type": _choice(RecordType, _REVIEWABLE), "record_id": _ID, "action": _choice(ReviewAction),
         "comment": _text(), "from_state": _choice(ReviewState), "to_state": _choice(ReviewState),

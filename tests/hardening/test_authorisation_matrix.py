@@ -32,6 +32,7 @@ from tests.server.support import (
     DeviceClient,
     RunningServer,
     World,
+    demo_base_fields,
     household_fields,
     login,
     visit_fields,
@@ -71,6 +72,16 @@ EXPECTED: dict[str, dict[str, tuple[str, str]]] = {
     "push_attachment_record": {"specialist": WRITER, "station_manager": WRITER, "county_admin": READ_ONLY,
                                "league_admin": READ_ONLY, "region_admin": READ_ONLY, "no_token": UNAUTH,
                                "revoked": REVOKED},
+    # Demonstration bases are station records like households: the station writes them, a manager approves.
+    "push_create_demo_base": {"specialist": WRITER, "station_manager": WRITER, "county_admin": READ_ONLY,
+                              "league_admin": READ_ONLY, "region_admin": READ_ONLY, "no_token": UNAUTH,
+                              "revoked": REVOKED},
+    "push_update_demo_base": {"specialist": WRITER, "station_manager": WRITER, "county_admin": READ_ONLY,
+                              "league_admin": READ_ONLY, "region_admin": READ_ONLY, "no_token": UNAUTH,
+                              "revoked": REVOKED},
+    "push_approve_demo_base": {"specialist": ("rejected:illegal review transition", "rejected:forbidden"),
+                               "station_manager": WRITER, "county_admin": READ_ONLY, "league_admin": READ_ONLY,
+                               "region_admin": READ_ONLY, "no_token": UNAUTH, "revoked": REVOKED},
     "pull": {"specialist": ("visible", "hidden"), "station_manager": ("visible", "hidden"),
              "county_admin": ("visible", "hidden"), "league_admin": ("visible", "hidden"),
              "region_admin": ("visible", "visible"), "no_token": UNAUTH, "revoked": REVOKED},
@@ -118,6 +129,7 @@ class Target:
     station: str
     visit_id: str
     household_id: str
+    base_id: str
     photo_sha256: str
     unfinished_sha256: str
     author: DeviceClient
@@ -160,7 +172,7 @@ def scene(server: RunningServer, server_db: Database) -> Scene:
 
 def make_target(scene: Scene, station: str) -> Target:
     author = scene.owner if station == scene.home else scene.world.device(Role.SPECIALIST, station)
-    visit_id, household_id = str(uuid.uuid4()), str(uuid.uuid4())
+    visit_id, household_id, base_id = str(uuid.uuid4()), str(uuid.uuid4()), str(uuid.uuid4())
     photo = os.urandom(2048)
     sha = hashlib.sha256(photo).hexdigest()
     upload = requests.put(scene.world.server.url(f"/api/v1/attachments/{sha}"), data=photo, timeout=30,
@@ -172,12 +184,13 @@ def make_target(scene: Scene, station: str) -> Target:
                                              "contact_consent": True, "deleted": False}, household_id),
         author.create(RecordType.ATTACHMENT, {"sha256": sha, "mime_type": "image/jpeg", "size": len(photo),
                                               "owner_type": "visit", "owner_id": visit_id, "filename": "a.jpg",
-                                              "deleted": False}))
-    assert [r["status"] for r in results] == ["applied"] * 3, results
+                                              "deleted": False}),
+        author.create(RecordType.DEMO_BASE, demo_base_fields(review_state="submitted"), base_id))
+    assert [r["status"] for r in results] == ["applied"] * 4, results
     unfinished = os.urandom(UNFINISHED_BYTES)
     unfinished_sha = hashlib.sha256(unfinished).hexdigest()
     assert _put(scene.world.server, author.headers, unfinished_sha, 0, unfinished[:UNFINISHED_BYTES // 2]).ok
-    return Target(station, visit_id, household_id, sha, unfinished_sha, author)
+    return Target(station, visit_id, household_id, base_id, sha, unfinished_sha, author)
 
 
 UNFINISHED_BYTES = 4096
@@ -261,6 +274,18 @@ def perform(action: str, scene: Scene, actor: str, target: Target) -> str:
             return _push_outcome(server, device, headers, lambda d: _entry(
                 0, d, RecordType.REVIEW_EVENT, str(uuid.uuid4()), "create", 0,
                 {"record_type": (None, "visit"), "record_id": (None, target.visit_id), "action": (None, "approve"),
+                 "from_state": (None, "submitted"), "to_state": (None, "approved"), "comment": (None, "ok")}))
+        case "push_create_demo_base":
+            return _push_outcome(server, device, headers, lambda d: _entry(
+                0, d, RecordType.DEMO_BASE, str(uuid.uuid4()), "create", 0,
+                {name: (None, value) for name, value in demo_base_fields(station_id=target.station).items()}))
+        case "push_update_demo_base":
+            return _push_outcome(server, device, headers, lambda d: _entry(
+                0, d, RecordType.DEMO_BASE, target.base_id, "update", 1, {"area_mu": (300.0, 320.0)}))
+        case "push_approve_demo_base":
+            return _push_outcome(server, device, headers, lambda d: _entry(
+                0, d, RecordType.REVIEW_EVENT, str(uuid.uuid4()), "create", 0,
+                {"record_type": (None, "demo_base"), "record_id": (None, target.base_id), "action": (None, "approve"),
                  "from_state": (None, "submitted"), "to_state": (None, "approved"), "comment": (None, "ok")}))
         case "push_attachment_record":
             return _push_outcome(server, device, headers, lambda d: _entry(

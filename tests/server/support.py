@@ -196,6 +196,14 @@ def household_fields(**overrides: Any) -> dict[str, Any]:
             "deleted": False, **overrides}
 
 
+def demo_base_fields(**overrides: Any) -> dict[str, Any]:
+    """A demonstration base as a desktop client would create it (in 武川县, 150125)."""
+    return {"name": "可可以力更镇马铃薯示范基地", "kind": "planting", "county_code": "150125", "township_code": "",
+            "village_code": "150125100200", "industry": "马铃薯", "specialist_id": "someone", "area_mu": 300.0,
+            "scale": "", "description": "", "latitude": None, "longitude": None, "review_state": "draft",
+            "year_established": 2024, "author_id": "", "station_id": None, "deleted": False, **overrides}
+
+
 def run_in_process(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, *args: str,
                    stdin: str = "") -> tuple[int, str, str]:
     """The CLI's main() as the console script runs it, without paying for a new interpreter."""

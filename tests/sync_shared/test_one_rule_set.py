@@ -10,11 +10,19 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from desktop.domain import validation
-from desktop.domain.records import Household, Record, Training, Visit
+from desktop.domain.records import DemonstrationBase, DemonstrationProject, Household, Record, Training, Visit
 from desktop.store.wire import record_values, to_wire
 from sync.domain import rules
 from sync.domain.fields import RECORD_FIELDS
-from sync.domain.vocabulary import AttendeeCategory, HouseholdKind, Role, ServiceType, VisitMode
+from sync.domain.vocabulary import (
+    AttendeeCategory,
+    BaseKind,
+    HouseholdKind,
+    ProjectKind,
+    Role,
+    ServiceType,
+    VisitMode,
+)
 from sync.protocol import ChangeKind, EntryStatus, FieldChange, OutboxEntry
 from sync.server import entry_planner
 from sync.server.entry_planner import REGION_TIME, PushContext, plan_entry
@@ -93,7 +101,22 @@ trainings = st.builds(
     attendee_household_ids=ids)
 
 
+counties = st.sampled_from(["150422", "150422", "1504", "15042x", ""])
+townships = st.sampled_from(["", "150422100", "150102001", "15042210"])
+years = st.none() | st.integers(1940, 2030) | st.sampled_from([2024.0, "2024", True])
+places = dict(county_code=mostly("150422", counties), township_code=mostly("150422100", townships),
+              village_code=mostly(VILLAGE, villages), industry=mostly("肉牛", texts),
+              specialist_id=mostly("alice", st.sampled_from(["", "x" * 65])),
+              area_mu=mostly(None, numbers), scale=mostly("", texts), description=mostly("", texts),
+              latitude=mostly(None, st.floats(30, 60)), longitude=mostly(None, st.floats(90, 130)))
+bases = st.builds(DemonstrationBase, name=mostly("肉牛示范基地", texts), kind=mostly("livestock", choices(BaseKind, "x")),
+                  year_established=mostly(2020, years), **places)
+projects = st.builds(DemonstrationProject, name=mostly("玉米示范项目", texts),
+                     kind=mostly("industry", choices(ProjectKind, "x")), start_year=mostly(2025, years),
+                     end_year=mostly(None, years), **places)
+
+
 @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(record=st.one_of(households, visits, trainings))
+@given(record=st.one_of(households, visits, trainings, bases, projects))
 def test_the_server_keeps_a_pushed_record_exactly_when_the_desktop_would_save_it(record):
     assert server_accepts(record) == desktop_accepts(record)

@@ -10,10 +10,10 @@ from desktop.ui.forms.training_form import TrainingForm
 from desktop.ui.forms.visit_form import VisitForm
 
 
-def test_the_navigation_offers_the_five_pages_in_chinese(window):
+def test_the_navigation_offers_the_six_pages_in_chinese(window):
     names = [window.nav.item(i).text() for i in range(window.nav.count())]
-    assert names == ["服务记录", "培训", "农牧户", "审核", "统计"]
-    window.nav.setCurrentRow(3)
+    assert names == ["服务记录", "培训", "农牧户", "示范基地和项目", "审核", "统计"]
+    window.nav.setCurrentRow(4)
     assert window.stack.currentWidget() is window.review_page
 
 
@@ -49,7 +49,7 @@ def test_switching_the_language_shows_english(qtbot, ctx, settle):
     english = shell.window
     assert english is not window
     assert [english.nav.item(i).text() for i in range(english.nav.count())] == [
-        "Service visits", "Trainings", "Households", "Review", "Statistics"]
+        "Service visits", "Trainings", "Households", "Demonstrations", "Review", "Statistics"]
     assert english.visits_page.new_button.text() == "New visit"
     assert english.menuBar().actions()[0].text() == "&File"
     assert english.visits_page.model.headerData(0, Qt.Orientation.Horizontal) == "Date"

@@ -24,7 +24,8 @@ class DraftRestoreDialog(QDialog):
         intro.setWordWrap(True)
         self.list = QListWidget(self)
         self.list.setObjectName("drafts")
-        labels = {"visit": self.tr("Visit"), "training": self.tr("Training session"), "household": self.tr("Household")}
+        labels = {"visit": self.tr("Visit"), "training": self.tr("Training session"), "household": self.tr("Household"),
+                  "demo_base": self.tr("Demonstration base"), "demo_project": self.tr("Demonstration project")}
         for n, draft in enumerate(drafts):
             kind = draft.form.split(":", 1)[0]
             when = local_time_text(draft.saved_at)

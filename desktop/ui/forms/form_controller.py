@@ -15,7 +15,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 from desktop.domain.concurrent_edit import EditConflict
-from desktop.domain.records import Household, Record, Training, Visit
+from desktop.domain.records import DemonstrationBase, DemonstrationProject, Household, Record, Training, Visit
 from desktop.services.changes import Changes
 from desktop.services.drafts import DraftItem
 from desktop.ui.shell.context import AppContext
@@ -30,11 +30,13 @@ if TYPE_CHECKING:
 
 def _form_class(record: Record) -> type[RecordForm]:
     # The forms are imported when first opened, not at start-up: the main window shows sooner.
+    from desktop.ui.demonstrations.form import DemonstrationForm
     from desktop.ui.forms.household_form import HouseholdForm
     from desktop.ui.forms.training_form import TrainingForm
     from desktop.ui.forms.visit_form import VisitForm
 
-    return {Visit: VisitForm, Training: TrainingForm, Household: HouseholdForm}[type(record)]
+    return {Visit: VisitForm, Training: TrainingForm, Household: HouseholdForm, DemonstrationBase: DemonstrationForm,
+            DemonstrationProject: DemonstrationForm}[type(record)]
 
 
 class FormController(QObject):
@@ -56,7 +58,8 @@ class FormController(QObject):
     def new_record(self, cls: type[Record]) -> RecordForm:
         today = dt.date.today()
         record = {Visit: lambda: Visit(visit_date=today), Training: lambda: Training(training_date=today),
-                  Household: lambda: Household()}[cls]()
+                  Household: lambda: Household(), DemonstrationBase: lambda: DemonstrationBase(year_established=today.year),
+                  DemonstrationProject: lambda: DemonstrationProject(start_year=today.year)}[cls]()
         return self._show(record)
 
     def open_record(self, cls: type[Record], record_id: str, parent: QWidget | None = None) -> None:

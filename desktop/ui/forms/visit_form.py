@@ -87,6 +87,13 @@ class VisitForm(RecordForm):
         gps_row.setContentsMargins(0, 0, 0, 0)
         gps_row.addWidget(self.latitude)
         gps_row.addWidget(self.longitude)
+        self.demonstration = QComboBox(self)
+        self.demonstration.setObjectName("demonstration_id")
+        self.demonstration.addItem(self.tr("None"), None)
+        base_label, project_label = self.tr("Base"), self.tr("Project")
+        for item in ctx.records.list_demonstrations():
+            kind = base_label if item.record_type == "demo_base" else project_label
+            self.demonstration.addItem(f"{kind} · {item.name} ({item.county_name})", item.id)
         self.photos = PhotoStrip(ctx, self)
         self.photo_offer = PhotoFactsOffer(self)
         self.photos.facts_found.connect(self._photo_facts_found)
@@ -108,12 +115,14 @@ class VisitForm(RecordForm):
         add_field_row(layout, e, self.tr("Advice and measures"), self.advice, "advice")
         add_field_row(layout, e, self.tr("Follow-up"), self.follow_up, "follow_up_date", focus=self.follow_up.enabled)
         add_field_row(layout, e, self.tr("GPS (optional)"), self.gps, "latitude", focus=self.latitude)
+        add_field_row(layout, e, self.tr("Demonstration base or project (optional)"), self.demonstration,
+                      "demonstration_id")
         add_field_row(layout, e, self.tr("Photos"), self.photos, "photo_ids", focus=self.photos.add_button)
         layout.addRow(self.photo_offer)
         layout.addRow(QLabel(self.tr("Only on-site visits count toward the 60 on-site days a year."), self))
         self.watch(self.visit_date, self.end_date, self.mode, self.duration, self.village, self.households,
                    *self.service_checks.values(), self.industry, self.problem, self.advice, self.follow_up,
-                   self.latitude, self.longitude, self.photos)
+                   self.latitude, self.longitude, self.demonstration, self.photos)
         self.resize(780, 860)
 
     def title(self, is_new: bool) -> str:
@@ -139,6 +148,9 @@ class VisitForm(RecordForm):
         self.latitude.setValue(record.latitude)
         self.longitude.setValue(record.longitude)
         self.photos.set_value(record.photo_ids)
+        if record.demonstration_id and self.demonstration.findData(record.demonstration_id) < 0:
+            self.demonstration.addItem(record.demonstration_id, record.demonstration_id)  # not on this device
+        self.demonstration.setCurrentIndex(max(0, self.demonstration.findData(record.demonstration_id)))
         self.submit_button.setEnabled(record.review_state in ("draft", "returned"))
 
     def _photo_facts_found(self, facts: PhotoFacts) -> None:
@@ -171,4 +183,5 @@ class VisitForm(RecordForm):
             latitude=self.latitude.value(),
             longitude=self.longitude.value(),
             photo_ids=self.photos.value(),
+            demonstration_id=self.demonstration.currentData(),
         )

@@ -1,4 +1,4 @@
-"""A visit or training shown read-only with its review trail; a station manager approves or returns it here."""
+"""A visit, training, demonstration base or project shown read-only with its review trail; a station manager approves or returns it here."""
 
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain import kinds
 from desktop.domain.i18n import QT_TRANSLATE_NOOP
-from desktop.domain.records import Household, ReviewEvent, Training, Visit
+from desktop.domain.records import Demonstration, DemonstrationBase, Household, Record, ReviewEvent, Visit
 from desktop.domain.validation import ValidationError
 from desktop.services import vocabulary
 from desktop.ui.shell.context import AppContext
@@ -37,7 +37,7 @@ _ACTIONS = {
 
 @dataclass(frozen=True)
 class ReviewDetail:
-    record: Visit | Training
+    record: Record  # a visit, a training, a demonstration base or project
     trail: list[ReviewEvent]
     place: str
     households: list[str]
@@ -49,10 +49,11 @@ def load_detail(ctx: AppContext, record_type: str, record_id: str) -> ReviewDeta
     record = ctx.records.get(kinds.record_class(record_type), record_id)
     if record is None:
         return None
-    division = ctx.reference.division(record.village_code) if record.village_code else None
-    ids = record.household_ids if isinstance(record, Visit) else record.attendee_household_ids
+    code = record.village_code or getattr(record, "township_code", "") or getattr(record, "county_code", "")
+    division = ctx.reference.division(code) if code else None
+    ids = record.household_ids if isinstance(record, Visit) else getattr(record, "attendee_household_ids", ())
     households = [h.name for h in (ctx.records.get(Household, i) for i in ids) if h is not None]
-    return ReviewDetail(record, ctx.review.trail(record_id), division.path if division else record.village_code,
+    return ReviewDetail(record, ctx.review.trail(record_id), division.path if division else code,
                         households, ctx.team_log.display_names())
 
 
@@ -139,6 +140,8 @@ class ReviewDialog(QDialog):
                     (self.tr("Industry"), industry_label(r.industry)), (self.tr("Problem found"), r.problem),
                     (self.tr("Advice and measures"), r.advice),
                     (self.tr("Follow-up"), str(r.follow_up_date or ""))]
+        elif isinstance(r, Demonstration):
+            rows = self._demonstration_rows(r, d)
         else:
             rows = [(self.tr("Kind"), self.tr("Training session")), (self.tr("Date"), str(r.training_date)),
                     (self.tr("Village"), d.place), (self.tr("Place"), r.place), (self.tr("Topic"), r.topic),
@@ -148,10 +151,22 @@ class ReviewDialog(QDialog):
                                                     for k, v in r.attendees.items() if v))]
         rows[1:1] = [(self.tr("Author"), d.names.get(r.author_id) or r.author_id),
                      (self.tr("Review state"), vocab(vocabulary.REVIEW_STATES, r.review_state)),
-                     (self.tr("Photos"), str(len(r.photo_ids)))]
+                     *([(self.tr("Photos"), str(len(r.photo_ids)))] if hasattr(r, "photo_ids") else [])]
         body = "".join(f"<tr><td style='padding-right:12px'><b>{html.escape(k)}</b></td>"
                        f"<td>{html.escape(v)}</td></tr>" for k, v in rows)
         return f"<table cellspacing='4'>{body}</table>"
+
+    def _demonstration_rows(self, r: Demonstration, d: ReviewDetail) -> list[tuple[str, str]]:
+        if isinstance(r, DemonstrationBase):
+            kind, labels, years = self.tr("Demonstration base"), vocabulary.BASE_KINDS, str(r.year_established or "")
+        else:
+            kind, labels = self.tr("Demonstration project"), vocabulary.PROJECT_KINDS
+            years = "–".join(str(y) for y in (r.start_year, r.end_year) if y)
+        return [(self.tr("Kind"), kind), (self.tr("Name"), r.name), (self.tr("Type"), vocab(labels, r.kind)),
+                (self.tr("Place"), d.place), (self.tr("Industry"), industry_label(r.industry)),
+                (self.tr("Responsible specialist"), d.names.get(r.specialist_id) or r.specialist_id),
+                (self.tr("Years"), years), (self.tr("Area (mu)"), "" if r.area_mu is None else f"{r.area_mu:g}"),
+                (self.tr("Scale"), r.scale), (self.tr("Description"), r.description)]
 
     def _trail_html(self, d: ReviewDetail) -> str:
         if not d.trail:

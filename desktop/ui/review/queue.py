@@ -137,7 +137,7 @@ class ReviewQueue(QWidget):
         self.refresh()
 
     def apply_changes(self, changes: Changes) -> None:
-        if changes.visits or changes.trainings or changes.reviews or changes.identity:
+        if changes.visits or changes.trainings or changes.demonstrations or changes.reviews or changes.identity:
             self.refresh()
 
     def refresh(self) -> None:
@@ -154,8 +154,9 @@ class ReviewQueue(QWidget):
         if not self.reviewer:  # what came back to the author goes first
             items = sorted(items, key=lambda i: i.review_state != ReviewState.RETURNED)
         self.items = items
-        kinds = {"visit": self.tr("Visit"), "training": self.tr("Training")}
-        self.model.set_rows([(str(i.record_date), kinds[i.record_type], i.author_name or i.author_id, i.title,
+        kinds = {"visit": self.tr("Visit"), "training": self.tr("Training"), "demo_base": self.tr("Demonstration base"),
+                 "demo_project": self.tr("Demonstration project")}
+        self.model.set_rows([(str(i.record_date), kinds.get(i.record_type, i.record_type), i.author_name or i.author_id, i.title,
                               vocab(vocabulary.REVIEW_STATES, i.review_state),
                               i.last_comment if i.review_state == ReviewState.RETURNED else "") for i in items],
                             [(i.record_type, i.record_id) for i in items])

@@ -6,9 +6,11 @@ from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QListWidget, QMainWindow, QMessageBox, QStackedWidget, QWidget
 
-from desktop.domain.records import Household, Training, Visit
+from desktop.domain import kinds
+from desktop.domain.records import DemonstrationBase, DemonstrationProject, Household, Training, Visit
 from desktop.services.changes import Changes
 from desktop.ui.backup.actions import BackupActions
+from desktop.ui.demonstrations.page import DemonstrationsPage
 from desktop.ui.shell.context import AppContext
 from desktop.ui.shell.error_dialog import ErrorDialog
 from desktop.ui.forms.form_controller import FormController
@@ -32,7 +34,7 @@ from desktop.ui.sync.actions import SyncActions
 from desktop.ui.widgets.screen_fit import fit_to_screen
 
 #: Page keys in navigation order; the sync and review work plugs into "review" and the status bar.
-PAGES = ("visits", "trainings", "households", "review", "statistics")
+PAGES = ("visits", "trainings", "households", "demonstrations", "review", "statistics")
 
 
 class MainWindow(QMainWindow):
@@ -61,16 +63,20 @@ class MainWindow(QMainWindow):
                                               columns=HOUSEHOLD_COLUMNS, new_label=self.tr("New household"),
                                               watches=("households",), with_record_filters=False)
         self.household_merge = HouseholdMergeAction(ctx, self.households_page, self)
+        self.demonstrations_page = DemonstrationsPage(ctx)
+        self.demonstrations_page.new_requested.connect(self.forms.new_record)
+        self.demonstrations_page.open_requested.connect(self.forms.open_record)
         self.review_page = ReviewPage(ctx)
         self.review_page.open_requested.connect(
-            lambda kind, record_id: self.forms.open_record(Visit if kind == "visit" else Training, record_id))
+            lambda kind, record_id: self.forms.open_record(kinds.record_class(kind), record_id))
         self.statistics_page = StatisticsPage(ctx)
         self.pages: dict[str, QWidget] = {
             "visits": self.visits_page, "trainings": self.trainings_page, "households": self.households_page,
-            "review": self.review_page, "statistics": self.statistics_page,
+            "demonstrations": self.demonstrations_page, "review": self.review_page, "statistics": self.statistics_page,
         }
         titles = {"visits": self.tr("Service visits"), "trainings": self.tr("Trainings"),
-                  "households": self.tr("Households"), "review": self.tr("Review"),
+                  "households": self.tr("Households"), "demonstrations": self.tr("Demonstrations"),
+                  "review": self.tr("Review"),
                   "statistics": self.tr("Statistics")}
         self.nav = QListWidget(self)
         self.nav.setObjectName("navigation")
@@ -114,8 +120,12 @@ class MainWindow(QMainWindow):
             "trainings": QAction(self.tr("New &training session"), self,
                                  triggered=lambda: self.forms.new_record(Training)),
             "households": QAction(self.tr("New &household"), self, triggered=lambda: self.forms.new_record(Household)),
+            "demonstrations": QAction(self.tr("New demonstration &base"), self,
+                                      triggered=lambda: self.forms.new_record(DemonstrationBase)),
         }
-        for action in self.new_actions.values():
+        self.new_project_action = QAction(self.tr("New demonstration &project"), self,
+                                          triggered=lambda: self.forms.new_record(DemonstrationProject))
+        for action in (*self.new_actions.values(), self.new_project_action):
             file_menu.addAction(action)
         file_menu.addSeparator()
         self.backup = BackupActions(self.ctx, self)
@@ -138,7 +148,7 @@ class MainWindow(QMainWindow):
 
     def start(self) -> None:
         """Load the lists and the status, and offer back drafts a crash left (all on the worker)."""
-        for page in (self.visits_page, self.trainings_page, self.households_page):
+        for page in (self.visits_page, self.trainings_page, self.households_page, self.demonstrations_page):
             page.start()
         self.status.refresh()
         self.sync.start()
@@ -152,7 +162,7 @@ class MainWindow(QMainWindow):
 
     def focus_search(self) -> None:
         page = self.pages[self.current_page_key()]
-        if isinstance(page, RecordListPage):
+        if isinstance(page, (RecordListPage, DemonstrationsPage)):
             page.focus_search()
 
     def _page_changed(self, row: int) -> None:

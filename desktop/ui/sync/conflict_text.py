@@ -8,7 +8,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 
 from desktop.domain.i18n import QT_TRANSLATE_NOOP
-from desktop.domain.records import Household, Record, Training, Visit
+from desktop.domain.records import Demonstration, Household, Record, Training, Visit
 from desktop.services import vocabulary
 from desktop.ui.shell.i18n import list_separator, vocab
 from sync.domain.vocabulary import RecordType
@@ -46,11 +46,25 @@ FIELD_LABELS = {
     "attendee_household_ids": QT_TRANSLATE_NOOP("ConflictText", "Named attendees"),
     "review_state": QT_TRANSLATE_NOOP("ConflictText", "Review state"),
     "deleted": QT_TRANSLATE_NOOP("ConflictText", "Deleted or kept"),
+    "county_code": QT_TRANSLATE_NOOP("ConflictText", "County"),
+    "township_code": QT_TRANSLATE_NOOP("ConflictText", "Township"),
+    "specialist_id": QT_TRANSLATE_NOOP("ConflictText", "Responsible specialist"),
+    "year_established": QT_TRANSLATE_NOOP("ConflictText", "Year established"),
+    "start_year": QT_TRANSLATE_NOOP("ConflictText", "First year"),
+    "end_year": QT_TRANSLATE_NOOP("ConflictText", "Last year"),
+    "area_mu": QT_TRANSLATE_NOOP("ConflictText", "Area (mu)"),
+    "scale": QT_TRANSLATE_NOOP("ConflictText", "Scale"),
+    "description": QT_TRANSLATE_NOOP("ConflictText", "Description"),
+    "demonstration_id": QT_TRANSLATE_NOOP("ConflictText", "Demonstration base or project"),
 }
 #: Fields a person can merge by hand in a text box; the numbers are parsed back.
-TEXT_FIELDS = frozenset({"name", "phone", "notes", "industry", "problem", "advice", "place", "topic"})
-NUMBER_FIELDS = {"livestock_head": int, "land_mu": float, "duration_hours": float, "hours": float}
-_VOCABULARIES = {"kind": vocabulary.HOUSEHOLD_KINDS, "mode": vocabulary.VISIT_MODES,
+TEXT_FIELDS = frozenset({"name", "phone", "notes", "industry", "problem", "advice", "place", "topic", "scale",
+                         "description"})
+NUMBER_FIELDS = {"livestock_head": int, "land_mu": float, "duration_hours": float, "hours": float, "area_mu": float,
+                 "year_established": int, "start_year": int, "end_year": int}
+# The kinds of households, bases and projects have codes of their own, so one lookup serves all three.
+_KINDS = {**vocabulary.HOUSEHOLD_KINDS, **vocabulary.BASE_KINDS, **vocabulary.PROJECT_KINDS}
+_VOCABULARIES = {"kind": _KINDS, "mode": vocabulary.VISIT_MODES,
                  "service_types": vocabulary.SERVICE_TYPES, "review_state": vocabulary.REVIEW_STATES}
 
 
@@ -67,13 +81,15 @@ def record_kind_label(record_type: str) -> str:
         RecordType.HOUSEHOLD: QCoreApplication.translate("ConflictText", "Household"),
         RecordType.VISIT: QCoreApplication.translate("ConflictText", "Visit"),
         RecordType.TRAINING: QCoreApplication.translate("ConflictText", "Training session"),
+        RecordType.DEMO_BASE: QCoreApplication.translate("ConflictText", "Demonstration base"),
+        RecordType.DEMO_PROJECT: QCoreApplication.translate("ConflictText", "Demonstration project"),
     }.get(record_type, QCoreApplication.translate("ConflictText", "Review"))
 
 
 def record_label(record_type: str, record: Record | None) -> str:
     """"Household 张宝山", "Visit 2026-05-12" — enough to find the record in its list."""
     kind = record_kind_label(record_type)
-    if isinstance(record, Household):
+    if isinstance(record, (Household, Demonstration)):
         return f"{kind} {record.name}"
     if isinstance(record, Visit) and record.visit_date:
         return f"{kind} {record.visit_date.isoformat()}"

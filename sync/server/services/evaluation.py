@@ -15,7 +15,16 @@ from sync.indicators import coverage_of_places
 from sync.server.clock import utcnow
 from sync.server.services.admin import AdminError
 from sync.server.services.reports import REGION_NAME, industry_parents
-from sync.server.store import divisions, evaluation, evaluation_summary, report_facts, targets, typical_cases, users
+from sync.server.store import (
+    demonstrations,
+    divisions,
+    evaluation,
+    evaluation_summary,
+    report_facts,
+    targets,
+    typical_cases,
+    users,
+)
 from sync.server.store.database import Database
 from sync.server.store.report_facts import FactSelection
 
@@ -60,7 +69,7 @@ def evaluation_document(db: Database, year: int, area_code: str, approved_only: 
                  "station": evaluation.station_names(session), "county": {c.county_code: c.name for c in counties}}
         confirmed = set(evaluation.confirmations(session, year))
         plan = plan_section(shown, evaluation.key_counties(session, year), evaluation.plan_counts(session, year),
-                            values, names["county"])
+                            values, names["county"], demonstrations.facts(session), area_code)
         cases = typical_cases.of_year(session, year, area_code)
         people = users.display_names(session, (c["author_id"] for c in cases))
         cases = [{**c, "author": people.get(c["author_id"], c["author_id"])} for c in cases]

@@ -196,6 +196,7 @@ class _ChunkWork:
         self._writes: list[RowWrite] = []
         self._ledger: list[ledger_batch.LedgerRow] = []
         self._villages: set[str] | None = None
+        self._places: set[str] = set()
         #: Merged-away households the chunk's entries name, each to the household that stays.
         self.survivors: dict[str, str] = {}
 
@@ -205,6 +206,8 @@ class _ChunkWork:
         found = records.load_many(self.session, keys, lock=True)
         self._locked.update({key: found.get(key) for key in keys})
         self._villages = divisions.known_villages(self.session, _village_codes(raws))
+        if self._villages is not None:
+            self._places = divisions.known_places(self.session, _village_codes(raws, ("county_code", "township_code")))
 
     def _load_survivors(self, household_ids: set[str]) -> None:
         """Which of the named households were merged away, and into which one (chains followed).
@@ -265,6 +268,10 @@ class _ChunkWork:
         villages = self._villages
         return None if villages is None else villages.__contains__
 
+    def place_check(self) -> Callable[[str], bool] | None:
+        """Whether a county or township code is on the official list (None: the server has none)."""
+        return None if self._villages is None else self._places.__contains__
+
     def stored(self, record_type: str, record_id: str) -> StoredRecord | None:
         """The record as this chunk has left it so far, its row locked until commit."""
         key = (record_type, record_id)
@@ -320,14 +327,15 @@ def _named_households(raws: list[dict[str, Any]]) -> set[str]:
     return named
 
 
-def _village_codes(raws: list[dict[str, Any]]) -> list[str]:
-    """The village codes the chunk's entries set, looked up in one query."""
+def _village_codes(raws: list[dict[str, Any]], fields: tuple[str, ...] = ("village_code",)) -> list[str]:
+    """The village (or other division) codes the chunk's entries set, looked up in one query."""
     codes = []
     for raw in raws:
         changes = raw.get("changes")
-        change = changes.get("village_code") if isinstance(changes, dict) else None
-        if isinstance(change, dict) and isinstance(change.get("new"), str) and len(change["new"]) == 12:
-            codes.append(change["new"])
+        for field in fields:
+            change = changes.get(field) if isinstance(changes, dict) else None
+            if isinstance(change, dict) and isinstance(change.get("new"), str) and len(change["new"]) <= 12:
+                codes.append(change["new"])
     return codes
 
 
@@ -356,7 +364,8 @@ def _plan(work: _ChunkWork, caller: Caller, raw: dict[str, Any], now: dt.datetim
         owner = work.household_kept(reference[1])
     else:
         owner = work.owner(reference[0].value, reference[1]) if reference else None
-    context = PushContext(caller.viewer, now, village_exists=work.village_check(), writer_of=work.writer_of,
+    context = PushContext(caller.viewer, now, village_exists=work.village_check(), division_exists=work.place_check(),
+                          writer_of=work.writer_of,
                           survivors=work.survivors)
     plan = plan_entry(entry, context, stored, owner, _edited_by_others(work, entry, stored), prechecked=True)
     return work.merge_consequences(plan, stored, caller)

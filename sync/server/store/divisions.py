@@ -42,6 +42,13 @@ def known_villages(session: Session, codes: Iterable[str]) -> set[str] | None:
     return found
 
 
+def known_places(session: Session, codes: Iterable[str]) -> set[str]:
+    """Which of ``codes`` are counties or townships of the official list (demonstration records name them)."""
+    wanted = sorted({code for code in codes if isinstance(code, str)})
+    return set(session.scalars(select(Division.code).where(Division.level.in_(("county", "township")),
+                                                           Division.code.in_(wanted)))) if wanted else set()
+
+
 def annex_rows(session: Session) -> set[tuple[str, str, str]]:
     return {tuple(row) for row in session.execute(
         select(AnnexIndustry.county_code, AnnexIndustry.industry, AnnexIndustry.annex))}
