@@ -77,7 +77,7 @@ def _choice(enum: type[StrEnum], allowed: set[str] | None = None) -> Check:
     values = allowed if allowed is not None else {e.value for e in enum}
 
     def check(value: Any) -> None:
-        if value not in values:
+        if not isinstance(value, str) or value not in values:  # a list or object is no choice (and unhashable)
             raise ValueError(f"must be one of {', '.join(sorted(values))}")
     return check
 

@@ -81,3 +81,11 @@ def test_any_json_a_device_could_push_is_answered_with_field_errors_never_a_cras
         return
     for error in record_errors(record_type, values, ctx()):
         assert error.field in RECORD_FIELDS[RecordType(record_type)] and error.text()
+
+
+@pytest.mark.parametrize(("record_type", "field"), [("demo_base", "kind"), ("household", "kind"), ("visit", "mode")])
+@pytest.mark.parametrize("value", [["farmer"], {"a": 1}, 3])
+def test_a_choice_pushed_as_a_list_or_object_is_a_field_error_not_a_crash(record_type, field, value):
+    with pytest.raises(FieldValueError) as refused:
+        validate_values(RecordType(record_type), {field: value})
+    assert refused.value.field == field
