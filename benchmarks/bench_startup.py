@@ -3,10 +3,11 @@ ratio to a bare PySide6 window started the same way, and list filter / search ti
 
     .venv/bin/python benchmarks/bench_startup.py [--visits 100000] [--runs 5]
 
-"Usable" means the main window is shown and the visit list holds its first page (the count and the
-first rows came back from the database worker). Every start is a separate process; the figure is
-the median. Prints figures only; never asserts on time (DESIGN.md budgets: ≤ 1.5 s and ≤ 2× bare
-for the start, ≤ 50 ms for a filter).
+"First paint" is the first widget painted (the start-up frame, before the store is opened);
+"usable" means the main window is shown and the visit list holds its first rows from the database
+worker. The floor is a bare PySide6 window's first paint, measured in the same run. Every start is
+a separate process; the figure is the median. Prints figures only; never asserts on time (goals:
+first paint ≤ 2× bare, usable list ≤ 600 ms; ≤ 50 ms for a filter).
 """
 
 from __future__ import annotations
@@ -26,17 +27,37 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+# Both children print PAINT when the first widget of theirs is painted (an application-wide event
+# filter, removed after that one event so it costs nothing later).
+PAINT_WATCH = textwrap.dedent("""
+    from PySide6.QtCore import QEvent, QObject
+    class PaintWatch(QObject):
+        def eventFilter(self, obj, event):
+            if event.type() == QEvent.Type.Paint:
+                self.seen = True
+                print("PAINT", flush=True)
+                app.removeEventFilter(self)
+            return False
+    watch = PaintWatch()
+    watch.seen = False
+    app.installEventFilter(watch)
+""")
+
 BARE = textwrap.dedent("""
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
     app = QApplication([])
+""") + PAINT_WATCH + textwrap.dedent("""
     window = QMainWindow()
     window.setCentralWidget(QLabel("bare"))
     window.resize(1280, 800)
     window.show()
-    def ready():
-        print("READY", flush=True)
-        app.quit()
+    def ready():  # the bare window is usable once painted
+        if watch.seen:
+            print("READY", flush=True)
+            app.quit()
+        else:
+            QTimer.singleShot(2, ready)
     QTimer.singleShot(0, ready)
     app.exec()
 """)
@@ -48,9 +69,11 @@ FIELDBOOK = textwrap.dedent("""
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
     app = QApplication([])
+""") + PAINT_WATCH + textwrap.dedent("""
     def poll():
-        from desktop.ui.shell.main_window import MainWindow
-        windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
+        main_window = sys.modules.get("desktop.ui.shell.main_window")
+        windows = [w for w in QApplication.topLevelWidgets()
+                   if main_window and isinstance(w, main_window.MainWindow) and w.isVisible()]
         if windows and windows[0].visits_page.model.rowCount() > 0:
             print("READY", windows[0].visits_page.model.total, flush=True)
             windows[0].close()
@@ -58,23 +81,41 @@ FIELDBOOK = textwrap.dedent("""
         else:
             QTimer.singleShot(2, poll)
     QTimer.singleShot(0, poll)
-    import desktop.store.store
-    desktop.store.store.ENCRYPT = sys.argv[2] == "encrypted"
+    # The store module is imported after the first paint: set its ENCRYPT flag as it loads.
+    import importlib.abc, importlib.util
+    class SetEncrypt(importlib.abc.MetaPathFinder):
+        def find_spec(self, name, path, target=None):
+            if name != "desktop.store.store":
+                return None
+            sys.meta_path.remove(self)
+            spec = importlib.util.find_spec(name)
+            run = spec.loader.exec_module
+            def exec_module(module):
+                run(module)
+                module.ENCRYPT = sys.argv[2] == "encrypted"
+            spec.loader.exec_module = exec_module
+            return spec
+    sys.meta_path.insert(0, SetEncrypt())
     from desktop.ui.shell.launch import run_gui
     sys.exit(run_gui(argparse.Namespace(profile=Path(sys.argv[1]), self_test=False, lang="zh_CN")))
 """)
 
 
-def start_time(script: str, *args: str, env: dict[str, str]) -> float:
-    """Wall time from spawning the process to its READY line."""
+def start_time(script: str, *args: str, env: dict[str, str]) -> tuple[float, float]:
+    """Wall time from spawning the process to its first paint (PAINT) and to its READY line."""
     began = time.perf_counter()
     proc = subprocess.Popen([sys.executable, "-c", script, *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                             text=True, env=env, cwd=ROOT)
+    painted = None
     for line in proc.stdout:
+        if line.startswith("PAINT") and painted is None:
+            painted = time.perf_counter() - began
         if line.startswith("READY"):
             elapsed = time.perf_counter() - began
             proc.wait(timeout=60)
-            return elapsed
+            if painted is None:
+                raise RuntimeError("the child was ready before anything was painted")
+            return painted, elapsed
     raise RuntimeError(f"no READY from the child: {proc.stderr.read()[-2000:]}")
 
 
@@ -102,25 +143,33 @@ def build(folder: Path, visits: int):
 
 
 def bench_start(folders: dict[str, Path], runs: int) -> None:
-    """Cold start of the bare window and of Fieldbook on the plain and the encrypted store, in turns."""
+    """Cold start of the bare window and of Fieldbook on the plain and the encrypted store, in turns:
+    the first paint and the usable list, each as a ratio to the bare window's first paint."""
     env = dict(os.environ, XDG_CONFIG_HOME=str(folders["plain"].parent / "config"), PYTHONPATH=str(ROOT))
+    # As an installed app starts: from cached bytecode (the first, warming run writes it).
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     start_time(BARE, env=env)  # warm the OS file cache for all
     for kind, folder in folders.items():
         start_time(FIELDBOOK, str(folder), kind, env=env)
-    bare, app = [], {kind: [] for kind in folders}
+    bare: list[tuple[float, float]] = []
+    app: dict[str, list[tuple[float, float]]] = {kind: [] for kind in folders}
     for _ in range(runs):
         bare.append(start_time(BARE, env=env))
         for kind, folder in folders.items():
             app[kind].append(start_time(FIELDBOOK, str(folder), kind, env=env))
-    b = statistics.median(bare)
-    print(f"cold start, bare PySide6 window:         median {b * 1000:7.0f} ms  (runs: "
-          + ", ".join(f"{x * 1000:.0f}" for x in bare) + ")")
+    floor = statistics.median(p for p, _ in bare)
+    print(f"bare PySide6 window, first paint (the floor): median {floor * 1000:5.0f} ms  (runs: "
+          + ", ".join(f"{p * 1000:.0f}" for p, _ in bare) + ")")
     for kind, times in app.items():
-        a = statistics.median(times)
-        print(f"cold start, Fieldbook, {kind:9s} store:  median {a * 1000:7.0f} ms  (runs: "
-              + ", ".join(f"{x * 1000:.0f}" for x in times) + f"); {a / b:.2f}x bare (budget ≤ 1.5 s)")
-    plain, encrypted = (statistics.median(app[k]) for k in ("plain", "encrypted"))
-    print(f"ratio encrypted / plain cold start:      {encrypted / plain:.2f}x "
+        paint = statistics.median(p for p, _ in times)
+        usable = statistics.median(u for _, u in times)
+        print(f"Fieldbook, {kind:9s} store, 100k-visit list:")
+        print(f"  first paint  median {paint * 1000:5.0f} ms = {paint / floor:.2f}x the bare window's "
+              f"{floor * 1000:.0f} ms (goal ≤ 2x)  (runs: " + ", ".join(f"{p * 1000:.0f}" for p, _ in times) + ")")
+        print(f"  usable list  median {usable * 1000:5.0f} ms = {usable / floor:.2f}x the bare window's "
+              f"{floor * 1000:.0f} ms (goal ≤ 600 ms)  (runs: " + ", ".join(f"{u * 1000:.0f}" for _, u in times) + ")")
+    plain, encrypted = (statistics.median(u for _, u in app[k]) for k in ("plain", "encrypted"))
+    print(f"usable list, encrypted / plain store: {encrypted / plain:.2f}x "
           "(the encrypted store's key derived from a passphrase with argon2 at every start)")
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 from desktop.backup_cli import add_backup_arguments, add_restore_arguments, run_backup, run_restore
@@ -17,15 +16,28 @@ log = logging.getLogger("fieldbook")
 
 
 def fieldbook_version() -> str:
+    from importlib.metadata import PackageNotFoundError, version  # read only when asked: start-up stays fast
+
     try:
         return version("fieldbook")
     except PackageNotFoundError:  # run from a source tree that was never installed
         return "unknown"
 
 
+class _VersionAction(argparse.Action):
+    """``--version``: the installed package's version, looked up only when the option is given."""
+
+    def __init__(self, option_strings, dest=argparse.SUPPRESS, default=argparse.SUPPRESS, help=None):  # noqa: A002
+        super().__init__(option_strings, dest=dest, default=default, nargs=0, help=help)
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        print(f"fieldbook {fieldbook_version()}")
+        parser.exit()
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="fieldbook", description="科技特派员服务日志 Fieldbook")
-    parser.add_argument("--version", action="version", version=f"fieldbook {fieldbook_version()}")
+    parser.add_argument("--version", action=_VersionAction, help="show the version and exit")
     parser.add_argument("--profile", type=Path, help="data folder (default: the platform's user data folder)")
     parser.add_argument("--self-test", action="store_true", help="open the main window offscreen, check the store, exit")
     parser.add_argument("--demo", action="store_true",

@@ -16,6 +16,7 @@ from typing import Annotated, Any, Final
 from pydantic import BaseModel, ConfigDict, Field
 
 from sync.domain.fields import RECORD_FIELDS
+from sync.domain.rules import MAX_TEXT_LENGTH  # noqa: F401 - the wire schema states the domain's limit
 from sync.domain.vocabulary import RecordType, Role
 
 #: 2: compact push entries (see "Compact push entries" below); 3: ``held`` push results (see "Push").
@@ -39,7 +40,6 @@ ATTACHMENT_PATH: Final = "/api/v1/attachments/{sha256}"
 
 MAX_PUSH_ENTRIES: Final = 500
 PULL_PAGE_SIZE: Final = 500
-MAX_TEXT_LENGTH: Final = 4000
 MAX_ATTACHMENT_BYTES: Final = 20 * 1024 * 1024
 #: The largest seq, cursor or byte offset on the wire: the largest whole number every JSON parser
 #: reads exactly (a double holds integers up to 2**53), so a bound the schema states is the server's.

@@ -124,7 +124,9 @@ class SyncService:
         return Changes(sync_state=True)
 
     def signed_in(self) -> bool:
-        account = self.local.account()
+        return self._has_token(self.local.account())
+
+    def _has_token(self, account: tuple[str, str] | None) -> bool:
         try:
             return account is not None and self.credentials.find(*account) is not None
         except SyncError:  # a token file that is not fit for use, or one the server refused
@@ -172,7 +174,7 @@ class SyncService:
         last_at, last_ok, last_result = self.local.last_sync()
         return SyncOverview(
             server_url=account[0] if account else None, username=account[1] if account else None,
-            signed_in=self.signed_in(), pending_changes=self.local.pending_count(), last_sync_at=last_at,
+            signed_in=self._has_token(account), pending_changes=self.local.pending_count(), last_sync_at=last_at,
             last_sync_ok=last_ok, last_sync_result=last_result, rejected=self.local.rejected_changes(),
             open_conflicts=self.local.open_conflicts(), credentials_notice=self.credentials.notice,
             set_aside=self.local.set_aside_changes(),

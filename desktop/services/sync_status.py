@@ -14,6 +14,11 @@ class SyncStatus:
     pending_changes: int
     last_sync_at: dt.datetime | None  # UTC, naive like every time in the store
 
+    @classmethod
+    def of(cls, pending_changes: int, last_sync_at: str | None) -> SyncStatus:
+        """From the figures as the store keeps them (the last sync as ISO 8601 text)."""
+        return cls(pending_changes, _parse_time(last_sync_at))
+
 
 class SyncStatusService:
     def __init__(self, store: Store):
@@ -22,8 +27,7 @@ class SyncStatusService:
     def status(self) -> SyncStatus:
         with self.store.reader() as s:
             pending = outbox.pending_count(s)
-        raw = self.store.state("last_sync_at")
-        return SyncStatus(pending, _parse_time(raw))
+        return SyncStatus.of(pending, self.store.state("last_sync_at"))
 
 
 def _parse_time(raw: str | None) -> dt.datetime | None:

@@ -1395,7 +1395,7 @@
     </message>
     <message>
         <source>Cannot open the data</source>
-        <extracomment>Libraries Qt&apos;s xcb platform plugin loads at start, and the Debian packages that ship them.</extracomment>
+        <extracomment>A frame that is never painted (started minimised, say) still opens the data after this long.</extracomment>
         <translation>无法打开数据</translation>
     </message>
 </context>
@@ -2292,6 +2292,13 @@
     </message>
 </context>
 <context>
+    <name>StartupFrame</name>
+    <message>
+        <source>Opening your data…</source>
+        <translation>正在打开数据…</translation>
+    </message>
+</context>
+<context>
     <name>StatisticsPage</name>
     <message>
         <source>Export…</source>
@@ -2959,7 +2966,7 @@
     <name>Validation</name>
     <message>
         <source>This field is required.</source>
-        <extracomment>Names from a list (an industry, a trainer): short, as the server&apos;s columns keep them. How far back a visit or training may be dated, counted from the day it is recorded. The record types with rules; the others (review events, attachments, conflicts) have none here. Whether a household agreed to be named (in a training&apos;s attendance); the server, which checks a training without its households at hand, leaves this to the device. Whether a county or township code is on the official list; None: only its shape is checked.</extracomment>
+        <extracomment>The longest free text (a problem, advice, notes) a record may hold, on the device and the server. Names from a list (an industry, a trainer): short, as the server&apos;s columns keep them. How far back a visit or training may be dated, counted from the day it is recorded. The record types with rules; the others (review events, attachments, conflicts) have none here. Whether a household agreed to be named (in a training&apos;s attendance); the server, which checks a training without its households at hand, leaves this to the device. Whether a county or township code is on the official list; None: only its shape is checked.</extracomment>
         <translation>此项为必填项。</translation>
     </message>
     <message>

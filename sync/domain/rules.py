@@ -12,7 +12,7 @@ import datetime as dt
 import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Final
 
 from sync.domain import demonstration_rules
 from sync.domain.consent import fields_needing_consent
@@ -20,8 +20,9 @@ from sync.domain.counting import MAX_VISIT_DAYS
 from sync.domain.i18n import QT_TRANSLATE_NOOP
 from sync.domain.phone import is_valid_phone
 from sync.domain.vocabulary import AttendeeCategory, HouseholdKind, RecordType, ServiceType, VisitMode
-from sync.protocol import MAX_TEXT_LENGTH
 
+#: The longest free text (a problem, advice, notes) a record may hold, on the device and the server.
+MAX_TEXT_LENGTH: Final = 4000
 MAX_VISIT_HOURS = 16.0
 MAX_TRAINING_HOURS = 80.0
 MAX_ATTENDEES_PER_CATEGORY = 5000

@@ -95,7 +95,9 @@ class RecordTableModel(QAbstractTableModel):
         if key is None:
             return
         descending = order == Qt.SortOrder.DescendingOrder
-        if key == self._filter.sort and descending == self._filter.descending and self._total is not None:
+        # The same order asks nothing: a view calls this when sorting is switched on, before the first
+        # load (which ``set_filter`` starts), and a load under way already reads in this order.
+        if key == self._filter.sort and descending == self._filter.descending:
             return
         self._filter = dataclasses.replace(self._filter, sort=key, descending=descending)
         self.reload()

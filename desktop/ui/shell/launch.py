@@ -9,8 +9,6 @@ import os
 import sys
 import time
 
-from desktop.profile import default_profile_dir, open_profile
-
 log = logging.getLogger(__name__)
 
 #: Libraries Qt's xcb platform plugin loads at start, and the Debian packages that ship them.
@@ -63,52 +61,16 @@ def start_gui(args: argparse.Namespace) -> tuple[str, float] | int:
 
 
 def run_gui(args: argparse.Namespace) -> int:
+    """The app's window: a frame painted at once, the store opened behind it (``Startup``)."""
     started_gui = start_gui(args)
     if isinstance(started_gui, int):
         return started_gui
     _language, started = started_gui
-    from PySide6.QtWidgets import QDialog
-
-    from desktop.ui.shell.app_shell import AppShell
-    from desktop.ui.shell.context import AppContext
-    from desktop.ui.shell.operations import OperationRunner
     from desktop.ui.shell.settings import AppSettings
+    from desktop.ui.shell.startup import Startup
 
-    app = _application()
-    settings = AppSettings()
-    # The command line wins, then $FIELDBOOK_PROFILE, then the folder chosen in Settings.
-    chosen = None if os.environ.get("FIELDBOOK_PROFILE") else settings.data_folder
-    folder = args.profile or chosen or default_profile_dir()
-    from desktop.services.store_lock import StoreLocked, set_passphrase_prompt
-    from desktop.ui.widgets.passphrase_dialog import ask_store_passphrase
-
-    if not getattr(args, "passphrase_stdin", False) and not os.environ.get("FIELDBOOK_PASSPHRASE"):
-        set_passphrase_prompt(ask_store_passphrase)
-    try:
-        profile = open_profile(folder)
-    except StoreLocked as locked:
-        return _locked(locked, self_test=args.self_test)
-    except Exception as exc:  # noqa: BLE001 - a store that cannot be opened is reported, not a traceback
-        log.exception("cannot open the profile in %s", folder)
-        return _cannot_open(folder, exc, self_test=args.self_test)
-    runner = OperationRunner()
-    try:
-        identity = profile.identity.current()
-        if args.self_test:
-            return self_test(profile, identity, runner, settings, started)
-        if identity is None:
-            from desktop.ui.shell.first_run_dialog import FirstRunDialog
-
-            dialog = FirstRunDialog(profile.identity, profile.reference, runner)
-            if dialog.exec() != QDialog.DialogCode.Accepted or dialog.identity is None:
-                return 0
-            identity = dialog.identity
-        shell = AppShell(AppContext.create(profile, identity, runner, settings))
-        shell.show()
-        return app.exec()
-    finally:
-        runner.wait_idle()
-        profile.close()
+    startup = Startup(args, AppSettings())
+    return startup.self_test(started) if args.self_test else startup.run(_application())
 
 
 def _application():
@@ -123,35 +85,6 @@ def _application():
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setWindowIcon(QIcon(str(resource_path("icons", "fieldbook.svg"))))
     return app
-
-
-def _locked(locked, *, self_test: bool) -> int:
-    from PySide6.QtCore import QCoreApplication
-    from PySide6.QtWidgets import QMessageBox
-
-    from desktop.services.store_lock import lock_message
-
-    text = QCoreApplication.translate("StoreKey", lock_message(locked))
-    if self_test:
-        print(f"fieldbook self-test FAILED: {text}")
-        return 1
-    QMessageBox(QMessageBox.Icon.Critical, QCoreApplication.translate("Launch", "Cannot open the data"), text).exec()
-    return 6
-
-
-def _cannot_open(folder, error: Exception, *, self_test: bool) -> int:
-    if self_test:
-        print(f"fieldbook self-test FAILED: cannot open the store in {folder}: {error}")
-        return 1
-    from PySide6.QtCore import QCoreApplication
-    from PySide6.QtWidgets import QMessageBox
-
-    text = QCoreApplication.translate("Launch", "Fieldbook cannot open its data folder %1. Backups of the "
-                                                "store (*.bak) are kept in the same folder.").replace("%1", str(folder))
-    box = QMessageBox(QMessageBox.Icon.Critical, QCoreApplication.translate("Launch", "Cannot open the data"), text)
-    box.setDetailedText(str(error))
-    box.exec()
-    return 1
 
 
 def _warn_without_cjk_font() -> None:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QHBoxLayout, QListWidget, QMainWindow, QMessageBox, QStackedWidget, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QMainWindow, QMessageBox, QStackedWidget, QWidget
 
 from desktop.domain import kinds
 from desktop.domain.records import DemonstrationBase, DemonstrationProject, Household, Training, Visit
@@ -27,15 +27,12 @@ from desktop.ui.lists.record_list_page import RecordListPage
 from desktop.ui.review.page import ReviewPage
 from desktop.ui.shell.help_dialog import HelpDialog
 from desktop.ui.shell.i18n import ui_is_english
+from desktop.ui.shell.navigation import PAGES, navigation_list, window_title
 from desktop.ui.shell.settings_dialog import SettingsDialog
 from desktop.ui.statistics.page import StatisticsPage
 from desktop.ui.shell.status_bar import SyncStatusBar
 from desktop.ui.sync.actions import SyncActions
 from desktop.ui.widgets.screen_fit import fit_to_screen
-
-#: Page keys in navigation order; the sync and review work plugs into "review" and the status bar.
-PAGES = ("visits", "trainings", "households", "demonstrations", "review", "statistics")
-
 
 class MainWindow(QMainWindow):
     """Every write reaches the window, and each page, on the change bus ``ctx.runner.changed(changes,
@@ -47,8 +44,7 @@ class MainWindow(QMainWindow):
     def __init__(self, ctx: AppContext):
         super().__init__()
         self.ctx = ctx
-        title = self.tr("Fieldbook — S&T service log")
-        self.setWindowTitle(title + self.tr(" (demo: sample data, removed on closing)") if ctx.demo else title)
+        self.setWindowTitle(window_title(ctx.demo))
         ctx.runner.changed.connect(self._apply_changes)  # first: pages then read fresh reference data
         self.forms = FormController(ctx, self)
         self.dialog: QWidget | None = None  # the settings / about / error dialog last opened
@@ -74,22 +70,10 @@ class MainWindow(QMainWindow):
             "visits": self.visits_page, "trainings": self.trainings_page, "households": self.households_page,
             "demonstrations": self.demonstrations_page, "review": self.review_page, "statistics": self.statistics_page,
         }
-        titles = {"visits": self.tr("Service visits"), "trainings": self.tr("Trainings"),
-                  "households": self.tr("Households"), "demonstrations": self.tr("Demonstrations"),
-                  "review": self.tr("Review"),
-                  "statistics": self.tr("Statistics")}
-        self.nav = QListWidget(self)
-        self.nav.setObjectName("navigation")
-        self.nav.setIconSize(QSize(20, 20))
+        self.nav = navigation_list(self)
         self.stack = QStackedWidget(self)
         for key in PAGES:
-            self.nav.addItem(titles[key])
             self.stack.addWidget(self.pages[key])
-        font = self.nav.font()
-        font.setPointSizeF(font.pointSizeF() * 1.15)
-        self.nav.setFont(font)
-        self.nav.setStyleSheet("QListWidget#navigation::item { padding: 8px 10px; }")
-        self.nav.setFixedWidth(max(130, self.nav.sizeHintForColumn(0) + 40))
         self.nav.currentRowChanged.connect(self._page_changed)
         for page, cls in ((self.visits_page, Visit), (self.trainings_page, Training),
                           (self.households_page, Household)):
@@ -150,8 +134,7 @@ class MainWindow(QMainWindow):
         """Load the lists and the status, and offer back drafts a crash left (all on the worker)."""
         for page in (self.visits_page, self.trainings_page, self.households_page, self.demonstrations_page):
             page.start()
-        self.status.refresh()
-        self.sync.start()
+        self.sync.start()  # its overview fills the status bar too
         self.forms.offer_drafts()
 
     def show_page(self, key: str) -> None:

@@ -94,7 +94,7 @@ class SyncStatusBar(QStatusBar):
 
     def refresh(self) -> None:
         service = self.ctx.sync_status
-        self.ctx.runner.run(service.status, on_success=self._show_status, label="sync status")
+        self.ctx.runner.run(service.status, on_success=self.show_status, label="sync status")
 
     def _show_network(self) -> None:
         # Without a server "online" would promise a sync that cannot happen; once sync has tried
@@ -106,7 +106,8 @@ class SyncStatusBar(QStatusBar):
         self.network_label.setText(self.tr("Online") if self.is_online() else self.tr("Offline"))
         self.network_label.setToolTip("")
 
-    def _show_status(self, status: SyncStatus) -> None:
+    def show_status(self, status: SyncStatus) -> None:
+        """Changes waiting and the last sync (from ``refresh()``, or from the sync overview at start)."""
         self.status = status
         self.pending_label.setText(self.tr("%n change(s) waiting to sync", "", status.pending_changes)
                                    if status.pending_changes else self.tr("All changes synced"))

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar
 
 from desktop.services.changes import Changes
 from desktop.services.sync_service import SyncOverview
+from desktop.services.sync_status import SyncStatus
 from desktop.ui.sync.bundle_actions import BundleActions
 from desktop.ui.sync.conflict_edit_dialog import ConflictEditDialog
 from desktop.ui.sync.conflicts_dialog import ConflictsDialog
@@ -124,6 +125,8 @@ class SyncActions(QObject):
         self.sign_out_action.setEnabled(signed_in)
 
     def _show_overview(self, overview: SyncOverview) -> None:
+        # The overview holds the status bar's figures too: read once at start, not twice.
+        self.status.show_status(SyncStatus.of(overview.pending_changes, overview.last_sync_at))
         self.status.show_attention(len(overview.open_conflicts), len(overview.set_aside))
         self.status.set_server(overview.server_url)
         dialog = self.conflicts_dialog
