@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
 import random
 import sys
 import tempfile
@@ -35,6 +36,7 @@ from desktop.profile import open_profile
 from desktop.services.sync_service import SyncService
 from desktop.store import repository
 from desktop.store.local_store import DesktopLocalStore
+from desktop.store.store_key import PASSPHRASE_ENV
 from sync.client.credentials import CredentialStore
 from sync.client.engine import SyncPhase, SyncProgress
 from sync.domain.vocabulary import HouseholdKind, Role, ServiceType, VisitMode
@@ -122,6 +124,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--visits", type=int, default=10_000)
     args = parser.parse_args()
+    os.environ.setdefault(PASSPHRASE_ENV, "benchmark passphrase")  # where no OS key store keeps the key
     rng = random.Random(11)
     with tempfile.TemporaryDirectory() as tmp, fresh_database("postgres", Path(tmp)) as db_url:
         root = Path(tmp)
