@@ -185,7 +185,7 @@ class SyncEngine:
         batch = MAX_PUSH_ENTRIES
         while True:
             check()
-            entries = self.store.pending_entries(batch)
+            entries = self.store.pending_push(batch)
             if not entries:
                 return
             try:

@@ -50,6 +50,12 @@ def _postgresql(session: Session) -> bool:
     return session.get_bind().dialect.name == "postgresql"
 
 
+def numbered_on_write(session: Session) -> bool:
+    """Whether rows get their numbers as they are written (PostgreSQL: from the transaction id,
+    which locks nothing) rather than just before commit (SQLite: from the counter row)."""
+    return _postgresql(session)
+
+
 def allocate(session: Session, count: int) -> int:
     """Reserve ``count`` numbers for rows this transaction writes; returns the first.
 
