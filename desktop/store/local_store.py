@@ -114,10 +114,10 @@ class DesktopLocalStore:
                  "time": created_at.replace(tzinfo=dt.UTC)}
                 for device_id, seq, record_type, record_id, kind, base_revision, changes, created_at in rows])
 
-    def pending_push(self, limit: int) -> list[CompactEntry]:
+    def pending_push(self, limit: int, after: int = 0) -> list[CompactEntry]:
         # What is pushed: the compact form straight from the columns (no model per field change).
         with self.store.reader() as s:
-            rows = s.execute(select(*_ENTRY_COLUMNS[1:]).where(OutboxRow.acked.is_(False))
+            rows = s.execute(select(*_ENTRY_COLUMNS[1:]).where(OutboxRow.acked.is_(False), OutboxRow.seq > after)
                              .order_by(OutboxRow.seq).limit(limit))
             return [CompactEntry.model_construct(seq=seq, wire=compact_row(
                         seq, record_type, record_id, kind, base_revision, changes, created_at.replace(tzinfo=dt.UTC)))

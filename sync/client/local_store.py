@@ -44,8 +44,9 @@ class LocalStore(Protocol):
         """Outbox entries not yet acknowledged by the server, oldest first."""
         ...
 
-    def pending_push(self, limit: int) -> list[CompactEntry]:
-        """The same entries as ``pending_entries``, each already in its compact wire form."""
+    def pending_push(self, limit: int, after: int = 0) -> list[CompactEntry]:
+        """The same entries as ``pending_entries`` (those with a seq above ``after``), each already
+        in its compact wire form."""
         ...
 
     def pending_count(self) -> int:

@@ -4,13 +4,17 @@ same JSON the entry's model would give, for creates, edits that clear a value, a
 from __future__ import annotations
 
 import json
+import threading
 
 import pytest
 
 from desktop.domain.records import Visit
 from desktop.store.local_store import DesktopLocalStore
+from sync.client import engine as engine_module
+from sync.client.engine import SyncEngine
 from sync.protocol import CompactEntry, EntryResult, EntryStatus, OutboxEntry, compact_entry, expand_entry
 from tests.factories import household, visit
+from tests.sync.test_sync_engine import FakeApi
 
 
 @pytest.fixture
@@ -41,3 +45,39 @@ def test_pending_push_stops_at_the_limit_and_skips_acknowledged_entries(local, r
         records.save(household())
     local.record_push_results([EntryResult(seq=1, status=EntryStatus.APPLIED, revision=1)])
     assert [p.seq for p in local.pending_push(2)] == [2, 3]
+
+
+def test_pending_push_reads_after_a_seq(local, records):
+    for _ in range(5):
+        records.save(household())
+    assert [p.seq for p in local.pending_push(10, after=3)] == [4, 5]
+
+
+def test_the_next_batch_is_read_while_the_one_before_is_on_its_way(local, records, monkeypatch):
+    """The device's work overlaps the server's: batch 2 is read from the outbox during push 1."""
+    monkeypatch.setattr(engine_module, "MAX_PUSH_ENTRIES", 2)
+    for _ in range(5):
+        records.save(household())
+    read_ahead = threading.Event()
+    original = local.pending_push
+
+    def pending_push(limit: int, after: int = 0):
+        entries = original(limit, after)
+        if after:
+            read_ahead.set()
+        return entries
+
+    monkeypatch.setattr(local, "pending_push", pending_push)
+
+    class SlowApi(FakeApi):
+        overlapped: list[bool] = []
+
+        def push(self, request):
+            self.overlapped.append(read_ahead.wait(timeout=5))
+            read_ahead.clear()
+            return super().push(request)
+
+    api = SlowApi()
+    report = SyncEngine(local, api).run()
+    assert api.pushed == [[1, 2], [3, 4], [5]] and report.applied == 5 and report.still_pending == 0
+    assert api.overlapped == [True, True, True]
