@@ -40,7 +40,7 @@ ATTACHMENT_PATH: Final = "/api/v1/attachments/{sha256}"
 MAX_PUSH_ENTRIES: Final = 500
 #: Most changes in one pull page; a page also stops once its changes pass about 1 MiB of JSON
 #: (services.pull), so it is its bytes that bound a page of long records.
-PULL_PAGE_SIZE: Final = 2000
+PULL_PAGE_SIZE: Final = 500
 MAX_TEXT_LENGTH: Final = 4000
 MAX_ATTACHMENT_BYTES: Final = 20 * 1024 * 1024
 #: The largest seq, cursor or byte offset on the wire: the largest whole number every JSON parser
