@@ -189,11 +189,11 @@ class SyncEngine:
         total = self.store.pending_count()
         batch = MAX_PUSH_ENTRIES
         answered: list[EntryResult] = []  # results received, not yet stored
+        check()  # asked before every batch, and once more before finding the outbox empty
         entries = self.store.pending_push(batch)
         try:
             with ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-push") as sending:
                 while entries:
-                    check()
                     in_flight = sending.submit(self.transport.push, PushRequest(entries=entries))
                     if answered:
                         self._record_results(answered, report, progress, total)
@@ -205,12 +205,15 @@ class SyncEngine:
                         if exc.status != 413 or batch == 1:
                             raise
                         batch = max(1, batch // 2)  # entries with long texts: send fewer at a time
+                        check()
                         entries = self.store.pending_push(batch)
                         continue
                     answered, epoch_changed = self._answer(entries, response)
                     if epoch_changed:
                         raise _EpochChanged
-                    entries = following
+                    check()
+                    # read again when the outbox looked empty: a change saved meanwhile goes now too
+                    entries = following or self.store.pending_push(batch, after=entries[-1].seq)
         finally:
             if answered:
                 self._record_results(answered, report, progress, total)
