@@ -7,10 +7,11 @@ Prints figures, asserts nothing about time.
 
 Run: `.venv/bin/python benchmarks/bench_sync.py [--visits 10000]` (PostgreSQL on 127.0.0.1:5432).
 
-Last measured (2 cores, shared with other work; the better of two runs, 10,200 records): push
-2,509 records/s, pull by a fresh device 4,638 records/s, one visit 381 B gzip (510 B of compact
-JSON), no-op sync 630 B in 1 request. Before protocol 2's compact entries and the one-statement
-bulk writes: push 1,202/s, pull 3,902/s, one visit 524 B.
+Beside them: the CPU each record cost the device (this process), the server and PostgreSQL, which
+moves less with other work on the machine than the rates do. Last measured (2 cores shared, runs
+before / after taken in turn, 5,200 records): push 860–889/s before, 1,359–1,577/s after; CPU per
+pushed record device 0.44 → 0.36 ms, server 0.27 → 0.25 ms; pull by a fresh device 1,941–4,067/s,
+device 0.14 → 0.12 ms per record (see README "Performance").
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
 import random
 import sys
 import tempfile
@@ -35,12 +37,14 @@ from desktop.profile import open_profile
 from desktop.services.sync_service import SyncService
 from desktop.store import repository
 from desktop.store.local_store import DesktopLocalStore
+from desktop.store.store_key import PASSPHRASE_ENV
 from sync.client.credentials import CredentialStore
 from sync.client.engine import SyncPhase, SyncProgress
 from sync.domain.vocabulary import HouseholdKind, Role, ServiceType, VisitMode
 from sync.protocol import compact_entry
 from sync.server.services import admin
 from sync.server.store.database import Database
+from benchmarks.bench_server_load import _cpu_seconds
 from tests.server.conftest import fresh_database
 from tests.sync.harness import ServerProcess
 from tests.sync.netsim import NetSim
@@ -93,6 +97,27 @@ def timed_sync(service: SyncService) -> tuple[float, float, float, object]:
     return push_end - started, pull_end - push_end, ended - started, report
 
 
+class CpuMeter:
+    """CPU seconds this process (the device), the server process and the database's backends spend."""
+
+    def __init__(self, server_pid: int, db_url: str):
+        self.server_pid = server_pid
+        self.conninfo = db_url.replace("postgresql+psycopg://", "postgresql://")
+
+    def _backends(self) -> list[int]:
+        with psycopg.connect(self.conninfo, autocommit=True) as conn:
+            return [pid for (pid,) in conn.execute("SELECT pid FROM pg_stat_activity WHERE datname = current_database() "
+                                                   "AND pid <> pg_backend_pid()")]
+
+    def sample(self) -> tuple[float, float, float]:
+        return time.process_time(), _cpu_seconds(self.server_pid), sum(map(_cpu_seconds, self._backends()))
+
+    @staticmethod
+    def per_record(before: tuple[float, float, float], after: tuple[float, float, float], records: int) -> str:
+        client, server, database = (1000 * (a - b) / max(records, 1) for a, b in zip(after, before, strict=True))
+        return f"CPU per record: device {client:.3f} ms, server {server:.3f} ms, PostgreSQL {database:.3f} ms"
+
+
 def baseline(db_url: str, service: SyncService) -> tuple[float, float, int]:
     """rows/s for executemany and for COPY of the pushed visits' fields into a plain PostgreSQL table."""
     rows = []
@@ -122,6 +147,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--visits", type=int, default=10_000)
     args = parser.parse_args()
+    os.environ.setdefault(PASSPHRASE_ENV, "benchmark passphrase")  # where no OS key store keeps the key
     rng = random.Random(11)
     with tempfile.TemporaryDirectory() as tmp, fresh_database("postgres", Path(tmp)) as db_url:
         root = Path(tmp)
@@ -141,9 +167,13 @@ def main() -> None:
             records = wang.local.pending_count()
             many, copied, base_rows = baseline(db_url, wang)
             proxy.reset_traffic()
+            meter = CpuMeter(server.process.pid, db_url)
+            at_start = meter.sample()
             push_s, echo_s, _, report = timed_sync(wang)
+            after_push = meter.sample()
             traffic = proxy.reset_traffic()
             _, pull_s, _, pulled = timed_sync(li)
+            after_pull = meter.sample()
 
             noop = wang.sync_now()[0]
             noop_traffic = proxy.reset_traffic()
@@ -153,14 +183,18 @@ def main() -> None:
             server.stop()
             db.dispose()
 
+    print(f"load average {os.getloadavg()[0]:.1f} at the end (2 cores shared: compare figures of one run)")
     print(f"records pushed            {records:>10,}   ({args.visits:,} visits + 200 households; "
           f"saving them locally took {saving:.1f} s)")
     print(f"push                      {records / push_s:>10,.0f} records/s   ({push_s:.1f} s; "
           f"{traffic.up / 1e6:.2f} MB up, gzip)")
+    print(f"  push and pull-back: {CpuMeter.per_record(at_start, after_push, records)}")
     print(f"pull (fresh device)       {pulled.pulled / pull_s:>10,.0f} records/s   ({pull_s:.1f} s for "
           f"{pulled.pulled:,} records, {pulled.bytes_received / 1e6:.2f} MB down)")
+    print(f"  {CpuMeter.per_record(after_push, after_pull, pulled.pulled)}")
     print(f"pull-back of own records  {report.pulled / echo_s:>10,.0f} records/s   ({echo_s:.1f} s)")
-    print(f"baseline executemany      {many:>10,.0f} rows/s      ({base_rows:,} rows straight into PostgreSQL)")
+    print(f"baseline executemany      {many:>10,.0f} rows/s      ({base_rows:,} rows straight into PostgreSQL; push "
+          f"{many * push_s / records:.1f}× slower)")
     print(f"baseline COPY             {copied:>10,.0f} rows/s")
     print(f"one visit on the wire     {one['body']:>10,} B gzip body   ({one['json']:,} B as JSON; whole push "
           f"request with headers {one['request']:,} B)")

@@ -39,6 +39,8 @@ ACTIVATE_PATH: Final = "/api/v1/auth/activate"
 ATTACHMENT_PATH: Final = "/api/v1/attachments/{sha256}"
 
 MAX_PUSH_ENTRIES: Final = 500
+#: Most changes in one pull page; a page also stops once its changes pass about 1 MiB of JSON
+#: (services.pull), so it is its bytes that bound a page of long records.
 PULL_PAGE_SIZE: Final = 500
 MAX_ATTACHMENT_BYTES: Final = 20 * 1024 * 1024
 #: The largest seq, cursor or byte offset on the wire: the largest whole number every JSON parser
@@ -74,10 +76,21 @@ class OutboxEntry(_Wire):
     time: dt.datetime
 
 
-class PushRequest(_Wire):
-    """The push body; on the wire each entry is in its compact form (``compact_entry``)."""
+class CompactEntry(BaseModel):
+    """An outbox entry already in its compact wire form (``compact_row``): what the sync engine
+    pushes, read straight from the device's outbox. ``seq`` is the entry's, for the bookkeeping."""
 
-    entries: list[OutboxEntry] = Field(max_length=MAX_PUSH_ENTRIES)
+    model_config = ConfigDict(frozen=True)
+
+    seq: int
+    wire: dict[str, Any]
+
+
+class PushRequest(_Wire):
+    """The push body; on the wire each entry is in its compact form (``compact_entry``), which a
+    device's store may give already made (``CompactEntry``)."""
+
+    entries: list[OutboxEntry | CompactEntry] = Field(max_length=MAX_PUSH_ENTRIES)
 
 
 class EntryStatus(StrEnum):
@@ -375,24 +388,29 @@ CREATE_UNSENT_FIELDS: Final = frozenset({"author_id", "updated_at"})
 
 def compact_entry(entry: OutboxEntry) -> dict[str, Any]:
     """The JSON object a protocol-2 device pushes for ``entry`` (whose values are JSON values)."""
-    compact: dict[str, Any] = {"seq": entry.seq, "record_type": entry.record_type.value,
-                               "record_id": entry.record_id, "kind": entry.kind.value}
-    if entry.base_revision:
-        compact["base_revision"] = entry.base_revision
-    changes = entry.changes
-    if entry.kind is ChangeKind.CREATE and all(change.old is None for change in changes.values()):
-        compact["values"] = {name: change.new for name, change in changes.items()
-                             if change.new is not None and name not in CREATE_UNSENT_FIELDS
-                             and not (name == "deleted" and change.new is False)}
+    changes = {name: {"old": change.old, "new": change.new} for name, change in entry.changes.items()}
+    return compact_row(entry.seq, entry.record_type.value, entry.record_id, entry.kind.value, entry.base_revision,
+                       changes, entry.time)
+
+
+def compact_row(seq: int, record_type: str, record_id: str, kind: str, base_revision: int,
+                changes: dict[str, dict[str, Any]], time: dt.datetime) -> dict[str, Any]:
+    """``compact_entry`` of an outbox entry given as its plain values (``changes``: field to
+    ``{"old": …, "new": …}``, either may be missing), as a device's store reads them from its
+    outbox: no model is built per field change."""
+    compact: dict[str, Any] = {"seq": seq, "record_type": record_type, "record_id": record_id, "kind": kind}
+    if base_revision:
+        compact["base_revision"] = base_revision
+    if kind == ChangeKind.CREATE.value and all(change.get("old") is None for change in changes.values()):
+        compact["values"] = {name: new for name, change in changes.items()
+                             if (new := change.get("new")) is not None and name not in CREATE_UNSENT_FIELDS
+                             and not (name == "deleted" and new is False)}
     else:
-        compact["changes"] = {name: _without_nulls(change) for name, change in changes.items()}
-    time = entry.time.isoformat()
-    compact["time"] = time[:-6] + "Z" if time.endswith("+00:00") else time
+        compact["changes"] = {name: {key: value for key in ("old", "new") if (value := change.get(key)) is not None}
+                              for name, change in changes.items()}
+    text = time.isoformat()
+    compact["time"] = text[:-6] + "Z" if text.endswith("+00:00") else text
     return compact
-
-
-def _without_nulls(change: FieldChange) -> dict[str, Any]:
-    return {key: value for key, value in (("old", change.old), ("new", change.new)) if value is not None}
 
 
 def expand_entry(raw: dict[str, Any], device_id: str) -> dict[str, Any]:

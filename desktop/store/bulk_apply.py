@@ -50,10 +50,11 @@ def insert_new(s: Session, record_type: RecordType, changes: Iterable[RecordChan
     by_fields: dict[tuple[str, ...], list[dict[str, Any]]] = defaultdict(list)
     for row in rows:
         by_fields[tuple(sorted(row))].append(row)
+    connection = s.connection()  # Core executemany: no ORM bulk-insert machinery per row
     for group in by_fields.values():
-        s.execute(insert(table), group)
+        connection.execute(insert(table), group)
     if links:
         visit_ids = list(dict.fromkeys(link["visit_id"] for link in links))
         for start in range(0, len(visit_ids), _LINK_BATCH):
             s.execute(delete(VisitHousehold).where(VisitHousehold.visit_id.in_(visit_ids[start:start + _LINK_BATCH])))
-        s.execute(insert(VisitHousehold), links)
+        connection.execute(insert(VisitHousehold), links)

@@ -46,7 +46,8 @@ from desktop.store.wire import from_wire, row_class, row_to_record, synced_field
 from sync.client.errors import SyncError, SyncErrorKind
 from sync.client.local_store import PendingUpload, SyncPosition
 from sync.domain.vocabulary import RecordType
-from sync.protocol import PULL_ONLY_TYPES, EntryResult, OutboxEntry, PlanTarget, PullResponse, RecordChange
+from sync.protocol import (PULL_ONLY_TYPES, CompactEntry, EntryResult, OutboxEntry, PlanTarget, PullResponse,
+                           RecordChange, compact_row)
 
 UNSEEN = "unseen:"
 TARGETS_VERSION = "targets_version"  # sync_state key: the server's targets version last applied
@@ -112,6 +113,15 @@ class DesktopLocalStore:
                  "kind": kind, "base_revision": base_revision, "changes": changes,
                  "time": created_at.replace(tzinfo=dt.UTC)}
                 for device_id, seq, record_type, record_id, kind, base_revision, changes, created_at in rows])
+
+    def pending_push(self, limit: int, after: int = 0) -> list[CompactEntry]:
+        # What is pushed: the compact form straight from the columns (no model per field change).
+        with self.store.reader() as s:
+            rows = s.execute(select(*_ENTRY_COLUMNS[1:]).where(OutboxRow.acked.is_(False), OutboxRow.seq > after)
+                             .order_by(OutboxRow.seq).limit(limit))
+            return [CompactEntry.model_construct(seq=seq, wire=compact_row(
+                        seq, record_type, record_id, kind, base_revision, changes, created_at.replace(tzinfo=dt.UTC)))
+                    for seq, record_type, record_id, kind, base_revision, changes, created_at in rows]
 
     def pending_count(self) -> int:
         with self.store.reader() as s:

@@ -13,6 +13,7 @@ import hashlib
 import io
 import logging
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Protocol
@@ -22,6 +23,8 @@ from sync.client.local_store import LocalStore, PendingUpload
 from sync.client.transport import WireStats
 from sync.protocol import (
     MAX_PUSH_ENTRIES,
+    CompactEntry,
+    EntryResult,
     EntryStatus,
     PullResponse,
     PushRequest,
@@ -180,49 +183,72 @@ class SyncEngine:
 
     def _push(self, report: SyncReport, progress: Callable[[SyncProgress], None],
               check: Callable[[], None]) -> None:
+        """Batches go one at a time, each after the answer to the one before; while a batch is on
+        its way the answer to the previous one is stored and the next batch read from the outbox,
+        so the device's work overlaps the server's instead of adding to it."""
         total = self.store.pending_count()
-        done = 0
         batch = MAX_PUSH_ENTRIES
-        while True:
-            check()
-            entries = self.store.pending_entries(batch)
-            if not entries:
-                return
-            try:
-                response = self.transport.push(PushRequest(entries=entries))
-            except SyncError as exc:
-                if exc.status != 413 or batch == 1:
-                    raise
-                batch = max(1, batch // 2)  # entries with long texts: send fewer at a time
-                continue
-            sent = {e.seq for e in entries}
-            results = [r for r in response.results if r.seq in sent and r.status is not EntryStatus.HELD]
-            # acked_seq is the server's highest contiguous seq: after a restore it stops below the
-            # entries the backup lacks, and entries above that gap come back ``held`` (unanswered
-            # from a protocol-2 server): not acknowledged, they go again after the missing ones.
-            epoch_changed = self._adopt_epoch(response.server_epoch, response.acked_seq)
-            held = sent - {r.seq for r in results}
-            if held and not epoch_changed:
-                if response.acked_seq >= min(held):
-                    raise SyncError(SyncErrorKind.PROTOCOL, detail="push left entries unanswered")
-                # The server lost entries it had acknowledged, with no new epoch: send again from
-                # there, in order, and pull afresh, as after an epoch change.
-                self.store.start_epoch(response.server_epoch, response.acked_seq)
-                epoch_changed = True
-            self.store.record_push_results(results)
-            for r in results:
-                if r.status == EntryStatus.APPLIED:
-                    report.applied += 1
-                elif r.status == EntryStatus.MERGED:
-                    report.merged += 1
-                elif r.status == EntryStatus.CONFLICT:
-                    report.conflicts += 1
-                else:
-                    report.rejected += 1
-            done += len(results)
-            progress(SyncProgress(SyncPhase.PUSH, done, max(total, done)))
-            if epoch_changed:
-                raise _EpochChanged
+        answered: list[EntryResult] = []  # results received, not yet stored
+        check()  # asked before every batch, and once more before finding the outbox empty
+        entries = self.store.pending_push(batch)
+        try:
+            with ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-push") as sending:
+                while entries:
+                    in_flight = sending.submit(self.transport.push, PushRequest(entries=entries))
+                    if answered:
+                        self._record_results(answered, report, progress, total)
+                        answered = []
+                    following = self.store.pending_push(batch, after=entries[-1].seq)
+                    try:
+                        response = in_flight.result()
+                    except SyncError as exc:
+                        if exc.status != 413 or batch == 1:
+                            raise
+                        batch = max(1, batch // 2)  # entries with long texts: send fewer at a time
+                        check()
+                        entries = self.store.pending_push(batch)
+                        continue
+                    answered, epoch_changed = self._answer(entries, response)
+                    if epoch_changed:
+                        raise _EpochChanged
+                    check()
+                    # read again when the outbox looked empty: a change saved meanwhile goes now too
+                    entries = following or self.store.pending_push(batch, after=entries[-1].seq)
+        finally:
+            if answered:
+                self._record_results(answered, report, progress, total)
+
+    def _answer(self, entries: list[CompactEntry], response: PushResponse) -> tuple[list[EntryResult], bool]:
+        """The results to store for a sent batch, and whether the run must start over."""
+        sent = {e.seq for e in entries}
+        results = [r for r in response.results if r.seq in sent and r.status is not EntryStatus.HELD]
+        # acked_seq is the server's highest contiguous seq: after a restore it stops below the
+        # entries the backup lacks, and entries above that gap come back ``held`` (unanswered
+        # from a protocol-2 server): not acknowledged, they go again after the missing ones.
+        epoch_changed = self._adopt_epoch(response.server_epoch, response.acked_seq)
+        held = sent - {r.seq for r in results}
+        if held and not epoch_changed:
+            if response.acked_seq >= min(held):
+                raise SyncError(SyncErrorKind.PROTOCOL, detail="push left entries unanswered")
+            # The server lost entries it had acknowledged, with no new epoch: send again from
+            # there, in order, and pull afresh, as after an epoch change.
+            self.store.start_epoch(response.server_epoch, response.acked_seq)
+            epoch_changed = True
+        return results, epoch_changed
+
+    def _record_results(self, results: list[EntryResult], report: SyncReport,
+                        progress: Callable[[SyncProgress], None], total: int) -> None:
+        self.store.record_push_results(results)
+        for r in results:
+            if r.status == EntryStatus.APPLIED:
+                report.applied += 1
+            elif r.status == EntryStatus.MERGED:
+                report.merged += 1
+            elif r.status == EntryStatus.CONFLICT:
+                report.conflicts += 1
+            else:
+                report.rejected += 1
+        progress(SyncProgress(SyncPhase.PUSH, report.pushed, max(total, report.pushed)))
 
     def _pull(self, report: SyncReport, progress: Callable[[SyncProgress], None],
               check: Callable[[], None]) -> None:

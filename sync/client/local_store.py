@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
-from sync.protocol import EntryResult, OutboxEntry, PlanTarget, PullResponse
+from sync.protocol import CompactEntry, EntryResult, OutboxEntry, PlanTarget, PullResponse
 
 
 @dataclass(frozen=True)
@@ -42,6 +42,11 @@ class LocalStore(Protocol):
 
     def pending_entries(self, limit: int) -> list[OutboxEntry]:
         """Outbox entries not yet acknowledged by the server, oldest first."""
+        ...
+
+    def pending_push(self, limit: int, after: int = 0) -> list[CompactEntry]:
+        """The same entries as ``pending_entries`` (those with a seq above ``after``), each already
+        in its compact wire form."""
         ...
 
     def pending_count(self) -> int:

@@ -36,6 +36,7 @@ from sync.protocol import (
     SCHEMA_VERSION,
     TARGETS_PATH,
     ActivateRequest,
+    CompactEntry,
     ErrorCode,
     LoginRequest,
     LoginResponse,
@@ -135,7 +136,8 @@ class Transport:
 
     def push(self, request: PushRequest) -> PushResponse:
         # Entries go in their compact form (protocol 2): the server fills in what is left out.
-        response = self._request("POST", PUSH_PATH, json_body={"entries": [compact_entry(e) for e in request.entries]})
+        entries = [e.wire if isinstance(e, CompactEntry) else compact_entry(e) for e in request.entries]
+        response = self._request("POST", PUSH_PATH, json_body={"entries": entries})
         return self._parse(response, PushResponse)
 
     def pull(self, cursor: int, targets_version: int | None = None) -> PullResponse:

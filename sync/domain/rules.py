@@ -12,6 +12,8 @@ import datetime as dt
 import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from enum import Enum
+from functools import cache
 from typing import Any, Final
 
 from sync.domain import demonstration_rules
@@ -146,6 +148,12 @@ def _number(value: Any) -> float | None:
     return float(value)
 
 
+@cache
+def _values(allowed: type[Enum]) -> frozenset[Any]:
+    """The values of a vocabulary, built once: a push checks them for every record."""
+    return frozenset(m.value for m in allowed)
+
+
 def _items(value: Any) -> tuple[Any, ...]:
     return tuple(value) if isinstance(value, list | tuple) else ()
 
@@ -235,8 +243,8 @@ class _Checker:
         elif value is None or not (0.5 <= value <= maximum):
             self.fail(field, "hours", f"{maximum:g}")
 
-    def choice(self, field: str, allowed: type) -> None:
-        if self[field] not in {m.value for m in allowed}:
+    def choice(self, field: str, allowed: type[Enum]) -> None:
+        if self[field] not in _values(allowed):
             self.fail(field, "choice")
 
     def position(self) -> None:
@@ -279,7 +287,7 @@ def _visit(c: _Checker) -> None:
     service_types = _items(c["service_types"])
     if not service_types:
         c.fail("service_types", "service_types")
-    elif any(s not in {m.value for m in ServiceType} for s in service_types):
+    elif any(s not in _values(ServiceType) for s in service_types):
         c.fail("service_types", "choice")
     c.required_text("industry", MAX_NAME_LENGTH)
     c.required_text("problem")
@@ -317,7 +325,7 @@ def _training(c: _Checker) -> None:
     c.names("trainers")
     c.hours("hours", MAX_TRAINING_HOURS)
     attendees = c["attendees"] if isinstance(c["attendees"], dict) else {}
-    known = {m.value for m in AttendeeCategory}
+    known = _values(AttendeeCategory)
     for category, count in attendees.items():
         if category not in known:
             c.fail("attendees", "choice")

@@ -129,8 +129,8 @@ def _apply_chunk(db: Database, caller: Caller, chunk: list[dict[str, Any]]) -> t
     for attempt in range(1, _ATTEMPTS + 1):
         try:
             with db.write() as session:
-                results = _apply_in(session, caller, chunk)
-                return results, ledger.acked_seq(session, caller.device_id)
+                results, acked = _apply_in(session, caller, chunk)
+                return results, acked if acked is not None else ledger.acked_seq(session, caller.device_id)
         except (IntegrityError, OperationalError) as exc:
             # A resend racing its original, two creates of one id, a deadlock between two devices'
             # chunks or a busy SQLite file: the next attempt sees what the other side committed.
@@ -139,9 +139,12 @@ def _apply_chunk(db: Database, caller: Caller, chunk: list[dict[str, Any]]) -> t
     raise AssertionError("unreachable")
 
 
-def _apply_in(session: Session, caller: Caller, chunk: list[dict[str, Any]]) -> list[EntryResult]:
+def _apply_in(session: Session, caller: Caller, chunk: list[dict[str, Any]]) -> tuple[list[EntryResult], int | None]:
+    """The chunk's results, and the device's acked seq after it when that is known without asking
+    the ledger again (the usual push: the next seqs, none missing)."""
     known = ledger.stored_results(session, caller.device_id, [raw["seq"] for raw in chunk])
-    known.update(_above_a_gap(session, caller.device_id, chunk, known))
+    held, acked = _above_a_gap(session, caller.device_id, chunk, known)
+    known.update(held)
     now = utcnow()
     work = _ChunkWork(session, caller.device_id, now)
     work.preload([raw for raw in chunk if raw["seq"] not in known])
@@ -154,31 +157,34 @@ def _apply_in(session: Session, caller: Caller, chunk: list[dict[str, Any]]) -> 
             result = known[raw["seq"]] = plan.result
         results.append(result)
     work.finish()
-    return results
+    return results, acked
 
 
 def _above_a_gap(session: Session, device_id: str, chunk: list[dict[str, Any]],
-                 known: dict[int, EntryResult]) -> dict[int, EntryResult]:
+                 known: dict[int, EntryResult]) -> tuple[dict[int, EntryResult], int | None]:
     """``held`` results for the entries of ``chunk`` that would land above a gap in the device's
     ledger: not applied and not stored, so the same entry is applied once the gap is filled.
 
     A device sends its entries in seq order, so a gap means the server lost entries it had
     acknowledged (restored from a backup) and the device has not yet learnt so. Applying a later
     entry first would put an edit before the ones it was made on; held, it is sent again after the
-    missing ones, which the device re-sends from the acked_seq of the answer.
+    missing ones, which the device re-sends from the acked_seq of the answer. Also returns the
+    acked seq once the chunk is stored, when it follows from this: for the usual push, whose new
+    seqs come right after the ledger's (which has none above them), it is the last of them.
     """
-    new = sorted(raw["seq"] for raw in chunk if raw["seq"] not in known)
+    new = sorted(set(raw["seq"] for raw in chunk if raw["seq"] not in known))
     if not new:
-        return {}
-    contiguous = ledger.acked_seq(session, device_id)
+        return {}, None
+    contiguous, top = ledger.acked_and_top(session, device_id)
     if new[0] == contiguous + 1 and new[-1] - new[0] == len(new) - 1:
-        return {}  # the usual push: the next seqs, none missing
+        # the usual push: the next seqs, none missing
+        return {}, new[-1] if top == contiguous else None
     present = ledger.seqs_above(session, device_id, contiguous) | set(new)
     while contiguous + 1 in present:
         contiguous += 1
     reason = (f"held: the server holds this device's entries up to seq {contiguous}; "
               f"send again from seq {contiguous + 1}")
-    return {seq: EntryResult(seq=seq, status=EntryStatus.HELD, reason=reason) for seq in new if seq > contiguous}
+    return {seq: EntryResult(seq=seq, status=EntryStatus.HELD, reason=reason) for seq in new if seq > contiguous}, None
 
 
 class _ChunkWork:

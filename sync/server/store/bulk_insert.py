@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
 
+import orjson
 from sqlalchemy import Table, TextClause, insert, text
 from sqlalchemy.dialects import postgresql
 from sqlalchemy.orm import Session
@@ -29,7 +30,19 @@ def insert_rows(session: Session, table: Table, rows: Sequence[dict[str, Any]]) 
         session.execute(insert(table), list(rows))
         return
     statement = _from_json(table, tuple(rows[0]))
-    session.execute(statement, {"rows": json.dumps(rows, default=_json_value)})
+    session.execute(statement, {"rows": json_text(rows)})
+
+
+def json_text(value: Any) -> str:
+    """``value`` as JSON text for a jsonb parameter. orjson writes it several times faster; what it
+    cannot write (an integer beyond 64 bits, a key that is not text) goes through the standard
+    library, so nothing it would store is refused. Datetimes must carry their zone either way."""
+    try:
+        return orjson.dumps(value, default=_json_value, option=orjson.OPT_PASSTHROUGH_DATETIME).decode()
+    except orjson.JSONEncodeError as exc:
+        if isinstance(exc.__cause__, ValueError):  # a naive datetime: refused, as below
+            raise exc.__cause__ from None
+        return json.dumps(value, default=_json_value)
 
 
 @lru_cache(maxsize=16)

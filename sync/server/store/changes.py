@@ -14,10 +14,10 @@ that moved past a number never misses a row numbered below it. No row is locked 
 
 from __future__ import annotations
 
-from sqlalchemy import func, select, text, update
+from sqlalchemy import select, text, update
 from sqlalchemy.orm import Session
 
-from sync.server.store.models import ChangeCounter, Record
+from sync.server.store.models import ChangeCounter
 
 #: Room for the rows of one transaction: a push chunk writes at most 500 records and 64 conflict
 #: records per entry (32,500 rows). 2**16 numbers per transaction id keep numbers below 2**53
@@ -25,7 +25,12 @@ from sync.server.store.models import ChangeCounter, Record
 XID_SHIFT = 16
 ROWS_PER_TRANSACTION = 1 << XID_SHIFT
 
-_PG_BASE = text(f"SELECT value + (pg_current_xact_id()::text::bigint << {XID_SHIFT}) FROM change_counter WHERE id = 1")
+# The transaction's first number and the highest it took already (NULL: none), in one round trip.
+_PG_BASE = text(f"""
+SELECT b.base, (SELECT max(r.change_seq) FROM records r
+                WHERE r.change_seq >= b.base AND r.change_seq < b.base + {1 << XID_SHIFT})
+FROM (SELECT value + (pg_current_xact_id()::text::bigint << {XID_SHIFT}) AS base
+      FROM change_counter WHERE id = 1) b""")
 # The oldest transaction of this database still running, as a 64-bit id: pg_stat_activity and
 # pg_prepared_xacts show 32-bit ids, widened against the snapshot's xmax (every running id is
 # within 2**31 below it). The snapshot is taken before the statement reads them, so a transaction
@@ -50,6 +55,12 @@ def _postgresql(session: Session) -> bool:
     return session.get_bind().dialect.name == "postgresql"
 
 
+def numbered_on_write(session: Session) -> bool:
+    """Whether rows get their numbers as they are written (PostgreSQL: from the transaction id,
+    which locks nothing) rather than just before commit (SQLite: from the counter row)."""
+    return _postgresql(session)
+
+
 def allocate(session: Session, count: int) -> int:
     """Reserve ``count`` numbers for rows this transaction writes; returns the first.
 
@@ -62,9 +73,7 @@ def allocate(session: Session, count: int) -> int:
             .values(value=ChangeCounter.value + count).returning(ChangeCounter.value)
         ).scalar_one()
         return last - count + 1
-    base = session.execute(_PG_BASE).scalar_one()
-    taken = session.execute(select(func.max(Record.change_seq)).where(
-        Record.change_seq >= base, Record.change_seq < base + ROWS_PER_TRANSACTION)).scalar_one()
+    base, taken = session.execute(_PG_BASE).one()
     first = base if taken is None else taken + 1
     if first + count > base + ROWS_PER_TRANSACTION:
         raise ValueError(f"a transaction may write at most {ROWS_PER_TRANSACTION} records")

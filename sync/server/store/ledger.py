@@ -77,11 +77,20 @@ def acked_seq(session: Session, device_id: str) -> int:
     Seqs start at 1 and are unique per device, so without a gap the count equals the maximum and
     one index range read answers; only a ledger with a gap pays for the search of the first one.
     """
+    return acked_and_top(session, device_id)[0]
+
+
+def acked_and_top(session: Session, device_id: str) -> tuple[int, int]:
+    """``acked_seq`` and the highest seq the ledger holds for the device (equal unless it has a gap)."""
     top, count = session.execute(
         select(func.coalesce(func.max(LedgerEntry.seq), 0), func.count()).where(LedgerEntry.device_id == device_id)
     ).one()
     if top == count:
-        return top
+        return top, top
+    return _first_gap(session, device_id), top
+
+
+def _first_gap(session: Session, device_id: str) -> int:
     if session.execute(select(LedgerEntry.seq).where(LedgerEntry.device_id == device_id,
                                                      LedgerEntry.seq == 1)).first() is None:
         return 0

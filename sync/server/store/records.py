@@ -19,9 +19,12 @@ from sync.server.store import bulk_insert, changes, evaluation_summary
 from sync.server.store.models import Attachment, Record
 from sync.server.store.visibility import visible_to
 
-#: Rows staged in an open transaction carry ``-position`` (1, 2, … in staging order) as their
-#: change_seq until ``number`` gives them their number just before commit. Only the staging
-#: transaction sees them: pulls ask for numbers above a cursor, which is never negative.
+#: On SQLite, rows staged in an open transaction carry ``-position`` (1, 2, … in staging order) as
+#: their change_seq until ``number`` gives them their number just before commit (the counter's lock
+#: is then held for the commit only). Only the staging transaction sees them: pulls ask for numbers
+#: above a cursor, which is never negative. PostgreSQL numbers from the transaction's own id
+#: (store.changes), which locks nothing, so its rows are written with their numbers at once and
+#: no second write of every row is needed.
 
 RecordKey = tuple[str, str]
 
@@ -84,7 +87,8 @@ def _among(session: Session, keys: Sequence[RecordKey]) -> ColumnElement[bool]:
 
 
 def stage(session: Session, writes: Sequence[RowWrite], now: dt.datetime) -> list[RecordKey]:
-    """Insert or overwrite the rows as pending; returns their keys, in the order ``number`` numbers them.
+    """Insert or overwrite the rows (numbered, or pending their numbers); returns their keys, in the order
+    ``number`` numbers them.
 
     Several writes of one key (a create and its edits pushed together) become one row write of
     the last state: an insert if the first was new, else an overwrite. Inserts go out as one
@@ -97,14 +101,17 @@ def stage(session: Session, writes: Sequence[RowWrite], now: dt.datetime) -> lis
         first = last.get(key)
         last[key] = row if first is None else replace(row, is_new=first.is_new)
     pending = evaluation_summary.before_write(session, last)
+    first = changes.allocate(session, len(last)) if last and changes.numbered_on_write(session) else None
     new: list[dict[str, Any]] = []
     overwrites: list[dict[str, Any]] = []
     for position, row in enumerate(last.values(), start=1):
+        change_seq = -position if first is None else first + position - 1
         if row.is_new:
             new.append({"record_type": row.record_type, "record_id": row.record_id,
-                        **_column_values(row, now, position)})
+                        **_column_values(row, now, change_seq)})
         else:
-            overwrites.append({"k_type": row.record_type, "k_id": row.record_id, **_column_values(row, now, position)})
+            overwrites.append({"k_type": row.record_type, "k_id": row.record_id,
+                               **_column_values(row, now, change_seq)})
     bulk_insert.insert_rows(session, _table, new)
     if overwrites:
         session.execute(_OVERWRITE, overwrites)
@@ -117,9 +124,10 @@ def number(session: Session, keys: Sequence[RecordKey]) -> None:
     (store.changes), one statement whatever their number.
 
     Only rows this transaction staged carry a pending number, so nothing here waits on another
-    transaction (on SQLite while the change counter is locked; PostgreSQL locks no shared row).
+    transaction (on SQLite while the change counter is locked). PostgreSQL's rows got their
+    numbers as they were staged: nothing is left to do.
     """
-    if not keys:
+    if not keys or changes.numbered_on_write(session):
         return
     first = changes.allocate(session, len(keys))
     session.execute(_NUMBER, {"k_base": first - 1})
@@ -130,10 +138,10 @@ def write(session: Session, writes: Sequence[RowWrite], now: dt.datetime) -> Non
     number(session, stage(session, writes, now))
 
 
-def _column_values(row: RowWrite, now: dt.datetime, position: int) -> dict[str, Any]:
+def _column_values(row: RowWrite, now: dt.datetime, change_seq: int) -> dict[str, Any]:
     sha256 = row.fields.get("sha256") if row.record_type == RecordType.ATTACHMENT.value else None
     return {
-        "revision": row.revision, "change_seq": -position, "author_id": row.fields.get("author_id") or None,
+        "revision": row.revision, "change_seq": change_seq, "author_id": row.fields.get("author_id") or None,
         "owner_id": row.scope.owner_id, "audience": row.scope.audience.value, "station_id": row.scope.station_id,
         "county_code": row.scope.county_code, "league_code": row.scope.league_code,
         "attachment_sha256": sha256 if isinstance(sha256, str) else None,
