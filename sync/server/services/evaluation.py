@@ -15,7 +15,7 @@ from sync.indicators import coverage_of_places
 from sync.server.clock import utcnow
 from sync.server.services.admin import AdminError
 from sync.server.services.reports import REGION_NAME, industry_parents
-from sync.server.store import divisions, evaluation, evaluation_summary, report_facts, targets, typical_cases, users
+from sync.server.store import divisions, evaluation, evaluation_build, report_facts, targets, typical_cases, users
 from sync.server.store.database import Database
 from sync.server.store.report_facts import FactSelection
 
@@ -26,17 +26,17 @@ def evaluation_document(db: Database, year: int, area_code: str, approved_only: 
                         reference: bool = False) -> dict[str, Any]:
     """The evaluation of ``year`` shown for ``area_code`` (ranks are the region's), as JSON values.
 
-    It reads the summaries kept up to date as records are written (store.evaluation_summary);
+    It reads the summaries kept up to date as records are written (store.evaluation_summary, store.evaluation_build);
     ``reference`` computes it from every counted record instead, as a device does (the tests
     compare the two).
     """
     rule = rule_for(approved_only)
     if not reference:
         with db.read() as session:
-            built = evaluation_summary.is_built(session, year)
+            built = evaluation_build.is_built(session, year)
         if not built:
             with db.write() as session:
-                evaluation_summary.ensure_built(session, year)
+                evaluation_build.ensure_built(session, year)
     with db.read() as session:
         area_name = REGION_NAME if area_code == "15" else divisions.name_of(session, area_code)
         if area_name is None:
@@ -46,10 +46,10 @@ def evaluation_document(db: Database, year: int, area_code: str, approved_only: 
         values = {t.key: t.value for t in targets.list_all(session)}
         weights = evaluation.weights_of(session, year)
         if not reference:
-            coverage = coverage_of_places(counties, evaluation_summary.places(session, year, rule), industry_parents())
-            result = evaluate(year, evaluation_summary.specialists(session, year, rule, stations), coverage, stations,
+            coverage = coverage_of_places(counties, evaluation_build.places(session, year, rule), industry_parents())
+            result = evaluate(year, evaluation_build.specialists(session, year, rule, stations), coverage, stations,
                               targets_from(values), weights, rule.value,
-                              station_households=evaluation_summary.station_households(session, year, rule))
+                              station_households=evaluation_build.station_households(session, year, rule))
         else:
             region = FactSelection()
             result = evaluate_year(year, report_facts.visit_facts(session, year, rule, region),

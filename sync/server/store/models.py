@@ -354,6 +354,33 @@ class EvaluationPlace(Base):
     records: Mapped[int] = mapped_column(Integer)
 
 
+class EvaluationTally(Base):
+    """How many counted records of a specialist's year reach one key of one part (a county, a
+    station, a household, an on-site day; people trained): the multiplicities the specialist's
+    summary row is kept from, a key at zero removed (store.evaluation_sql)."""
+
+    __tablename__ = "evaluation_tallies"
+
+    year: Mapped[int] = mapped_column(Integer, primary_key=True)
+    rule: Mapped[str] = mapped_column(String(32), primary_key=True)
+    author_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    part: Mapped[str] = mapped_column(String(16), primary_key=True)
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    n: Mapped[int] = mapped_column(Integer)
+
+
+class EvaluationStationHousehold(Base):
+    """How many of a station's specialists served one household in a year (above zero: it counts once)."""
+
+    __tablename__ = "evaluation_station_households"
+
+    year: Mapped[int] = mapped_column(Integer, primary_key=True)
+    rule: Mapped[str] = mapped_column(String(32), primary_key=True)
+    station_id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    household: Mapped[str] = mapped_column(String(64), primary_key=True)
+    n: Mapped[int] = mapped_column(Integer)
+
+
 class EvaluationPlanEntry(Base):
     """What a region admin keeps for a year's evaluation: a key county (``kind`` "key_county",
     ``key`` its code) or a count the records do not hold (``kind`` "count", ``key`` as in

@@ -1,0 +1,51 @@
+"""The multiplicities the evaluation's summaries are kept from by per-write deltas.
+
+Revision ID: evaluation_tallies
+Revises: evaluation_plan
+Create Date: 2026-12-07
+
+The summaries made before are dropped with their years' marks, so each year is summarised afresh
+(set-based, store.evaluation_build.ensure_built) the first time it is evaluated.
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "evaluation_tallies"
+down_revision = "evaluation_plan"
+branch_labels = None
+depends_on = None
+
+
+def _key() -> list[sa.Column]:
+    return [sa.Column("year", sa.Integer(), nullable=False), sa.Column("rule", sa.String(32), nullable=False)]
+
+
+def upgrade() -> None:
+    op.create_table(
+        "evaluation_tallies", *_key(),
+        sa.Column("author_id", sa.String(36), nullable=False),
+        sa.Column("part", sa.String(16), nullable=False),
+        sa.Column("key", sa.String(64), nullable=False),
+        sa.Column("n", sa.Integer(), nullable=False),
+        sa.PrimaryKeyConstraint("year", "rule", "author_id", "part", "key", name=op.f("pk_evaluation_tallies")),
+    )
+    op.create_table(
+        "evaluation_station_households", *_key(),
+        sa.Column("station_id", sa.String(32), nullable=False),
+        sa.Column("household", sa.String(64), nullable=False),
+        sa.Column("n", sa.Integer(), nullable=False),
+        sa.PrimaryKeyConstraint("year", "rule", "station_id", "household",
+                                name=op.f("pk_evaluation_station_households")),
+    )
+    for table in ("evaluation_specialists", "evaluation_stations", "evaluation_places"):
+        op.execute(f"DELETE FROM {table}")
+    op.execute("DELETE FROM meta WHERE key LIKE 'evaluation_summary_%'")
+
+
+def downgrade() -> None:
+    op.drop_table("evaluation_station_households")
+    op.drop_table("evaluation_tallies")
+    op.execute("DELETE FROM meta WHERE key LIKE 'evaluation_summary_%'")
