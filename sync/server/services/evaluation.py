@@ -13,6 +13,7 @@ from sync.domain.evaluation_plan import PLAN_COUNTS, is_banner_county, plan_sect
 from sync.domain.evaluation_tally import evaluate_year, targets_from
 from sync.indicators import coverage_of_places
 from sync.server.clock import utcnow
+from sync.server.services import audit
 from sync.server.services.admin import AdminError
 from sync.server.services.reports import REGION_NAME, industry_parents
 from sync.server.store import divisions, evaluation, evaluation_build, report_facts, targets, typical_cases, users
@@ -67,8 +68,9 @@ def evaluation_document(db: Database, year: int, area_code: str, approved_only: 
     return document(result, area_code, area_name, names, confirmed, utcnow(), plan, cases)
 
 
-def set_weights(db: Database, year: int, values: Mapping[str, float], by: str) -> dict[str, float]:
-    """Keep ``values`` as ``year``'s weights (all or nothing); returns the year's weights in force."""
+def set_weights(db: Database, year: int, values: Mapping[str, float], actor: audit.Actor) -> dict[str, float]:
+    """Keep ``values`` as ``year``'s weights (all or nothing), written to the audit log as ``actor``'s;
+    returns the year's weights in force."""
     unknown = sorted(set(values) - set(DEFAULT_WEIGHTS))
     if unknown:
         raise AdminError(f"unknown weight {', '.join(unknown)}; known: {', '.join(DEFAULT_WEIGHTS)}")
@@ -76,7 +78,8 @@ def set_weights(db: Database, year: int, values: Mapping[str, float], by: str) -
     if bad:
         raise AdminError(f"weight {', '.join(bad)}: give a number from 0 to {MAX_WEIGHT:g}")
     with db.write() as session:
-        evaluation.set_weights(session, year, values, by, utcnow())
+        evaluation.set_weights(session, year, values, actor.name, utcnow())
+        audit.record(session, actor, "evaluation_weights_set", str(year), None, values=dict(values))
         return {**DEFAULT_WEIGHTS, **evaluation.weights_of(session, year)}
 
 
@@ -85,14 +88,17 @@ def weights(db: Database, year: int) -> dict[str, float]:
         return {**DEFAULT_WEIGHTS, **evaluation.weights_of(session, year)}
 
 
-def confirm(db: Database, year: int, kind: str, unit_id: str, by: str) -> float:
-    """Confirm a recommended station or county's 后补助; refused unless the evaluation recommends it."""
+def confirm(db: Database, year: int, kind: str, unit_id: str, actor: audit.Actor) -> float:
+    """Confirm a recommended station or county's 后补助 (written to the audit log); refused unless the
+    evaluation recommends it."""
     found = next((u for u in evaluation_document(db, year, "15")["recommendations"]
                   if u["kind"] == kind and u["unit_id"] == unit_id), None)
     if found is None:
         raise AdminError(f"{kind} {unit_id} is not on the {year} recommendation list")
     with db.write() as session:
-        evaluation.confirm(session, year, kind, unit_id, found["score"], by, utcnow())
+        evaluation.confirm(session, year, kind, unit_id, found["score"], actor.name, utcnow())
+        audit.record(session, actor, "evaluation_confirmed", f"{kind} {unit_id}", found.get("county_code"),
+                     year=year, score=found["score"])
     return found["score"]
 
 
@@ -100,9 +106,10 @@ MAX_PLAN_COUNT = 1_000_000
 
 
 def set_plan(db: Database, year: int, key_counties: list[str] | None, counts: Mapping[str, int] | None,
-             by: str) -> tuple[list[str], dict[str, int]]:
+             actor: audit.Actor) -> tuple[list[str], dict[str, int]]:
     """Replace the year's key counties (旗县区 codes) when given and set the plan counts given, all
-    or nothing; AdminError naming an unknown county or count, or a bad number."""
+    or nothing, written to the audit log as ``actor``'s; AdminError naming an unknown county or
+    count, or a bad number."""
     counts = dict(counts or {})
     unknown = sorted(set(counts) - set(PLAN_COUNTS))
     if unknown:
@@ -117,8 +124,10 @@ def set_plan(db: Database, year: int, key_counties: list[str] | None, counts: Ma
             wrong = [c for c in key_counties if c not in known]
             if wrong:
                 raise AdminError(f"not a 旗县区 code: {', '.join(wrong)} (give 6-digit codes from the division list)")
-            evaluation.set_key_counties(session, year, key_counties, by, now)
-        evaluation.set_plan_counts(session, year, counts, by, now)
+            evaluation.set_key_counties(session, year, key_counties, actor.name, now)
+        evaluation.set_plan_counts(session, year, counts, actor.name, now)
+        audit.record(session, actor, "evaluation_plan_set", str(year), None,
+                     **({"key_counties": sorted(key_counties)} if key_counties is not None else {}), counts=counts)
         return evaluation.key_counties(session, year), evaluation.plan_counts(session, year)
 
 
