@@ -33,27 +33,37 @@ def _statements(dialect: str) -> list[str]:
         dialect, f"(r.record_type = 'visit' AND {visit} BETWEEN :first AND :last) OR "
                  f"(r.record_type = 'training' AND {training} BETWEEN :first AND :last)")
     c = collate(dialect)
+
+    def analyze(table: str) -> list[str]:
+        """PostgreSQL plans the joins below on the rows just written, not on an empty table's guess."""
+        return [f"ANALYZE {table}"] if dialect == "postgresql" else []
     authors, places = (_IN(", ".join(f"'{p}'" for p in parts)) for parts in (AUTHOR_PARTS, PLACE_PARTS))
     return [
+        # A region's year groups some two million tallies: sorted in memory, not on disk, for this transaction.
+        *(["SET LOCAL work_mem = '256MB'"] if dialect == "postgresql" else []),
         *(f"DELETE FROM {table} WHERE year = :year" for table in TABLES),
         f"{with_clause} INSERT INTO evaluation_tallies (year, rule, author_id, part, key, n) SELECT year, rule, "
         f"author_id, part, key, SUM(n) FROM ({query}) AS c WHERE part {authors} "
-        "GROUP BY year, rule, author_id, part, key HAVING SUM(n) <> 0",
+        "GROUP BY year, rule, author_id, part, key HAVING SUM(n) <> 0 "
+        f"ORDER BY rule{c}, author_id{c}, part{c}, key{c}",
         f"{with_clause} INSERT INTO evaluation_places (year, rule, kind, code, industry, records) SELECT year, rule, "
         f"part, key, extra, SUM(n) FROM ({query}) AS c WHERE part {places} GROUP BY year, rule, part, key, extra",
-        "WITH c AS (SELECT rule, author_id, key, ROW_NUMBER() OVER (PARTITION BY rule, author_id "
-        f"ORDER BY n DESC, key{c}) AS place FROM evaluation_tallies WHERE year = :year AND part = 'county') "
+        *analyze("evaluation_tallies"),
+        "WITH s AS (SELECT rule, author_id, MIN(CASE WHEN part = 'station' THEN key{c} END) AS station, "
+        "SUM(CASE WHEN part = 'county' THEN n ELSE 0 END) AS visits, SUM(CASE WHEN part = 'day' THEN 1 ELSE 0 END) "
+        "AS days, SUM(CASE WHEN part = 'household' THEN 1 ELSE 0 END) AS households, SUM(CASE WHEN part = 'trained' "
+        "THEN n ELSE 0 END) AS trained FROM evaluation_tallies WHERE year = :year GROUP BY rule, author_id), "
+        "w AS (SELECT rule, author_id, key, ROW_NUMBER() OVER (PARTITION BY rule, author_id ORDER BY n DESC, "
+        "key{c}) AS place FROM evaluation_tallies WHERE year = :year AND part = 'county') "
         "INSERT INTO evaluation_specialists (year, rule, author_id, station_id, county_code, visits, onsite_days, "
-        f"households, people_trained) SELECT :year, t.rule, t.author_id, MIN(CASE WHEN t.part = 'station' THEN "
-        f"t.key{c} END), COALESCE(MIN(c.key), ''), SUM(CASE WHEN t.part = 'county' THEN t.n ELSE 0 END), "
-        "SUM(CASE WHEN t.part = 'day' THEN 1 ELSE 0 END), SUM(CASE WHEN t.part = 'household' THEN 1 ELSE 0 END), "
-        "SUM(CASE WHEN t.part = 'trained' THEN t.n ELSE 0 END) FROM evaluation_tallies t LEFT JOIN c "
-        "ON c.rule = t.rule AND c.author_id = t.author_id AND c.place = 1 WHERE t.year = :year "
-        "GROUP BY t.rule, t.author_id",
+        "households, people_trained) SELECT :year, s.rule, s.author_id, s.station, COALESCE(w.key, ''), s.visits, "
+        "s.days, s.households, s.trained FROM s LEFT JOIN w ON w.rule = s.rule AND w.author_id = s.author_id "
+        "AND w.place = 1".replace("{c}", c),
+        *analyze("evaluation_specialists"),
         "INSERT INTO evaluation_station_households (year, rule, station_id, household, n) SELECT :year, s.rule, "
         "s.station_id, t.key, COUNT(*) FROM evaluation_specialists s JOIN evaluation_tallies t ON t.year = s.year "
         "AND t.rule = s.rule AND t.author_id = s.author_id AND t.part = 'household' WHERE s.year = :year "
-        "AND s.station_id IS NOT NULL GROUP BY s.rule, s.station_id, t.key",
+        f"AND s.station_id IS NOT NULL GROUP BY s.rule, s.station_id, t.key ORDER BY s.rule{c}, s.station_id{c}, t.key{c}",
         "INSERT INTO evaluation_stations (year, rule, station_id, households) SELECT :year, rule, station_id, "
         "COUNT(*) FROM evaluation_station_households WHERE year = :year GROUP BY rule, station_id",
     ]

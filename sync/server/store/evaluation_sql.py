@@ -57,6 +57,7 @@ def _dialect(name: str) -> dict[str, str]:
             "collate": ' COLLATE "C"',
             "span": "LEAST({m}, 1 + GREATEST(0, COALESCE(CAST(NULLIF(b.day1, '') AS DATE) - CAST(b.day0 AS DATE), 0)))",
             "day": "TO_CHAR(CAST(b.day0 AS DATE) + o.k, 'YYYY-MM-DD')",
+            "in_year": "CAST(b.day0 AS DATE) + o.k <= MAKE_DATE(b.year, 12, 31)",
             "households": "CROSS JOIN LATERAL jsonb_array_elements_text(CASE WHEN jsonb_typeof(b.fields->'household_ids')"
                           " = 'array' THEN b.fields->'household_ids' ELSE CAST('[]' AS JSONB) END) AS h(value)",
             "guidance": f"(b.fields->'service_types' @> CAST('[\"{guidance}\"]' AS JSONB))",
@@ -66,6 +67,7 @@ def _dialect(name: str) -> dict[str, str]:
         "collate": "",
         "span": "MIN({m}, 1 + MAX(0, COALESCE(CAST(julianday(NULLIF(b.day1, '')) - julianday(b.day0) AS INTEGER), 0)))",
         "day": "date(b.day0, '+' || o.k || ' days')",
+        "in_year": "SUBSTR(date(b.day0, '+' || o.k || ' days'), 1, 4) = SUBSTR(b.day0, 1, 4)",
         "households": "JOIN json_each(CASE WHEN json_type(b.fields, '$.household_ids') = 'array'"
                       " THEN json_extract(b.fields, '$.household_ids') ELSE '[]' END) AS h",
         "guidance": f"(json_type(b.fields, '$.service_types') = 'array' AND EXISTS (SELECT 1 FROM json_each("
@@ -107,7 +109,7 @@ b AS (SELECT raw.*, CAST(SUBSTR(raw.day0, 1, 4) AS INTEGER) AS year FROM raw WHE
 UNION ALL {head} 'station', b.station, '', 1 FROM b WHERE b.kind = 'visit' AND b.station <> ''
 UNION ALL {head} 'household', h.value, '', 1 FROM b {d['households']} WHERE b.kind = 'visit'
 UNION ALL {head} 'day', {d['day']}, '', 1 FROM b JOIN o ON o.k < {span}
-  WHERE {onsite} AND SUBSTR({d['day']}, 1, 4) = SUBSTR(b.day0, 1, 4)
+  WHERE {onsite} AND {d['in_year']}
 UNION ALL {head} 'trained', '', '', {d['talent']} FROM b WHERE b.kind = 'training' AND {d['talent']} <> 0
 UNION ALL {place} 'village', b.village, '', 1 FROM b
 UNION ALL {place} 'township', SUBSTR(b.village, 1, 9), '', 1 FROM b WHERE {onsite}
