@@ -4,8 +4,9 @@ Revision ID: evaluation_tallies
 Revises: evaluation_plan
 Create Date: 2026-12-07
 
-The summaries made before are dropped with their years' marks, so each year is summarised afresh
-(set-based, store.evaluation_build.ensure_built) the first time it is evaluated.
+The marks of the years summarised before are taken away, so each year is summarised afresh with its
+tallies (set-based, store.evaluation_build.ensure_built, which replaces the year's rows) the first
+time it is evaluated.
 """
 
 from __future__ import annotations
@@ -45,8 +46,6 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("year", "rule", "station_id", "household",
                                 name=op.f("pk_evaluation_station_households")),
     )
-    for table in ("evaluation_specialists", "evaluation_stations", "evaluation_places"):
-        op.execute(f"DELETE FROM {table}")
     op.execute("DELETE FROM meta WHERE key LIKE 'evaluation_summary_%'")
 
 
