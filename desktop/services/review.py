@@ -20,11 +20,13 @@ from desktop.store.review_queries import QueueRow as QueueItem
 from desktop.store.review_queries import QueueScope
 from desktop.store.store import Store, Unit
 from sync.domain.review import REVIEW_TRANSITIONS
+from sync.domain.typical_cases import MARKING_ROLES, standing, write_up_problem
 from sync.domain.vocabulary import ReviewAction, ReviewState
 
 R = TypeVar("R", bound=Record)
 _NOT_ALLOWED = QT_TRANSLATE_NOOP("Validation", "You cannot do this to a record in this state.")
 _COMMENT_NEEDED = QT_TRANSLATE_NOOP("Validation", "Say what needs fixing, so the author can correct it.")
+_WRITE_UP_NEEDED = QT_TRANSLATE_NOOP("Validation", "Write up the typical case in 1 to 500 characters.")
 
 __all__ = ["QueueItem", "ReviewService", "take_step"]
 
@@ -63,6 +65,38 @@ class ReviewService:
         if not comment.strip():
             raise ValidationError([FieldError("comment", _COMMENT_NEEDED)])
         return self._step(record_type, record_id, ReviewAction.RETURN, comment.strip())
+
+    def mark_typical(self, record_type: str, record_id: str, write_up: str) -> Changes:
+        """Mark the record a typical case (典型案例) with ``write_up``; a review event that changes no
+        state, checked by the rules the server applies (sync.domain.typical_cases)."""
+        if write_up_problem(write_up):
+            raise ValidationError([FieldError("write_up", _WRITE_UP_NEEDED)])
+        return self._mark(record_type, record_id, ReviewAction.MARK_TYPICAL, write_up.strip())
+
+    def unmark_typical(self, record_type: str, record_id: str) -> Changes:
+        return self._mark(record_type, record_id, ReviewAction.UNMARK_TYPICAL, "")
+
+    @staticmethod
+    def typical_write_up(trail: list[ReviewEvent]) -> str | None:
+        """The write-up of the mark that stands in a record's ``trail`` (None: not a typical case)."""
+        found = standing({"id": e.id, "record_type": str(e.record_type), "record_id": e.record_id,
+                          "action": str(e.action), "comment": e.comment,
+                          "created_at": e.created_at.isoformat() if e.created_at else ""} for e in trail)
+        return next((str(e["comment"]) for e in found.values()), None)
+
+    def _mark(self, record_type: str, record_id: str, action: ReviewAction, comment: str) -> Changes:
+        cls = kinds.record_class(record_type)
+        if cls not in (Visit, Training) or self.identity.role not in MARKING_ROLES:
+            raise ValidationError([FieldError("record", _NOT_ALLOWED)])
+        with self.store.unit_of_work() as s:
+            record = repository.get(s, cls, record_id)
+            if record is None or record.deleted:
+                raise ValidationError([FieldError("record", _NOT_ALLOWED)])
+            state = ReviewState(record.review_state)
+            repository.put(s, ReviewEvent(author_id=self.identity.user_id, station_id=record.station_id,
+                                          record_type=record.RECORD_TYPE, record_id=record.id, action=action,
+                                          comment=comment, from_state=state, to_state=state))
+        return Changes(reviews=True) | Changes.of(kinds.of_class(cls).change_flag, [record_id])
 
     def _step(self, record_type: str, record_id: str, action: ReviewAction, comment: str) -> Changes:
         cls = kinds.record_class(record_type)

@@ -985,6 +985,26 @@
         <translation>导出考核…</translation>
     </message>
     <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>填报人</translation>
+    </message>
+    <message>
+        <source>Village</source>
+        <translation>村</translation>
+    </message>
+    <message>
+        <source>Industry</source>
+        <translation>产业</translation>
+    </message>
+    <message>
+        <source>Write-up</source>
+        <translation>案例简述</translation>
+    </message>
+    <message>
         <source>yes</source>
         <translation>是</translation>
     </message>
@@ -995,6 +1015,22 @@
     <message>
         <source>%1 recommended for follow-up subsidy (an office confirms on the server)</source>
         <translation>建议后补助 %1 个（由主管部门在服务器上确认）</translation>
+    </message>
+    <message>
+        <source>Service visit</source>
+        <translation>服务记录</translation>
+    </message>
+    <message>
+        <source>Training session</source>
+        <translation>培训</translation>
+    </message>
+    <message>
+        <source>Typical cases (%1)</source>
+        <translation>典型案例（%1 个）</translation>
+    </message>
+    <message>
+        <source>Typical cases: none marked yet (a station manager marks them in Review)</source>
+        <translation>典型案例：尚未标记（由工作站站长在“审核”中标记）</translation>
     </message>
     <message>
         <source>Excel workbook (*.xlsx)</source>
@@ -1898,6 +1934,14 @@
         <translation>退回修改</translation>
     </message>
     <message>
+        <source>Marked as a typical case</source>
+        <translation>标记为典型案例</translation>
+    </message>
+    <message>
+        <source>No longer a typical case</source>
+        <translation>取消典型案例</translation>
+    </message>
+    <message>
         <source>Review a record</source>
         <translation>审核记录</translation>
     </message>
@@ -1918,8 +1962,28 @@
         <translation>打开表单修改</translation>
     </message>
     <message>
+        <source>Typical case: a short write-up of why this record is worth showing (at most %1 characters)</source>
+        <translation>典型案例：简述这条记录值得推广的原因（最多 %1 字）</translation>
+    </message>
+    <message>
+        <source>Mark as typical case</source>
+        <translation>标为典型案例</translation>
+    </message>
+    <message>
+        <source>Not a typical case</source>
+        <translation>取消典型案例</translation>
+    </message>
+    <message>
         <source>This record no longer exists.</source>
         <translation>该记录已不存在。</translation>
+    </message>
+    <message>
+        <source>Not marked as a typical case.</source>
+        <translation>尚未标记为典型案例。</translation>
+    </message>
+    <message>
+        <source>Typical case: %1</source>
+        <translation>典型案例：%1</translation>
     </message>
     <message>
         <source>Kind</source>
@@ -2048,6 +2112,10 @@
     <message>
         <source>Say what needs fixing, so the author can correct it.</source>
         <translation>请写明需要修改的内容，以便填报人更正。</translation>
+    </message>
+    <message>
+        <source>Write up the typical case in 1 to %1 characters.</source>
+        <translation>请用 1 至 %1 个字简述典型案例。</translation>
     </message>
 </context>
 <context>
@@ -3076,6 +3144,10 @@
     <message>
         <source>Say what needs fixing, so the author can correct it.</source>
         <translation>请写明需要修改的内容，以便填报人更正。</translation>
+    </message>
+    <message>
+        <source>Write up the typical case in 1 to 500 characters.</source>
+        <translation>请用 1 至 500 个字简述典型案例。</translation>
     </message>
     <message>
         <source>Enter a number from 0 to %1.</source>

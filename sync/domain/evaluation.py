@@ -132,7 +132,7 @@ def evaluate(year: int, specialists: Iterable[SpecialistTally], coverage: Iterab
         Criterion("people_trained", s.people_trained, targets.trained_per_specialist)]) for s in people]
     station_units = [_scored("station", code, station_counties.get(code) or group[0].county_code, w, [
         Criterion("onsite_share", met(group), 1.0),
-        Criterion("households", served[code] if served is not None else sum(s.households for s in group),
+        Criterion("households", served.get(code, 0) if served is not None else sum(s.households for s in group),
                   targets.households_per_specialist * len(group)),
         Criterion("people_trained", sum(s.people_trained for s in group), targets.trained_per_specialist * len(group))])
         for code, group in by_station.items()]

@@ -83,6 +83,9 @@ class ReviewAction(StrEnum):
     SUBMIT = "submit"
     APPROVE = "approve"
     RETURN = "return"
+    #: A manager marks the record a typical case (典型案例), the comment its write-up; no state changes.
+    MARK_TYPICAL = "mark_typical"
+    UNMARK_TYPICAL = "unmark_typical"
 
 
 class Role(StrEnum):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import getpass
 import re
 import time
 from pathlib import Path
@@ -14,6 +13,7 @@ from sync.server.cli_commands import CommandError, _database
 from sync.domain.evaluation_document import label
 from sync.domain.evaluation_plan import PLAN_COUNTS
 from sync.evaluation_files import FORMATS, write
+from sync.server.services import audit
 from sync.server.services import evaluation as evaluation_service
 
 _AREA = re.compile(r"15([0-9]{2}([0-9]{2})?)?")
@@ -88,7 +88,7 @@ def evaluation_key_counties(args: argparse.Namespace) -> None:
         raise CommandError("give codes or --clear, not both")
     with _database(args) as db:
         year = _year(args.year)
-        shown = (evaluation_service.set_plan(db, year, args.codes, None, f"console:{getpass.getuser()}")
+        shown = (evaluation_service.set_plan(db, year, args.codes, None, audit.command_line())
                  if args.codes or args.clear else evaluation_service.plan_data(db, year))[0]
     print("\n".join(shown) if shown else f"no key counties set for {year}")
 
@@ -102,7 +102,7 @@ def evaluation_counts(args: argparse.Namespace) -> None:
         values[key] = int(text)
     with _database(args) as db:
         year = _year(args.year)
-        shown = (evaluation_service.set_plan(db, year, None, values, f"console:{getpass.getuser()}") if values
+        shown = (evaluation_service.set_plan(db, year, None, values, audit.command_line()) if values
                  else evaluation_service.plan_data(db, year))[1]
     for key in PLAN_COUNTS:
         print(f"{key}\t{shown[key] if key in shown else 'not entered'}")
@@ -120,7 +120,7 @@ def evaluation_weights(args: argparse.Namespace) -> None:
             raise CommandError(f"{item}: give KEY=NUMBER")
     with _database(args) as db:
         year = _year(args.year)
-        shown = (evaluation_service.set_weights(db, year, values, f"console:{getpass.getuser()}") if values
+        shown = (evaluation_service.set_weights(db, year, values, audit.command_line()) if values
                  else evaluation_service.weights(db, year))
     for key, value in shown.items():
         print(f"{key}\t{value:g}")
@@ -129,5 +129,5 @@ def evaluation_weights(args: argparse.Namespace) -> None:
 def evaluation_confirm(args: argparse.Namespace) -> None:
     with _database(args) as db:
         score = evaluation_service.confirm(db, _year(args.year), args.kind, args.unit_id,
-                                           f"console:{getpass.getuser()}")
+                                           audit.command_line())
     print(f"{args.kind} {args.unit_id}: 后补助 confirmed for {args.year} at score {score:g}")

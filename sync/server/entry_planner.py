@@ -201,7 +201,8 @@ def _create(entry: OutboxEntry, ctx: PushContext, owner: StoredRecord | None) ->
             raise Rejected(RejectKind.ILLEGAL_REVIEW_TRANSITION, denial)
     if entry.record_type is RecordType.REVIEW_EVENT:
         from_state = values.get("from_state") or (owner.fields.get("review_state") if owner else None)
-        denial = event_denial(values.get("action"), from_state, values.get("to_state"), viewer.role)
+        denial = event_denial(values.get("action"), from_state, values.get("to_state"), viewer.role,
+                              values.get("comment"))
         if denial:
             raise Rejected(RejectKind.ILLEGAL_REVIEW_TRANSITION, denial)
     _check_rules(entry, ctx, values, frozenset())

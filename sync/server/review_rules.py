@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from sync.domain.review import REVIEW_TRANSITIONS
+from sync.domain.typical_cases import TYPICAL_ACTIONS, mark_denial
 from sync.domain.vocabulary import ReviewAction, ReviewState, Role
 
 _STATES = {s.value for s in ReviewState}
@@ -32,8 +33,12 @@ def state_change_denial(old: object, new: object, role: Role) -> str | None:
     return f"no review step leads from {before.value} to {after.value}"
 
 
-def event_denial(action: object, from_state: object, to_state: object, role: Role) -> str | None:
-    """Why ``role`` may not record a review event taking ``action`` (None: allowed)."""
+def event_denial(action: object, from_state: object, to_state: object, role: Role,
+                 comment: object = "") -> str | None:
+    """Why ``role`` may not record a review event taking ``action`` (None: allowed); a typical-case
+    mark follows sync.domain.typical_cases."""
+    if action in TYPICAL_ACTIONS:
+        return mark_denial(action, comment, _state(from_state).value, to_state, role)
     if action not in _ACTIONS:
         return "a review event needs an action (submit, approve or return)"
     before = _state(from_state)

@@ -9,6 +9,7 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QHBoxLayout,
     QLabel,
     QPlainTextEdit,
     QPushButton,
@@ -27,11 +28,14 @@ from desktop.ui.shell.context import AppContext
 from desktop.ui.shell.i18n import field_error_text, list_separator, local_time_text, vocab
 from desktop.ui.widgets.screen_fit import fit_to_screen
 from desktop.ui.widgets.industry_names import industry_label
+from sync.domain.typical_cases import MARKING_ROLES, MAX_WRITE_UP
 
 _ACTIONS = {
     "submit": QT_TRANSLATE_NOOP("ReviewDialog", "Submitted for review"),
     "approve": QT_TRANSLATE_NOOP("ReviewDialog", "Approved"),
     "return": QT_TRANSLATE_NOOP("ReviewDialog", "Returned for fixes"),
+    "mark_typical": QT_TRANSLATE_NOOP("ReviewDialog", "Marked as a typical case"),
+    "unmark_typical": QT_TRANSLATE_NOOP("ReviewDialog", "No longer a typical case"),
 }
 
 
@@ -100,6 +104,7 @@ class ReviewDialog(QDialog):
         for widget in (self.approve_button, self.return_button, self.comment):
             widget.setVisible(reviewer)
         self.edit_button.setVisible(not reviewer)
+        typical = self._typical_widgets(ctx.identity.role in MARKING_ROLES)
 
         split = QSplitter(Qt.Orientation.Vertical, self)
         split.addWidget(self.details)
@@ -108,9 +113,41 @@ class ReviewDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(split, 1)
         layout.addWidget(self.comment)
+        layout.addLayout(typical)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
         self.reload()
+
+    def _typical_widgets(self, marker: bool) -> QVBoxLayout:
+        """A write-up and the buttons that mark the record a typical case (典型案例) or take it back."""
+        self.typical_state = QLabel(self)
+        self.typical_state.setObjectName("typical_state")
+        self.typical_state.setWordWrap(True)
+        self.write_up = QPlainTextEdit(self)
+        self.write_up.setObjectName("typical_write_up")
+        self.write_up.setPlaceholderText(self.tr("Typical case: a short write-up of why this record is worth "
+                                                 "showing (at most %1 characters)").replace("%1", str(MAX_WRITE_UP)))
+        self.write_up.setMaximumHeight(70)
+        self.mark_button = QPushButton(self.tr("Mark as typical case"), self)
+        self.mark_button.setObjectName("mark_typical_button")
+        self.unmark_button = QPushButton(self.tr("Not a typical case"), self)
+        self.unmark_button.setObjectName("unmark_typical_button")
+        self.mark_button.clicked.connect(self.mark_typical)
+        self.unmark_button.clicked.connect(self.unmark_typical)
+        self.write_up.textChanged.connect(self.error.hide)
+        buttons = QVBoxLayout()
+        buttons.addWidget(self.mark_button)
+        buttons.addWidget(self.unmark_button)
+        row = QHBoxLayout()
+        row.addWidget(self.write_up, 1)
+        row.addLayout(buttons)
+        for widget in (self.typical_state, self.write_up, self.mark_button, self.unmark_button):
+            widget.setVisible(marker)
+            widget.setEnabled(False)
+        column = QVBoxLayout()
+        column.addWidget(self.typical_state)
+        column.addLayout(row)
+        return column
 
     def reload(self) -> None:
         ctx, record_type, record_id = self.ctx, self.record_type, self.record_id
@@ -128,6 +165,14 @@ class ReviewDialog(QDialog):
         self.approve_button.setEnabled(state == "submitted")
         self.return_button.setEnabled(state == "submitted")
         self.edit_button.setEnabled(detail.record.author_id == self.ctx.identity.user_id)
+        write_up = self.ctx.review.typical_write_up(detail.trail)
+        self.typical_state.setText(self.tr("Not marked as a typical case.") if write_up is None else
+                                   self.tr("Typical case: %1").replace("%1", write_up))
+        if write_up is not None and not self.write_up.toPlainText():
+            self.write_up.setPlainText(write_up)
+        for widget in (self.typical_state, self.write_up, self.mark_button):
+            widget.setEnabled(True)
+        self.unmark_button.setEnabled(write_up is not None)
 
     def _record_html(self, d: ReviewDetail) -> str:
         r, sep = d.record, list_separator()
@@ -198,9 +243,22 @@ class ReviewDialog(QDialog):
         review, record_type, record_id = self.ctx.review, self.record_type, self.record_id
         self._run(lambda: review.return_for_fixes(record_type, record_id, comment))
 
+    def mark_typical(self) -> None:
+        write_up = self.write_up.toPlainText()
+        if not write_up.strip() or len(write_up.strip()) > MAX_WRITE_UP:  # the service refuses it too
+            self._invalid_text(self.tr("Write up the typical case in 1 to %1 characters.")
+                               .replace("%1", str(MAX_WRITE_UP)))
+            return
+        review, record_type, record_id = self.ctx.review, self.record_type, self.record_id
+        self._run(lambda: review.mark_typical(record_type, record_id, write_up))
+
+    def unmark_typical(self) -> None:
+        review, record_type, record_id = self.ctx.review, self.record_type, self.record_id
+        self._run(lambda: review.unmark_typical(record_type, record_id))
+
     def _run(self, call) -> None:
-        self.approve_button.setEnabled(False)
-        self.return_button.setEnabled(False)
+        for button in (self.approve_button, self.return_button, self.mark_button, self.unmark_button):
+            button.setEnabled(False)
         self.ctx.runner.write(call, self, on_success=self._done, on_invalid=self._invalid, label="review step",
                               owner=self)
 

@@ -1,4 +1,4 @@
-"""The 统计 page's year-end evaluation: the area's units with score and ranks, and its export."""
+"""The 统计 page's year-end evaluation: the area's units with score and ranks, its typical cases, and its export."""
 
 from __future__ import annotations
 
@@ -38,9 +38,23 @@ class EvaluationSection(QGroupBox):
         self.export_button = QPushButton(self.tr("Export evaluation…"), self)
         self.export_button.setObjectName("export_evaluation")
         self.export_button.clicked.connect(self.export)
+        self.cases_heading = QLabel(self)
+        self.cases_heading.setObjectName("typical_cases_heading")
+        self.cases_model = PlainTableModel([self.tr("Date"), self.tr("Kind"), self.tr("Author"), self.tr("Village"),
+                                            self.tr("Industry"), self.tr("Write-up")], self)
+        self.cases = QTableView(self)
+        self.cases.setObjectName("typical_cases_table")
+        self.cases.setModel(self.cases_model)
+        self.cases.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.cases.verticalHeader().hide()
+        self.cases.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.cases.horizontalHeader().setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
+        self.cases.setMinimumHeight(120)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addWidget(self.table)
+        layout.addWidget(self.cases_heading)
+        layout.addWidget(self.cases)
         layout.addWidget(self.export_button)
 
     def show_document(self, doc: dict[str, Any]) -> None:
@@ -52,6 +66,13 @@ class EvaluationSection(QGroupBox):
         self.model.set_rows(rows, [(kind, u["unit_id"]) for kind in reversed(UNIT_KINDS) for u in doc["units"][kind]])
         self.summary.setText(self.tr("%1 recommended for follow-up subsidy (an office confirms on the server)")
                              .replace("%1", str(len(doc["recommendations"]))))
+        cases = doc.get("typical_cases") or []
+        kinds = {"visit": self.tr("Service visit"), "training": self.tr("Training session")}
+        self.cases_heading.setText(self.tr("Typical cases (%1)").replace("%1", str(len(cases))) if cases else
+                                   self.tr("Typical cases: none marked yet (a station manager marks them in Review)"))
+        self.cases_model.set_rows([(c["date"], kinds.get(c["record_type"], c["record_type"]), c["author"],
+                                    c["village_code"], c["industry"], c["write_up"]) for c in cases],
+                                  [(c["record_type"], c["record_id"]) for c in cases])
 
     def export(self) -> None:
         if self.doc is None:

@@ -17,7 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from sync.protocol import TARGET_EDITOR_ROLES, ErrorCode
 from sync.server.deps import CallerDep, DbDep, require_protocol
 from sync.server.errors import ApiError, error_responses
-from sync.server.services import evaluation, typical_cases
+from sync.server.services import audit, evaluation, typical_cases
 from sync.server.services.admin import AdminError
 
 PLAN_PATH = "/api/v1/evaluation/{year}/plan"
@@ -63,7 +63,8 @@ def put_plan(caller: CallerDep, db: DbDep, year: Year, body: EvaluationPlanUpdat
         raise ApiError(403, ErrorCode.FORBIDDEN, "only a region administrator may set the evaluation's plan data")
     try:
         found = evaluation.set_plan(db, year, None if body.key_counties is None else list(body.key_counties),
-                                    body.counts, f"user:{caller.viewer.user_id}")
+                                    body.counts, audit.Actor(f"user:{caller.viewer.user_id}",
+                                                                       f"app, device {caller.device_id}"))
     except AdminError as exc:
         raise ApiError(422, ErrorCode.INVALID_REQUEST, str(exc)) from None
     return _plan(year, found)

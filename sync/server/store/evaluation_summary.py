@@ -1,223 +1,183 @@
 """The year-end evaluation's summaries, kept exact inside every transaction that writes records.
 
 A region's year is some 400,000 visits; evaluating it must not read them all. Every write of
-visits or trainings (store.records.stage: pushes, bundles) updates, in the same transaction:
+visits or trainings (store.records.stage: pushes, bundles) applies, in the same transaction and
+in a fixed number of set-based statements whatever the batch, the difference between what the
+written records contributed before and after (store.evaluation_sql):
 
-- ``evaluation_specialists``: each affected specialist's year, recomputed from their own records
-  by ``sync.domain.evaluation_tally.tally_specialists`` (the function the reference path runs
-  over every record), under each counting rule;
-- ``evaluation_stations``: the distinct households of each affected station's specialists;
-- ``evaluation_places``: how many counted records reached each village, township and (county,
-  industry) of 三覆盖 (``sync.indicators.visit_places``): what a write takes away is subtracted,
-  what it brings is added, and a place no record reaches any more is removed.
+- ``evaluation_tallies``: the multiplicities of each specialist's year (visits per county and
+  station, each household, each on-site day, people trained), the difference added;
+- ``evaluation_specialists``: each specialist's row, its sums moved by the difference and its
+  distinct counts by the keys that rose from zero or fell to it; station and county re-read from
+  the specialist's few county and station tallies;
+- ``evaluation_station_households`` and ``evaluation_stations``: a station's households, each
+  counted once however many of its specialists served it; a specialist whose station changes
+  moves their households from the one to the other;
+- ``evaluation_places``: how many counted records reached each place of 三覆盖.
 
-The evaluation then reads some 4,000 + 300 + 15,000 small rows. Records written before these
-tables existed (or bulk-loaded around the push) are summarised the first time their year is
-evaluated (``ensure_built``). Two writers of one specialist or station wait for each other on
-the summary row they both replace, so the later one recomputes from what the first committed.
+Nothing recounts a specialist's year. On PostgreSQL the written records are locked before they
+are read, and the specialists and stations a write changes are locked (advisory, in one order)
+before their tallies are read, so concurrent pushes add up. Years never summarised are built
+from every record the first time they are evaluated (store.evaluation_build).
 """
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable
 
-from sqlalchemy import delete, select, text
-from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy import bindparam, text
 from sqlalchemy.orm import Session
 
-from sync.domain.counting import CountingRule, counted_states
-from sync.domain.evaluation import SpecialistTally
-from sync.domain.evaluation_tally import tally_specialists
-from sync.indicators import Place, TrainingFact, VisitFact, training_places, visit_places
-from sync.server.store import report_facts
-from sync.server.store.models import EvaluationPlace, EvaluationSpecialist, EvaluationStation, Meta
-from sync.server.store.report_facts import FactSelection
+from sync.server.store.evaluation_sql import AUTHOR_PARTS, PLACE_PARTS, collate, contributions
 
-RULES = tuple(CountingRule)
 COUNTED_TYPES = ("visit", "training")
-_ALL_STATES = counted_states(CountingRule.WITH_SUBMITTED)
 #: One PostgreSQL advisory lock: summarising a whole year excludes the writes that keep it up to date.
-_LOCK_KEY = 0x46425F4556  # "FB_EV"
-_BUILT = "evaluation_summary_{year}"
-
-Facts = tuple[list[tuple[str, VisitFact]], list[tuple[str, TrainingFact]]]
+LOCK_KEY = 0x46425F4556  # "FB_EV"
+_COLS = "year, rule, author_id, part, key, extra, n"
+_TEMP = {
+    "ev_delta": "year INTEGER, rule VARCHAR(32), author_id VARCHAR(36), part VARCHAR(16), key VARCHAR(64), "
+                "extra VARCHAR(128), n INTEGER",
+    "ev_net": "year INTEGER, rule VARCHAR(32), author_id VARCHAR(36), part VARCHAR(16), key VARCHAR(64), "
+              "extra VARCHAR(128), n INTEGER",
+    "ev_author": "year INTEGER, rule VARCHAR(32), author_id VARCHAR(36), visits INTEGER, days INTEGER, "
+                 "households INTEGER, trained INTEGER, old_station VARCHAR(32), new_station VARCHAR(32), "
+                 "county VARCHAR(12)",
+    "ev_station": "year INTEGER, rule VARCHAR(32), station_id VARCHAR(32), household VARCHAR(64), n INTEGER",
+}
+_IN = "IN ({})".format
+_PLACES = _IN(", ".join(f"'{p}'" for p in PLACE_PARTS))
+_TALLIED = _IN(", ".join(f"'{p}'" for p in AUTHOR_PARTS if p != "household"))
+_AUTHORS = _IN(", ".join(f"'{p}'" for p in AUTHOR_PARTS))
+_SAME = "t.year = {a}.year AND t.rule = {a}.rule AND t.author_id = {a}.author_id".format
+_RISE_OR_FALL = "CASE WHEN COALESCE(t.n, 0) = 0 THEN 1 WHEN t.n + e.n = 0 THEN -1 ELSE 0 END"
 
 
 class PendingWrite:
-    """The counted visits and trainings a write is about to replace, read before it writes."""
+    """The records a write is about to replace, their contributions read (negated) before it writes."""
 
-    def __init__(self, session: Session, record_ids: frozenset[str]):
+    def __init__(self, record_ids: tuple[str, ...]):
         self.record_ids = record_ids
-        if session.get_bind().dialect.name == "postgresql":
-            session.execute(text("SELECT pg_advisory_xact_lock_shared(:k)"), {"k": _LOCK_KEY})
-        self.before = report_facts.facts_of(session, record_ids, _ALL_STATES) if record_ids else ([], [])
+
+
+def _pg(session: Session) -> bool:
+    return session.get_bind().dialect.name == "postgresql"
+
+
+def _stage(session: Session, record_ids: tuple[str, ...], sign: int) -> None:
+    with_clause, query = contributions(session.get_bind().dialect.name, "r.record_id IN :ids")
+    session.execute(text(f"{with_clause} INSERT INTO ev_delta ({_COLS}) SELECT year, rule, author_id, part, key, "
+                         f"extra, {sign} * n FROM ({query}) AS c").bindparams(bindparam("ids", expanding=True)),
+                    {"ids": list(record_ids)})
 
 
 def before_write(session: Session, keys: Iterable[tuple[str, str]]) -> PendingWrite:
     """Call before writing the records ``keys`` (record type, id); then ``after_write``."""
-    return PendingWrite(session, frozenset(record_id for kind, record_id in keys if kind in COUNTED_TYPES))
+    pending = PendingWrite(tuple(sorted({record_id for kind, record_id in keys if kind in COUNTED_TYPES})))
+    if not pending.record_ids:
+        return pending
+    if _pg(session):
+        session.execute(text("SELECT pg_advisory_xact_lock_shared(:k)"), {"k": LOCK_KEY})
+        session.execute(text("SELECT 1 FROM records WHERE record_type IN ('visit', 'training') AND record_id IN :ids "
+                             "ORDER BY record_type, record_id FOR UPDATE").bindparams(
+            bindparam("ids", expanding=True)), {"ids": list(pending.record_ids)})
+    for name, columns in _TEMP.items():
+        session.execute(text(f"CREATE TEMP TABLE IF NOT EXISTS {name} ({columns})"))
+        session.execute(text(f"DELETE FROM {name}"))
+    _stage(session, pending.record_ids, -1)
+    return pending
+
+
+def _upsert_tallies(parts: str) -> str:
+    return (f"INSERT INTO evaluation_tallies (year, rule, author_id, part, key, n) SELECT year, rule, author_id, "
+            f"part, key, n FROM ev_net WHERE part {parts} ON CONFLICT (year, rule, author_id, part, key) "
+            "DO UPDATE SET n = evaluation_tallies.n + excluded.n")
+
+
+def _drop_zero_tallies(parts: str) -> str:
+    return ("DELETE FROM evaluation_tallies WHERE n = 0 AND (year, rule, author_id, part, key) IN "
+            f"(SELECT year, rule, author_id, part, key FROM ev_net WHERE part {parts})")
+
+
+def _household_moves(station: str, condition: str, sign: int) -> str:
+    return (f"INSERT INTO ev_station SELECT a.year, a.rule, a.{station}, t.key, {sign} FROM ev_author a "
+            f"JOIN evaluation_tallies t ON {_SAME(a='a')} AND t.part = 'household' WHERE {condition}")
+
+
+def _steps(session: Session) -> list[str]:
+    c = collate(session.get_bind().dialect.name)
+    pg = _pg(session)
+    moved = "a.new_station IS NULL OR a.new_station <> a.old_station"
+    return [
+        f"INSERT INTO ev_net ({_COLS}) SELECT year, rule, author_id, part, key, extra, SUM(n) FROM ev_delta "
+        "GROUP BY year, rule, author_id, part, key, extra HAVING SUM(n) <> 0",
+        "DELETE FROM ev_delta",
+        # 三覆盖's places: the counts move by the difference; a place no record reaches is removed.
+        "INSERT INTO evaluation_places (year, rule, kind, code, industry, records) SELECT year, rule, part, key, "
+        f"extra, SUM(n) FROM ev_net WHERE part {_PLACES} GROUP BY year, rule, part, key, extra "
+        "ON CONFLICT (year, rule, kind, code, industry) DO UPDATE SET records = evaluation_places.records + "
+        "excluded.records",
+        "DELETE FROM evaluation_places WHERE records <= 0 AND (year, rule, kind, code, industry) IN "
+        f"(SELECT year, rule, part, key, extra FROM ev_net WHERE part {_PLACES})",
+        *([f"SELECT pg_advisory_xact_lock(1, k) FROM (SELECT DISTINCT hashtext(author_id) AS k FROM ev_net "
+           f"WHERE part {_AUTHORS}) AS a ORDER BY k"] if pg else []),
+        # Each specialist's sums and distinct counts move; the tallies are read before they change.
+        "INSERT INTO ev_author (year, rule, author_id, visits, days, households, trained, old_station) "
+        "SELECT e.year, e.rule, e.author_id, SUM(CASE WHEN e.part = 'county' THEN e.n ELSE 0 END), "
+        f"SUM(CASE WHEN e.part = 'day' THEN {_RISE_OR_FALL} ELSE 0 END), "
+        f"SUM(CASE WHEN e.part = 'household' THEN {_RISE_OR_FALL} ELSE 0 END), "
+        "SUM(CASE WHEN e.part = 'trained' THEN e.n ELSE 0 END), MIN(s.station_id) FROM ev_net e "
+        f"LEFT JOIN evaluation_tallies t ON {_SAME(a='e')} AND t.part = e.part AND t.key = e.key "
+        "LEFT JOIN evaluation_specialists s ON s.year = e.year AND s.rule = e.rule AND s.author_id = e.author_id "
+        f"WHERE e.part {_AUTHORS} GROUP BY e.year, e.rule, e.author_id",
+        f"INSERT INTO ev_delta ({_COLS}) SELECT e.year, e.rule, e.author_id, 'household', e.key, '', "
+        f"{_RISE_OR_FALL} FROM ev_net e LEFT JOIN evaluation_tallies t ON {_SAME(a='e')} AND t.part = e.part "
+        "AND t.key = e.key WHERE e.part = 'household' AND (COALESCE(t.n, 0) = 0 OR t.n + e.n = 0)",
+        _upsert_tallies(_TALLIED), _drop_zero_tallies(_TALLIED),
+        f"UPDATE ev_author SET new_station = (SELECT MIN(t.key{c}) FROM evaluation_tallies t "
+        f"WHERE {_SAME(a='ev_author')} AND t.part = 'station'), county = (SELECT t.key FROM evaluation_tallies t "
+        f"WHERE {_SAME(a='ev_author')} AND t.part = 'county' ORDER BY t.n DESC, t.key{c} LIMIT 1)",
+        # A station's households: the specialist's own rises and falls, or all of them moved.
+        _household_moves("old_station", f"a.old_station IS NOT NULL AND ({moved})", -1),
+        "INSERT INTO ev_station SELECT a.year, a.rule, a.old_station, d.key, d.n FROM ev_author a JOIN ev_delta d "
+        "ON d.year = a.year AND d.rule = a.rule AND d.author_id = a.author_id WHERE a.old_station = a.new_station",
+        _upsert_tallies("= 'household'"), _drop_zero_tallies("= 'household'"),
+        _household_moves("new_station", "a.new_station IS NOT NULL AND (a.old_station IS NULL OR "
+                                        "a.old_station <> a.new_station)", 1),
+        *(["SELECT pg_advisory_xact_lock(2, k) FROM (SELECT DISTINCT hashtext(station_id) AS k FROM ev_station) "
+           "AS s ORDER BY k"] if pg else []),
+        "INSERT INTO evaluation_stations (year, rule, station_id, households) SELECT e.year, e.rule, e.station_id, "
+        f"SUM({_RISE_OR_FALL.replace('t.', 'h.')}) FROM (SELECT year, rule, station_id, household, SUM(n) AS n "
+        "FROM ev_station GROUP BY year, rule, station_id, household HAVING SUM(n) <> 0) AS e "
+        "LEFT JOIN evaluation_station_households h ON h.year = e.year AND h.rule = e.rule "
+        "AND h.station_id = e.station_id AND h.household = e.household WHERE true GROUP BY e.year, e.rule, "
+        "e.station_id ON CONFLICT (year, rule, station_id) DO UPDATE SET households = "
+        "evaluation_stations.households + excluded.households",
+        "DELETE FROM evaluation_stations WHERE households = 0 AND (year, rule, station_id) IN "
+        "(SELECT year, rule, station_id FROM ev_station)",
+        "INSERT INTO evaluation_station_households (year, rule, station_id, household, n) SELECT year, rule, "
+        "station_id, household, SUM(n) FROM ev_station WHERE true GROUP BY year, rule, station_id, household "
+        "HAVING SUM(n) <> 0 ON CONFLICT (year, rule, station_id, household) DO UPDATE SET "
+        "n = evaluation_station_households.n + excluded.n",
+        "DELETE FROM evaluation_station_households WHERE n = 0 AND (year, rule, station_id, household) IN "
+        "(SELECT year, rule, station_id, household FROM ev_station)",
+        "INSERT INTO evaluation_specialists (year, rule, author_id, station_id, county_code, visits, onsite_days, "
+        "households, people_trained) SELECT year, rule, author_id, new_station, COALESCE(county, ''), visits, days, "
+        "households, trained FROM ev_author WHERE true ON CONFLICT (year, rule, author_id) DO UPDATE SET "
+        "station_id = excluded.station_id, county_code = excluded.county_code, "
+        "visits = evaluation_specialists.visits + excluded.visits, "
+        "onsite_days = evaluation_specialists.onsite_days + excluded.onsite_days, "
+        "households = evaluation_specialists.households + excluded.households, "
+        "people_trained = evaluation_specialists.people_trained + excluded.people_trained",
+        "DELETE FROM evaluation_specialists WHERE visits = 0 AND people_trained = 0 AND (year, rule, author_id) IN "
+        "(SELECT year, rule, author_id FROM ev_author)",
+        *(f"DELETE FROM {name}" for name in _TEMP),
+    ]
 
 
 def after_write(session: Session, pending: PendingWrite) -> None:
     """Bring the summaries up to date with the records ``pending`` named, now written."""
     if not pending.record_ids:
         return
-    after = report_facts.facts_of(session, pending.record_ids, _ALL_STATES)
-    _add_places(session, _place_changes(pending.before, after))
-    authors: dict[int, set[str]] = defaultdict(set)
-    for visits, trainings in (pending.before, after):
-        for _, fact in visits:
-            authors[fact.visit_date.year].add(fact.author_id)
-        for _, fact in trainings:
-            authors[fact.training_date.year].add(fact.author_id)
-    for year, found in sorted(authors.items()):
-        for rule in RULES:
-            _refresh_specialists(session, year, rule, frozenset(found))
-
-
-def _counted(state: str, rule: CountingRule) -> bool:
-    return state in counted_states(rule)
-
-
-def _places(facts: Facts) -> Counter[tuple[int, str, Place]]:
-    """How many of ``facts`` reach each place, by year and rule."""
-    found: Counter[tuple[int, str, Place]] = Counter()
-    visits, trainings = facts
-    for rule in RULES:
-        for state, v in visits:
-            if _counted(state, rule):
-                found.update((v.visit_date.year, rule.value, p) for p in visit_places(v))
-        for state, t in trainings:
-            if _counted(state, rule):
-                found.update((t.training_date.year, rule.value, p) for p in training_places(t))
-    return found
-
-
-def _place_changes(before: Facts, after: Facts) -> dict[tuple[int, str, Place], int]:
-    changes = Counter(_places(after))
-    changes.subtract(_places(before))
-    return {key: n for key, n in changes.items() if n}
-
-
-def _upsert(session: Session):  # noqa: ANN202 - the dialect's INSERT … ON CONFLICT construct
-    return (postgresql if session.get_bind().dialect.name == "postgresql" else sqlite).insert(EvaluationPlace)
-
-
-def _add_places(session: Session, changes: Mapping[tuple[int, str, Place], int]) -> None:
-    if not changes:
-        return
-    rows = [{"year": year, "rule": rule, "kind": kind, "code": code, "industry": industry, "records": n}
-            for (year, rule, (kind, code, industry)), n in sorted(changes.items())]
-    insert = _upsert(session)
-    session.execute(insert.on_conflict_do_update(
-        index_elements=["year", "rule", "kind", "code", "industry"],
-        set_={"records": EvaluationPlace.records + insert.excluded.records}), rows)
-    years = sorted({row["year"] for row in rows})
-    session.execute(delete(EvaluationPlace).where(EvaluationPlace.year.in_(years), EvaluationPlace.records <= 0))
-
-
-def _refresh_specialists(session: Session, year: int, rule: CountingRule, authors: frozenset[str]) -> None:
-    """Recompute ``authors``' rows of ``year`` from their records, then their stations' households.
-
-    The rows are deleted first: a concurrent writer of the same specialist waits here until this
-    transaction ends, and then reads what it committed.
-    """
-    old = session.execute(delete(EvaluationSpecialist).where(
-        EvaluationSpecialist.year == year, EvaluationSpecialist.rule == rule.value,
-        EvaluationSpecialist.author_id.in_(sorted(authors))).returning(EvaluationSpecialist.station_id)).scalars()
-    stations = {s for s in old if s}
-    tallies, _ = _tallies(session, year, rule, FactSelection(author_ids=authors))
-    if tallies:
-        session.execute(EvaluationSpecialist.__table__.insert(), [_row(year, rule, t) for t in tallies])
-    stations |= {t.station_id for t in tallies if t.station_id}
-    if stations:
-        _refresh_stations(session, year, rule, stations)
-
-
-def _refresh_stations(session: Session, year: int, rule: CountingRule, stations: set[str]) -> None:
-    session.execute(delete(EvaluationStation).where(
-        EvaluationStation.year == year, EvaluationStation.rule == rule.value,
-        EvaluationStation.station_id.in_(sorted(stations))))
-    members = frozenset(session.execute(select(EvaluationSpecialist.author_id).where(
-        EvaluationSpecialist.year == year, EvaluationSpecialist.rule == rule.value,
-        EvaluationSpecialist.station_id.in_(sorted(stations)))).scalars())
-    if not members:
-        return
-    _, households = _tallies(session, year, rule, FactSelection(author_ids=members))
-    rows = [{"year": year, "rule": rule.value, "station_id": code, "households": n}
-            for code, n in sorted(households.items()) if code in stations]
-    if rows:
-        session.execute(EvaluationStation.__table__.insert(), rows)
-
-
-def _tallies(session: Session, year: int, rule: CountingRule, selection: FactSelection
-             ) -> tuple[list[SpecialistTally], dict[str, int]]:
-    """The tallies as the reference path makes them; their county is where most visits were (the
-    station's county is looked up when the evaluation is read, so a moved station counts where it is)."""
-    return tally_specialists(year, report_facts.visit_facts(session, year, rule, selection),
-                             report_facts.training_facts(session, year, rule, selection), {})
-
-
-def _row(year: int, rule: CountingRule, t: SpecialistTally) -> dict[str, object]:
-    return {"year": year, "rule": rule.value, "author_id": t.author_id, "station_id": t.station_id,
-            "county_code": t.county_code, "visits": t.visits, "onsite_days": t.onsite_days,
-            "households": t.households, "people_trained": t.people_trained}
-
-
-def ensure_built(session: Session, year: int) -> None:
-    """Summarise ``year`` from every record unless done already (a write transaction; it excludes
-    the pushes that keep the summaries up to date while it reads)."""
-    if session.get(Meta, _BUILT.format(year=year)) is not None:
-        return
-    if session.get_bind().dialect.name == "postgresql":
-        session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _LOCK_KEY})
-        if session.get(Meta, _BUILT.format(year=year)) is not None:
-            return
-    for table in (EvaluationSpecialist, EvaluationStation, EvaluationPlace):
-        session.execute(delete(table).where(table.year == year))
-    region = FactSelection()
-    places: Counter[tuple[int, str, Place]] = Counter()
-    for rule in RULES:
-        visits = list(report_facts.visit_facts(session, year, rule, region))
-        trainings = list(report_facts.training_facts(session, year, rule, region))
-        tallies, households = tally_specialists(year, visits, trainings, {})
-        if tallies:
-            session.execute(EvaluationSpecialist.__table__.insert(), [_row(year, rule, t) for t in tallies])
-        if households:
-            session.execute(EvaluationStation.__table__.insert(), [
-                {"year": year, "rule": rule.value, "station_id": code, "households": n}
-                for code, n in sorted(households.items())])
-        places.update((year, rule.value, p) for v in visits for p in visit_places(v))
-        places.update((year, rule.value, p) for t in trainings for p in training_places(t))
-    _add_places(session, places)
-    session.add(Meta(key=_BUILT.format(year=year), value="1"))
-
-
-def is_built(session: Session, year: int) -> bool:
-    return session.get(Meta, _BUILT.format(year=year)) is not None
-
-
-def specialists(session: Session, year: int, rule: CountingRule,
-                station_counties: Mapping[str, str]) -> list[SpecialistTally]:
-    """The year's tallies, each in its station's county (else where most of its visits were)."""
-    rows = session.execute(select(
-        EvaluationSpecialist.author_id, EvaluationSpecialist.station_id, EvaluationSpecialist.county_code,
-        EvaluationSpecialist.visits, EvaluationSpecialist.onsite_days, EvaluationSpecialist.households,
-        EvaluationSpecialist.people_trained).where(
-        EvaluationSpecialist.year == year, EvaluationSpecialist.rule == rule.value)
-        .order_by(EvaluationSpecialist.author_id))
-    return [SpecialistTally(author, station, station_counties.get(station or "") or county, visits, days, households,
-                            trained) for author, station, county, visits, days, households, trained in rows]
-
-
-def station_households(session: Session, year: int, rule: CountingRule) -> dict[str, int]:
-    return dict(session.execute(select(EvaluationStation.station_id, EvaluationStation.households).where(
-        EvaluationStation.year == year, EvaluationStation.rule == rule.value)).all())
-
-
-def places(session: Session, year: int, rule: CountingRule) -> Sequence[Place]:
-    """The places 三覆盖 counts that some counted record of ``year`` reached."""
-    return [(kind, code, industry) for kind, code, industry in session.execute(select(
-        EvaluationPlace.kind, EvaluationPlace.code, EvaluationPlace.industry).where(
-        EvaluationPlace.year == year, EvaluationPlace.rule == rule.value, EvaluationPlace.records > 0))]
+    _stage(session, pending.record_ids, 1)
+    for statement in _steps(session):
+        session.execute(text(statement))

@@ -21,6 +21,11 @@ NAMING = {
 JsonValue = JSON().with_variant(JSONB(), "postgresql")
 
 
+def _ByteOrder(length: int) -> String:  # noqa: N802 - a column type, named like one
+    """Text compared byte by byte on PostgreSQL (the evaluation's tallies hold millions of keys)."""
+    return String(length).with_variant(String(length, collation="C"), "postgresql")  # type: ignore[return-value]
+
+
 class UtcDateTime(TypeDecorator[dt.datetime]):
     """Aware UTC datetimes in and out, whatever the database keeps (SQLite keeps naive text)."""
 
@@ -352,6 +357,33 @@ class EvaluationPlace(Base):
     code: Mapped[str] = mapped_column(String(64), primary_key=True)
     industry: Mapped[str] = mapped_column(String(128), primary_key=True)
     records: Mapped[int] = mapped_column(Integer)
+
+
+class EvaluationTally(Base):
+    """How many counted records of a specialist's year reach one key of one part (a county, a
+    station, a household, an on-site day; people trained): the multiplicities the specialist's
+    summary row is kept from, a key at zero removed (store.evaluation_sql)."""
+
+    __tablename__ = "evaluation_tallies"
+
+    year: Mapped[int] = mapped_column(Integer, primary_key=True)
+    rule: Mapped[str] = mapped_column(_ByteOrder(32), primary_key=True)
+    author_id: Mapped[str] = mapped_column(_ByteOrder(36), primary_key=True)
+    part: Mapped[str] = mapped_column(_ByteOrder(16), primary_key=True)
+    key: Mapped[str] = mapped_column(_ByteOrder(64), primary_key=True)
+    n: Mapped[int] = mapped_column(Integer)
+
+
+class EvaluationStationHousehold(Base):
+    """How many of a station's specialists served one household in a year (above zero: it counts once)."""
+
+    __tablename__ = "evaluation_station_households"
+
+    year: Mapped[int] = mapped_column(Integer, primary_key=True)
+    rule: Mapped[str] = mapped_column(_ByteOrder(32), primary_key=True)
+    station_id: Mapped[str] = mapped_column(_ByteOrder(32), primary_key=True)
+    household: Mapped[str] = mapped_column(_ByteOrder(64), primary_key=True)
+    n: Mapped[int] = mapped_column(Integer)
 
 
 class EvaluationPlanEntry(Base):
