@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from sync.domain.evaluation_document import label
+from sync.domain.evaluation_plan import PLAN_COUNTS
 
 #: The criteria printed for each kind, in order.
 CRITERIA = {"specialist": ("onsite_days", "households", "people_trained"),
@@ -50,28 +51,31 @@ def plan_rows(doc: dict[str, Any], language: str) -> list[list[Any]]:
     plan = doc.get("plan") or {}
     if not plan:
         return []
+    english = language.startswith("en")
+    listed = ", " if english else "、"
     ws = plan["workstations"]
-    without = "、".join(c["name"] for c in ws["counties_without"]) or "—"
+    without = listed.join(c["name"] for c in ws["counties_without"]) or "—"
     found: list[list[Any]] = [
         [label("plan_workstations", language), label("counties_reaching", language),
          f"{ws['counties_reaching']} / {ws['counties']}", f"≥ {_figure(ws['per_county'])}"],
         ["", label("counties_without", language), without, ""]]
     bases = plan.get("demonstration_bases")
     if bases and bases["source"] == "records":
-        short = "、".join(f"{c['name']} {c['bases']}" for c in bases["counties_short"]) or "—"
+        short = listed.join(f"{c['name']} {c['bases']}" for c in bases["counties_short"]) or "—"
         found += [[label("plan_bases", language), label("counties_reaching", language),
                    f"{bases['counties_reaching']} / {bases['counties']}", f"≥ {_figure(bases['per_county'])}"],
                   ["", label("counties_without", language), short, ""]]
     for key, count in plan["counts"].items():
         achieved = label("not_entered", language) if count["achieved"] is None else count["achieved"]
-        target = "" if count["target"] is None else f"{_figure(count['target'])} {count['unit']}"
+        unit = PLAN_COUNTS[key][1] if english and key in PLAN_COUNTS else count["unit"]
+        target = "" if count["target"] is None else f"{_figure(count['target'])} {unit}"
         how = label("achieved", language) + (f" ({label(count['source'], language)})" if count.get("source") else "")
         found.append([label(key, language), how, achieved, target])
     if not plan["key_counties"]:
         found.append([label("key_counties", language), "", label("none_set", language), ""])
     for c in plan["key_counties"]:
         found.append([label("key_counties", language), f"{c['name']} ({c['county_code']})",
-                      ("；" if not language.startswith("en") else "; ").join(f"{label(k, language)} {_figure(c[k]['achieved'])} / {_figure(c[k]['target'])}"
+                      ("; " if english else "；").join(f"{label(k, language)} {_figure(c[k]['achieved'])} / {_figure(c[k]['target'])}"
                                  for k in ("industries", "townships", "villages")), ""])
     return found
 
