@@ -11,7 +11,7 @@ from typing import TypeVar
 
 from desktop.domain import kinds
 from desktop.domain.i18n import QT_TRANSLATE_NOOP
-from desktop.domain.records import Record, ReviewEvent
+from desktop.domain.records import Record, ReviewEvent, Training, Visit
 from desktop.domain.validation import FieldError, ValidationError
 from desktop.services.changes import Changes
 from desktop.services.identity import Identity
