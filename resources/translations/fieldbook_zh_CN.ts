@@ -659,14 +659,6 @@
         <translation>示范什么技术、面向哪些农牧户</translation>
     </message>
     <message>
-        <source>latitude, e.g. 43.98</source>
-        <translation>纬度，如 43.98</translation>
-    </message>
-    <message>
-        <source>longitude, e.g. 119.39</source>
-        <translation>经度，如 119.39</translation>
-    </message>
-    <message>
         <source>Name</source>
         <translation>名称</translation>
     </message>
@@ -1156,6 +1148,17 @@
     <message>
         <source>Restore from a backup</source>
         <translation>从备份恢复</translation>
+    </message>
+</context>
+<context>
+    <name>GpsFields</name>
+    <message>
+        <source>latitude, e.g. 43.98</source>
+        <translation>纬度，如 43.98</translation>
+    </message>
+    <message>
+        <source>longitude, e.g. 119.39</source>
+        <translation>经度，如 119.39</translation>
     </message>
 </context>
 <context>
@@ -3196,14 +3199,6 @@
     <message>
         <source>Several days, until</source>
         <translation>多日服务，截至</translation>
-    </message>
-    <message>
-        <source>latitude, e.g. 43.98</source>
-        <translation>纬度，如 43.98</translation>
-    </message>
-    <message>
-        <source>longitude, e.g. 119.39</source>
-        <translation>经度，如 119.39</translation>
     </message>
     <message>
         <source>None</source>

@@ -13,6 +13,7 @@ from desktop.ui.shell.i18n import vocab
 from desktop.ui.widgets.division_picker import DivisionPicker
 from desktop.ui.widgets.form_fields import add_field_row
 from desktop.ui.widgets.industry_picker import IndustryPicker
+from desktop.ui.widgets.gps_fields import GpsFields
 from desktop.ui.widgets.number_field import NumberField, with_unit
 from sync.domain.demonstration_rules import FIRST_YEAR
 from sync.domain.vocabulary import BaseKind, ProjectKind
@@ -73,15 +74,8 @@ class DemonstrationForm(RecordForm):
         self.description.setPlaceholderText(self.tr("What it demonstrates, and to whom"))
         self.description.setTabChangesFocus(True)
         self.description.setFixedHeight(80)
-        self.gps = QWidget(self)
-        self.latitude = NumberField(self.gps, hint=self.tr("latitude, e.g. 43.98"))
-        self.latitude.setObjectName("latitude")
-        self.longitude = NumberField(self.gps, hint=self.tr("longitude, e.g. 119.39"))
-        self.longitude.setObjectName("longitude")
-        gps_row = QHBoxLayout(self.gps)
-        gps_row.setContentsMargins(0, 0, 0, 0)
-        gps_row.addWidget(self.latitude)
-        gps_row.addWidget(self.longitude)
+        self.gps = GpsFields(self)
+        self.latitude, self.longitude = self.gps.latitude, self.gps.longitude
 
         e = self.errors
         add_field_row(layout, e, self.tr("Name"), self.name, "name")

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QGridLayout,
-    QHBoxLayout,
     QLabel,
     QPlainTextEdit,
     QWidget,
@@ -28,6 +27,7 @@ from desktop.ui.shell.i18n import mnemonic_safe, vocab
 from desktop.ui.forms.photo_facts_offer import PhotoFactsOffer
 from desktop.ui.forms.photo_strip import PhotoStrip
 from desktop.ui.forms.record_form import RecordForm
+from desktop.ui.widgets.gps_fields import GpsFields
 from desktop.ui.widgets.number_field import NumberField, with_unit
 from sync.domain.vocabulary import ServiceType, VisitMode
 
@@ -78,15 +78,8 @@ class VisitForm(RecordForm):
         # A resident stay of several days: each of its days counts once toward the on-site days.
         self.end_date = OptionalDateEdit(self.tr("Several days, until"), self)
         self.end_date.setObjectName("end_date")
-        self.gps = QWidget(self)
-        self.latitude = NumberField(self.gps, hint=self.tr("latitude, e.g. 43.98"))
-        self.latitude.setObjectName("latitude")
-        self.longitude = NumberField(self.gps, hint=self.tr("longitude, e.g. 119.39"))
-        self.longitude.setObjectName("longitude")
-        gps_row = QHBoxLayout(self.gps)
-        gps_row.setContentsMargins(0, 0, 0, 0)
-        gps_row.addWidget(self.latitude)
-        gps_row.addWidget(self.longitude)
+        self.gps = GpsFields(self)
+        self.latitude, self.longitude = self.gps.latitude, self.gps.longitude
         self.demonstration = QComboBox(self)
         self.demonstration.setObjectName("demonstration_id")
         self.demonstration.addItem(self.tr("None"), None)
