@@ -186,6 +186,7 @@ def visit_fields(**overrides: Any) -> dict[str, Any]:
             "household_ids": ["household-1"], "service_types": ["guidance"], "industry": "茶叶", "problem": "aphids on leaves",
             "advice": "spray neem oil", "follow_up_date": None, "latitude": None, "longitude": None,
             "photo_ids": [], "review_state": "draft", "end_date": None, "author_id": "", "station_id": None,
+            "demonstration_id": None,
             "deleted": False,
             "created_at": "2024-05-01T08:00:00", "updated_at": "2024-05-01T08:00:00", **overrides}
 
