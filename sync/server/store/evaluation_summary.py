@@ -23,14 +23,19 @@ from every record the first time they are evaluated (store.evaluation_build).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Mapping
+from typing import Any, Protocol
 
 from sqlalchemy import bindparam, text
 from sqlalchemy.orm import Session
 
+from sync.domain.counting import CountingRule, counted_states
 from sync.server.store.evaluation_sql import AUTHOR_PARTS, PLACE_PARTS, collate, contributions
 
 COUNTED_TYPES = ("visit", "training")
+#: The review states some counting rule counts: a record in none of them (a draft, a returned
+#: record) contributes nothing, so a write that leaves it so needs no summary step.
+_COUNTED_STATES = tuple(sorted({state for rule in CountingRule for state in counted_states(rule)}))
 #: One PostgreSQL advisory lock: summarising a whole year excludes the writes that keep it up to date.
 LOCK_KEY = 0x46425F4556  # "FB_EV"
 _COLS = "year, rule, author_id, part, key, extra, n"
@@ -52,38 +57,87 @@ _SAME = "t.year = {a}.year AND t.rule = {a}.rule AND t.author_id = {a}.author_id
 _RISE_OR_FALL = "CASE WHEN COALESCE(t.n, 0) = 0 THEN 1 WHEN t.n + e.n = 0 THEN -1 ELSE 0 END"
 
 
-class PendingWrite:
-    """The records a write is about to replace, their contributions read (negated) before it writes."""
+class _Written(Protocol):
+    """What the summaries need of a row about to be written (store.records.RowWrite)."""
 
-    def __init__(self, record_ids: tuple[str, ...]):
-        self.record_ids = record_ids
+    is_new: bool
+    fields: dict[str, Any]
+
+
+class PendingWrite:
+    """The records a write is about to replace, their contributions read (negated) before it writes
+    (``before``), and the ones whose written state may count (``after``)."""
+
+    def __init__(self, before: tuple[str, ...], after: tuple[str, ...]):
+        self.before, self.after = before, after
+
+    @property
+    def record_ids(self) -> tuple[str, ...]:
+        return tuple(sorted(set(self.before) | set(self.after)))
 
 
 def _pg(session: Session) -> bool:
     return session.get_bind().dialect.name == "postgresql"
 
 
+def _ids_condition(session: Session) -> tuple[str, bool]:
+    """The condition on ``r.record_id`` naming the ids bound as ``:ids``, and whether the bind
+    expands. PostgreSQL gets them as one array: a list of bound values would be an ARRAY[...] the
+    executor builds again for every row it filters when the planner keeps only the record type as
+    the index condition (a table whose statistics are not yet gathered)."""
+    if _pg(session):
+        return "r.record_id = ANY(CAST(:ids AS VARCHAR[]))", False
+    return "r.record_id IN :ids", True
+
+
+def _ids_statement(session: Session, sql: str) -> Any:
+    statement = text(sql)
+    return statement.bindparams(bindparam("ids", expanding=True)) if _ids_condition(session)[1] else statement
+
+
 def _stage(session: Session, record_ids: tuple[str, ...], sign: int) -> None:
-    with_clause, query = contributions(session.get_bind().dialect.name, "r.record_id IN :ids")
-    session.execute(text(f"{with_clause} INSERT INTO ev_delta ({_COLS}) SELECT year, rule, author_id, part, key, "
-                         f"extra, {sign} * n FROM ({query}) AS c").bindparams(bindparam("ids", expanding=True)),
+    if not record_ids:
+        return
+    with_clause, query = contributions(session.get_bind().dialect.name, _ids_condition(session)[0])
+    session.execute(_ids_statement(session, f"{with_clause} INSERT INTO ev_delta ({_COLS}) SELECT year, rule, "
+                                            f"author_id, part, key, extra, {sign} * n FROM ({query}) AS c"),
                     {"ids": list(record_ids)})
 
 
-def before_write(session: Session, keys: Iterable[tuple[str, str]]) -> PendingWrite:
-    """Call before writing the records ``keys`` (record type, id); then ``after_write``."""
-    pending = PendingWrite(tuple(sorted({record_id for kind, record_id in keys if kind in COUNTED_TYPES})))
-    if not pending.record_ids:
-        return pending
+def _may_count(fields: Mapping[str, Any]) -> bool:
+    return fields.get("review_state") in _COUNTED_STATES
+
+
+def before_write(session: Session, writes: Mapping[tuple[str, str], _Written]) -> PendingWrite:
+    """Call before writing ``writes`` (by record type and id); then ``after_write``.
+
+    Only records that count, as stored or as written, are summarised: the stored ones are read
+    (and locked) here, the written ones known from their fields; a draft saved, edited and pushed
+    again costs the summaries nothing.
+    """
+    counted = {key: row for key, row in writes.items() if key[0] in COUNTED_TYPES}
+    replaced = sorted(record_id for (_, record_id), row in counted.items() if not row.is_new)
+    after = tuple(sorted(record_id for (_, record_id), row in counted.items() if _may_count(row.fields)))
+    if not replaced and not after:
+        return PendingWrite((), ())
     if _pg(session):
         session.execute(text("SELECT pg_advisory_xact_lock_shared(:k)"), {"k": LOCK_KEY})
-        session.execute(text("SELECT 1 FROM records WHERE record_type IN ('visit', 'training') AND record_id IN :ids "
-                             "ORDER BY record_type, record_id FOR UPDATE").bindparams(
-            bindparam("ids", expanding=True)), {"ids": list(pending.record_ids)})
+    before: tuple[str, ...] = ()
+    if replaced:
+        lock = " FOR UPDATE" if _pg(session) else ""
+        state = "r.fields->>'review_state'" if _pg(session) else "json_extract(r.fields, '$.review_state')"
+        rows = session.execute(_ids_statement(
+            session, f"SELECT r.record_id, {state} FROM records r WHERE r.record_type IN ('visit', 'training') "
+                     f"AND {_ids_condition(session)[0]} ORDER BY r.record_type, r.record_id{lock}"),
+            {"ids": replaced})
+        before = tuple(sorted({record_id for record_id, review_state in rows if review_state in _COUNTED_STATES}))
+    pending = PendingWrite(before, after)
+    if not pending.record_ids:
+        return pending
     for name, columns in _TEMP.items():
         session.execute(text(f"CREATE TEMP TABLE IF NOT EXISTS {name} ({columns})"))
         session.execute(text(f"DELETE FROM {name}"))
-    _stage(session, pending.record_ids, -1)
+    _stage(session, pending.before, -1)
     return pending
 
 
@@ -178,6 +232,6 @@ def after_write(session: Session, pending: PendingWrite) -> None:
     """Bring the summaries up to date with the records ``pending`` named, now written."""
     if not pending.record_ids:
         return
-    _stage(session, pending.record_ids, 1)
+    _stage(session, pending.after, 1)
     for statement in _steps(session):
         session.execute(text(statement))
