@@ -252,27 +252,35 @@ class SyncEngine:
 
     def _pull(self, report: SyncReport, progress: Callable[[SyncProgress], None],
               check: Callable[[], None]) -> None:
+        """Pages come in order; while one is stored the next is already asked for (its cursor is
+        the page's own next_cursor), so the server's and the device's work overlap. A page is
+        stored only after the one before it, and the cursor saved with it."""
         cursor = self.store.position().cursor
         # The first page asks whether the targets changed: no extra request for them.
         targets_version: int | None = self.store.targets_version()
-        while True:
-            check()
+        check()
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-pull") as fetching:
             page = self.transport.pull(cursor, targets_version)
-            if self._adopt_epoch(page.server_epoch, page.acked_seq):
-                raise _EpochChanged
-            report.set_aside += self.store.apply_pull_page(page)
-            if page.targets is not None and page.targets_version is not None:
-                self.store.apply_targets(page.targets_version, page.targets)
-                report.targets_changed = True
-            targets_version = None
-            report.pulled += len(page.changes)
-            report.removed += len(page.removed)
-            progress(SyncProgress(SyncPhase.PULL, report.pulled, None))
-            if not page.has_more:
-                return
-            if page.next_cursor <= cursor:
-                raise SyncError(SyncErrorKind.PROTOCOL, detail=f"pull cursor did not advance past {cursor}")
-            cursor = page.next_cursor
+            while True:
+                if self._adopt_epoch(page.server_epoch, page.acked_seq):
+                    raise _EpochChanged
+                if page.has_more and page.next_cursor <= cursor:
+                    raise SyncError(SyncErrorKind.PROTOCOL, detail=f"pull cursor did not advance past {cursor}")
+                following = None
+                if page.has_more:
+                    check()  # asked before every request
+                    following = fetching.submit(self.transport.pull, page.next_cursor)
+                report.set_aside += self.store.apply_pull_page(page)
+                if page.targets is not None and page.targets_version is not None:
+                    self.store.apply_targets(page.targets_version, page.targets)
+                    report.targets_changed = True
+                report.pulled += len(page.changes)
+                report.removed += len(page.removed)
+                progress(SyncProgress(SyncPhase.PULL, report.pulled, None))
+                if following is None:
+                    return
+                cursor = page.next_cursor
+                page = following.result()
 
     def _adopt_epoch(self, server_epoch: str, acked_seq: int) -> bool:
         """Start over in the server's new epoch if it changed; the first epoch seen is just kept

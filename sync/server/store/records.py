@@ -154,18 +154,21 @@ def change_texts_after(session: Session, viewer: Viewer, cursor: int, limit: int
     """Up to ``limit`` records the viewer may see changed after ``cursor`` and numbered below
     ``below`` (store.changes.watermark), in change order: each the JSON text of a
     protocol.RecordChange, built by the database, so a pull page is sent without the server
-    parsing and re-encoding every record's fields."""
+    parsing and re-encoding every record's fields.
+
+    The page is chosen first and its JSON built after, for its rows only: a plan that sorts the
+    viewer's changes (a table whose statistics are not gathered yet) then sorts keys, not JSON.
+    """
+    page = (select(Record.change_seq, Record.record_type, Record.record_id, Record.revision, Record.fields)
+            .where(Record.change_seq > cursor, Record.change_seq < below, visible_to(viewer))
+            .order_by(Record.change_seq).limit(limit).subquery())
     if session.get_bind().dialect.name == "postgresql":
-        change = func.jsonb_build_object("record_type", Record.record_type, "record_id", Record.record_id,
-                                         "revision", Record.revision, "fields", Record.fields)
+        change = func.json_build_object("record_type", page.c.record_type, "record_id", page.c.record_id,
+                                        "revision", page.c.revision, "fields", page.c.fields)
     else:
-        change = func.json_object("record_type", Record.record_type, "record_id", Record.record_id,
-                                  "revision", Record.revision, "fields", func.json(Record.fields))
-    rows = session.execute(
-        select(Record.change_seq, cast(change, Text))
-        .where(Record.change_seq > cursor, Record.change_seq < below, visible_to(viewer))
-        .order_by(Record.change_seq).limit(limit)
-    )
+        change = func.json_object("record_type", page.c.record_type, "record_id", page.c.record_id,
+                                  "revision", page.c.revision, "fields", func.json(page.c.fields))
+    rows = session.execute(select(page.c.change_seq, cast(change, Text)).order_by(page.c.change_seq))
     return [(seq, text_) for seq, text_ in rows]
 
 
