@@ -355,7 +355,8 @@ def main() -> None:
             if args.py_spy:
                 command = [str(Path(sys.executable).with_name("py-spy")), "record", "--subprocesses", "--format", "raw",
                            "--rate", "200", "--gil", "--nonblocking", "--output", args.py_spy, "--", *command]
-            server = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT)
+            # its own process group, so that no worker outlives the run (py-spy leaves them behind)
+            server = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
         base = f"http://127.0.0.1:{port}"
         try:
             _wait_for(base, server, log_path)
@@ -364,6 +365,10 @@ def main() -> None:
         finally:
             server.send_signal(signal.SIGINT if args.py_spy else signal.SIGTERM)  # py-spy writes on SIGINT
             server.wait(timeout=60)
+            try:
+                os.killpg(server.pid, signal.SIGTERM)
+            except ProcessLookupError:
+                pass
             server_log = log_path.read_text(errors="replace")
     run.print_figures()
     tracebacks = server_log.count("Traceback")

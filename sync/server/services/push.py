@@ -97,7 +97,7 @@ def push(db: Database, caller: Caller, envelope: PushEnvelope, protocol: int = P
     if strangers:
         raise ApiError(403, ErrorCode.DEVICE_MISMATCH,
                        f"entries of device {sorted(strangers)[0]} cannot be pushed with this device's token")
-    entries = [expand_entry(entry.model_dump(exclude_unset=True), caller.device_id) for entry in envelope.entries]
+    entries = [expand_entry(_as_sent(entry), caller.device_id) for entry in envelope.entries]
     _refuse_two_entries_under_one_seq(entries)
     results: list[EntryResult] = []
     acked = None
@@ -110,6 +110,16 @@ def push(db: Database, caller: Caller, envelope: PushEnvelope, protocol: int = P
         with db.read() as session:
             acked = ledger.acked_seq(session, caller.device_id)
     return PushResponse(results=results, server_epoch=caller.epoch, acked_seq=acked)
+
+
+def _as_sent(entry: PushedEntry) -> dict[str, Any]:
+    """The entry's keys as the device sent them (``device_id`` only if it was), without copying
+    every nested value as ``model_dump`` does."""
+    raw = dict(entry.__pydantic_extra__ or {})
+    raw["seq"], raw["record_type"] = entry.seq, entry.record_type
+    if "device_id" in entry.model_fields_set:
+        raw["device_id"] = entry.device_id
+    return raw
 
 
 def _refuse_two_entries_under_one_seq(entries: list[dict[str, Any]]) -> None:
