@@ -8,10 +8,10 @@ Prints figures, asserts nothing about time.
 Run: `.venv/bin/python benchmarks/bench_sync.py [--visits 10000] [--review-state submitted]` (PostgreSQL on 127.0.0.1:5432).
 
 Beside them: the CPU each record cost the device (this process), the server and PostgreSQL, which
-moves less with other work on the machine than the rates do. Last measured (2 cores shared, runs
-before / after taken in turn, 5,200 records): push 860–889/s before, 1,359–1,577/s after; CPU per
-pushed record device 0.44 → 0.36 ms, server 0.27 → 0.25 ms; pull by a fresh device 1,941–4,067/s,
-device 0.14 → 0.12 ms per record (see README "Performance").
+moves less with other work on the machine than the rates do. Last measured (idle 2-core machine,
+10,200 records): push 1,046 → 1,988/s (drafts) and 1,770/s (submitted, summaries kept); pull by a
+fresh device 2,210 → 3,661–4,366/s; CPU per pushed record device 0.57–0.61 ms, server 0.34 ms,
+PostgreSQL 0.59 → 0.11–0.19 ms (see README "Performance").
 """
 
 from __future__ import annotations
