@@ -84,7 +84,7 @@ def serve(args: argparse.Namespace) -> None:
     http_protocol.export_header_timeout(args.header_timeout)
     uvicorn.run("sync.server.app:app_from_environment", factory=True, host=args.host, port=args.port,
                 workers=args.workers, log_level=args.log_level, proxy_headers=True,
-                http=http_protocol.HeaderDeadlineProtocol, timeout_keep_alive=args.keep_alive_timeout,
+                http=http_protocol.protocol_class(), timeout_keep_alive=args.keep_alive_timeout,
                 h11_max_incomplete_event_size=MAX_HEADER_BYTES)
 
 

@@ -19,6 +19,8 @@ DEFAULT_KEEP_ALIVE_TIMEOUT = 5
 MAX_HEADER_BYTES = 16 * 1024
 #: Carries the header timeout to uvicorn's worker processes.
 ENV_HEADER_TIMEOUT = "FIELDBOOK_SERVER_HEADER_TIMEOUT"
+#: "h11" makes ``serve`` parse HTTP with h11 even where httptools is installed (sync.server.http_protocol).
+ENV_HTTP_PARSER = "FIELDBOOK_SERVER_HTTP_PARSER"
 
 
 def default_database_url(data_dir: Path) -> str:

@@ -5,6 +5,7 @@ Real sockets on 127.0.0.1 against a real ``fieldbook-server serve`` with short t
 
 from __future__ import annotations
 
+import os
 import selectors
 import socket
 import time
@@ -13,6 +14,8 @@ from pathlib import Path
 
 import pytest
 import requests
+
+from sync.server.config import ENV_HTTP_PARSER
 
 from .conftest import fresh_database, running_server
 from .support import RunningServer
@@ -23,13 +26,22 @@ STALLED = 1000
 SLACK = 3.0  # the 2 shared cores may be busy: a closed connection must be seen within this much more
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningServer]:
+@pytest.fixture(scope="module", params=["httptools", "h11"])
+def server(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningServer]:
+    """The server as deployed (httptools's parser) and with h11, where httptools is not installed."""
     directory: Path = tmp_path_factory.mktemp("timeouts")
-    with fresh_database("sqlite", directory) as url, running_server(
-            "sqlite", url, directory, "--header-timeout", str(HEADER_TIMEOUT),
-            "--keep-alive-timeout", str(KEEP_ALIVE_TIMEOUT)) as up:
-        yield up
+    saved = os.environ.get(ENV_HTTP_PARSER)
+    os.environ[ENV_HTTP_PARSER] = request.param
+    try:
+        with fresh_database("sqlite", directory) as url, running_server(
+                "sqlite", url, directory, "--header-timeout", str(HEADER_TIMEOUT),
+                "--keep-alive-timeout", str(KEEP_ALIVE_TIMEOUT)) as up:
+            yield up
+    finally:
+        if saved is None:
+            os.environ.pop(ENV_HTTP_PARSER, None)
+        else:
+            os.environ[ENV_HTTP_PARSER] = saved
 
 
 def _connect(server: RunningServer) -> socket.socket:
@@ -120,3 +132,17 @@ def test_a_kept_alive_connection_serves_a_second_request_sent_in_time(server: Ru
         for _ in range(3):
             assert session.get(server.url("/api/v1/health"), timeout=10).status_code == 200
             time.sleep(HEADER_TIMEOUT * 0.5)
+
+
+def test_the_deployed_server_parses_http_with_httptools() -> None:
+    from sync.server import http_protocol
+
+    saved = os.environ.pop(ENV_HTTP_PARSER, None)
+    try:
+        assert http_protocol.protocol_class() is http_protocol.HeaderDeadlineHttpToolsProtocol
+        os.environ[ENV_HTTP_PARSER] = "h11"
+        assert http_protocol.protocol_class() is http_protocol.HeaderDeadlineH11Protocol
+    finally:
+        os.environ.pop(ENV_HTTP_PARSER, None)
+        if saved is not None:
+            os.environ[ENV_HTTP_PARSER] = saved
