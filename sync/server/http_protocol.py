@@ -48,9 +48,18 @@ class _HeaderDeadline:
     transport: asyncio.Transport
     client: Any
 
-    def _start_deadline(self) -> None:
+    def __init__(self, *args: Any, **kwargs: Any):
+        super().__init__(*args, **kwargs)
         self.header_timeout = float(os.environ.get(ENV_HEADER_TIMEOUT, DEFAULT_HEADER_TIMEOUT))
         self._header_deadline = None
+
+    def connection_made(self, transport: asyncio.Transport) -> None:
+        super().connection_made(transport)  # type: ignore[misc]
+        self._arm()
+
+    def connection_lost(self, exc: Exception | None) -> None:
+        self._disarm()
+        super().connection_lost(exc)  # type: ignore[misc]
 
     def _arm(self) -> None:
         self._header_deadline = self.loop.call_later(self.header_timeout, self._head_too_slow)
@@ -71,14 +80,6 @@ class _HeaderDeadline:
 class HeaderDeadlineH11Protocol(_HeaderDeadline, H11Protocol):
     """uvicorn's h11 connection, closed when a request head does not arrive whole in time."""
 
-    def __init__(self, *args: Any, **kwargs: Any):
-        super().__init__(*args, **kwargs)
-        self._start_deadline()
-
-    def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
-        super().connection_made(transport)
-        self._arm()
-
     def data_received(self, data: bytes) -> None:
         if self._header_deadline is None and self.conn.their_state is h11.IDLE:
             self._arm()  # the first byte of a following request on a kept-alive connection
@@ -86,22 +87,10 @@ class HeaderDeadlineH11Protocol(_HeaderDeadline, H11Protocol):
         if self.conn.their_state is not h11.IDLE:
             self._disarm()  # the head is complete: the request is the application's now
 
-    def connection_lost(self, exc: Exception | None) -> None:
-        self._disarm()
-        super().connection_lost(exc)
-
 
 if HttpToolsProtocol is not None:
     class HeaderDeadlineHttpToolsProtocol(_HeaderDeadline, HttpToolsProtocol):
         """uvicorn's httptools connection with the same deadline."""
-
-        def __init__(self, *args: Any, **kwargs: Any):
-            super().__init__(*args, **kwargs)
-            self._start_deadline()
-
-        def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
-            super().connection_made(transport)
-            self._arm()
 
         def on_message_begin(self) -> None:
             super().on_message_begin()
@@ -111,11 +100,6 @@ if HttpToolsProtocol is not None:
         def on_headers_complete(self) -> None:
             self._disarm()  # the head is complete: the request is the application's now
             super().on_headers_complete()
-
-        def connection_lost(self, exc: Exception | None) -> None:
-            self._disarm()
-            super().connection_lost(exc)
-
 
 
 def protocol_class() -> type:
