@@ -17,7 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from sync.domain.fields import RECORD_FIELDS
 from sync.domain.rules import MAX_TEXT_LENGTH  # noqa: F401 - the wire schema states the domain's limit
-from sync.domain.vocabulary import RecordType, Role
+from sync.domain.vocabulary import ChangeKind, RecordType, Role
 
 #: 2: compact push entries (see "Compact push entries" below); 3: ``held`` push results (see "Push").
 PROTOCOL_VERSION: Final = 3
@@ -46,12 +46,6 @@ MAX_ATTACHMENT_BYTES: Final = 20 * 1024 * 1024
 #: The largest seq, cursor or byte offset on the wire: the largest whole number every JSON parser
 #: reads exactly (a double holds integers up to 2**53), so a bound the schema states is the server's.
 MAX_WIRE_INTEGER: Final = 2**53 - 1
-
-
-class ChangeKind(StrEnum):
-    CREATE = "create"
-    UPDATE = "update"
-    DELETE = "delete"
 
 
 class _Wire(BaseModel):

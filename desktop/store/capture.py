@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from desktop.store.models import OutboxRow, SyncedRow, SyncState
 from desktop.store.wire import UNCAPTURED_FIELDS, record_type_of, synced_fields, to_wire
-from sync.protocol import ChangeKind
+from sync.domain.vocabulary import ChangeKind
 
 APPLYING_REMOTE = "applying_remote"
 

@@ -8,6 +8,14 @@ from __future__ import annotations
 from enum import StrEnum
 
 
+class ChangeKind(StrEnum):
+    """What one change to a record is (the wire's ``OutboxEntry.kind``)."""
+
+    CREATE = "create"
+    UPDATE = "update"
+    DELETE = "delete"
+
+
 class RecordType(StrEnum):
     HOUSEHOLD = "household"
     VISIT = "visit"
