@@ -2783,12 +2783,24 @@
         <translation>请用“同步 → 登录服务器…”将本机关联到服务器。</translation>
     </message>
     <message>
+        <source>Server not checked yet</source>
+        <translation>尚未连接服务器</translation>
+    </message>
+    <message>
+        <source>Fieldbook asks the server once you are signed in; Sync → Sync now asks at once.</source>
+        <translation>登录后本机会自动询问服务器；“同步 → 立即同步”可马上连接。</translation>
+    </message>
+    <message>
         <source>Online</source>
         <translation>在线</translation>
     </message>
     <message>
         <source>Offline</source>
         <translation>离线</translation>
+    </message>
+    <message>
+        <source>The server did not answer: changes wait on this laptop until it does.</source>
+        <translation>服务器没有应答：修改保存在本机，等连上后再同步。</translation>
     </message>
     <message numerus="yes">
         <source>%n change(s) waiting to sync</source>

@@ -82,18 +82,20 @@ def test_the_readme_linux_build_block_checks_and_packs_the_app(dist, tmp_path):
 
 
 QT = Path("_internal", "PySide6", "Qt")
-#: Plugins the app loads: X11 and offscreen windows, JPEG photos, the SVG icon, input methods, the network light.
+#: Plugins the app loads: X11 and offscreen windows, JPEG photos, the SVG icon, input methods.
 REQUIRED = ["plugins/platforms/libqxcb.so", "plugins/platforms/libqoffscreen.so", "plugins/imageformats/libqjpeg.so",
             "plugins/imageformats/libqsvg.so", "plugins/iconengines/libqsvgicon.so",
             "plugins/platforminputcontexts/libibusplatforminputcontextplugin.so",
             "plugins/platforminputcontexts/libcomposeplatforminputcontextplugin.so",
-            "plugins/networkinformation/libqnetworkmanager.so", "plugins/xcbglintegrations/libqxcb-glx-integration.so",
+            "plugins/xcbglintegrations/libqxcb-glx-integration.so",
             "translations/qtbase_zh_CN.qm"]
-#: Left out: Wayland (Xwayland serves), Qt's TLS (sync uses Python's ssl), kiosk input, portal theme, unused images.
+#: Left out: Wayland (Xwayland serves), Qt's TLS (sync uses Python's ssl), kiosk input, portal theme, unused
+#: images, and Qt's network library with its plugins and Kerberos (the online light is the server's answer).
 EXCLUDED = ["plugins/platforms/libqwayland.so", "plugins/wayland-shell-integration", "plugins/tls",
             "plugins/generic", "plugins/platformthemes", "plugins/imageformats/libqgif.so",
             "plugins/imageformats/libqtiff.so", "plugins/imageformats/libqwebp.so", "plugins/imageformats/libqico.so",
-            "lib/libQt6WaylandClient.so.6", "lib/libQt6EglFSDeviceIntegration.so.6", "lib/libQt6Qml.so.6"]
+            "lib/libQt6WaylandClient.so.6", "lib/libQt6EglFSDeviceIntegration.so.6", "lib/libQt6Qml.so.6",
+            "lib/libQt6Network.so.6", "plugins/networkinformation"]
 
 
 @pytest.mark.slow
@@ -108,6 +110,7 @@ def test_the_package_ships_the_qt_parts_the_app_loads_and_leaves_out_the_others(
     internal = dist / "fieldbook" / "_internal"
     for module in ("tkinter", "unittest", "pydoc_data", "_pytest", "setuptools"):
         assert not (internal / module).exists(), module
+    assert list(internal.rglob("QtNetwork*")) == [] and list(internal.glob("libgssapi_krb5*")) == []
 
 
 @pytest.mark.slow

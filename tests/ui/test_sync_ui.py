@@ -142,6 +142,24 @@ def test_the_server_going_away_shows_offline_and_its_return_starts_a_sync(
     qtbot.waitUntil(lambda: _pending_text(sync_window) == "修改均已同步", timeout=5000)
 
 
+def test_a_window_opened_signed_in_asks_the_server_at_once(qtbot, sync_window, sign_in, settle):
+    """The online light of a laptop started signed in is the server's answer within seconds, not
+    "not checked" until the first health interval (a minute) has passed."""
+    sign_in()
+    ctx = sync_window.ctx
+    assert sync_window.sync.controller.health_timer.interval() == 60_000
+    again = type(sync_window)(ctx)  # the app started again on the same profile and session
+    qtbot.addWidget(again)
+    assert again.status.network_label.text() == "尚未连接服务器"
+    with qtbot.waitSignal(again.sync.controller.online_changed, timeout=10000) as answered:
+        again.show()
+        again.start()
+    assert answered.args == [True]
+    assert again.status.network_label.text() == "在线"
+    again.sync.shutdown()
+    settle()
+
+
 def service_pending(window) -> int:
     return window.ctx.sync.local.pending_count()
 

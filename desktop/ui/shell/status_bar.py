@@ -1,9 +1,14 @@
-"""The status bar: who is signed in, online, offline or no server set, changes waiting to sync, the last sync."""
+"""The status bar: who is signed in, whether the server answers (or none is set), changes waiting
+to sync, the last sync.
+
+The network light is the server's, learnt by the sync module (its health check, a sign-in, a
+sync), not the operating system's idea of a network: a laptop on a township's Wi-Fi whose server
+cannot be reached is offline for Fieldbook, and reading the OS's view would ship Qt's network
+library and its Kerberos dependencies (about 5 MB of the package) for a light that can mislead."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer, Signal
-from PySide6.QtNetwork import QNetworkInformation
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QPushButton, QStatusBar, QWidget
 
 from desktop.services import vocabulary
@@ -42,15 +47,9 @@ class SyncStatusBar(QStatusBar):
             self.addPermanentWidget(label)
         self.setStyleSheet("QStatusBar::item { border: none; border-left: 1px solid palette(mid); }")
         self.show_identity()
-        self._network: QNetworkInformation | None = None
-        self._online_override: bool | None = None
+        self._online: bool | None = None  # None until the sync module has heard from the server
         self._server_url = ctx.settings.server_url
         self._show_network()
-        # Asking the OS about the network can take a moment; do it once the window is up.
-        self._network_timer = QTimer(self)  # a child: it goes away with the bar, never fires late
-        self._network_timer.setSingleShot(True)
-        self._network_timer.timeout.connect(self._watch_network)
-        self._network_timer.start(0)
         self.status: SyncStatus | None = None
 
     def show_identity(self) -> None:
@@ -70,15 +69,9 @@ class SyncStatusBar(QStatusBar):
         self.conflicts_button.setText(" · ".join(parts))
         self.conflicts_button.setVisible(bool(parts))
 
-    def _watch_network(self) -> None:
-        if QNetworkInformation.loadDefaultBackend():
-            self._network = QNetworkInformation.instance()
-            self._network.reachabilityChanged.connect(lambda _r: self._show_network())
-        self._show_network()
-
     def set_online(self, online: bool | None) -> None:
-        """What the sync module learnt by talking to the server; None to go back to the OS's view."""
-        self._online_override = online
+        """What the sync module learnt by talking to the server; None when it has not asked yet."""
+        self._online = online
         self._show_network()
 
     def set_server(self, server_url: str | None) -> None:
@@ -87,10 +80,7 @@ class SyncStatusBar(QStatusBar):
         self._show_network()
 
     def is_online(self) -> bool:
-        if self._online_override is not None:
-            return self._online_override
-        return self._network is not None and \
-            self._network.reachability() == QNetworkInformation.Reachability.Online
+        return self._online is True
 
     def refresh(self) -> None:
         service = self.ctx.sync_status
@@ -99,12 +89,17 @@ class SyncStatusBar(QStatusBar):
     def _show_network(self) -> None:
         # Without a server "online" would promise a sync that cannot happen; once sync has tried
         # one (a sign-in), what it learnt is told instead.
-        if not self._server_url and self._online_override is None:
+        if not self._server_url and self._online is None:
             self.network_label.setText(self.tr("No server set"))
             self.network_label.setToolTip(self.tr("Use Sync → Sign in to the server… to link this laptop to one."))
-            return
-        self.network_label.setText(self.tr("Online") if self.is_online() else self.tr("Offline"))
-        self.network_label.setToolTip("")
+        elif self._online is None:
+            self.network_label.setText(self.tr("Server not checked yet"))
+            self.network_label.setToolTip(self.tr("Fieldbook asks the server once you are signed in; "
+                                                  "Sync → Sync now asks at once."))
+        else:
+            self.network_label.setText(self.tr("Online") if self._online else self.tr("Offline"))
+            self.network_label.setToolTip("" if self._online else self.tr("The server did not answer: changes wait "
+                                                                           "on this laptop until it does."))
 
     def show_status(self, status: SyncStatus) -> None:
         """Changes waiting and the last sync (from ``refresh()``, or from the sync overview at start)."""

@@ -152,6 +152,8 @@ class SyncController(QObject):
             self.health_timer.stop()
         if changed:
             self.signed_in_changed.emit(signed_in)
+        if changed and signed_in and self.online is None:
+            self.check_server()  # the status bar's light: at once, not after the first interval
 
     def check_server(self) -> None:
         """Ask the server's health check on the network worker; back online starts a sync."""
