@@ -122,5 +122,5 @@ def test_the_package_carries_icu_data_for_chinese_and_english_only(dist):
         pytest.skip("ICU's tools are not installed here (apt-get install icu-devtools gcc): the data ships whole")
     icu = next((dist / "fieldbook" / QT / "lib").glob("libicudata.so.*"))
     assert icu.stat().st_size < 12 * 2**20  # the whole of it is 31 MB
-    # A guard against regrowth at today's size (142 MB; it was 181 MB); the budget is 120 MB.
-    assert _folder_size(dist / "fieldbook") < 150 * 2**20
+    # A guard against regrowth at today's size (138 MiB; it was 181 MB); the budget is 120 MB.
+    assert _folder_size(dist / "fieldbook") < 142 * 2**20
