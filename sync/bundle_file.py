@@ -27,7 +27,6 @@ import struct
 import tarfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from enum import StrEnum
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -35,6 +34,8 @@ from nacl import bindings as sodium
 from nacl.exceptions import BadSignatureError, CryptoError
 from nacl.public import SealedBox
 from nacl.signing import SigningKey, VerifyKey
+
+from sync.bundle_problems import BundleError, BundleProblem
 
 MAGIC = b"FIELDBOOK-BUNDLE\x00\x01"
 FORMAT = 1
@@ -45,31 +46,6 @@ _LEN = struct.Struct(">I")
 _TAG_MESSAGE = sodium.crypto_secretstream_xchacha20poly1305_TAG_MESSAGE
 _TAG_FINAL = sodium.crypto_secretstream_xchacha20poly1305_TAG_FINAL
 _MAX_FRAME = FRAME_BYTES + sodium.crypto_secretstream_xchacha20poly1305_ABYTES
-
-
-class BundleProblem(StrEnum):
-    """Why a bundle was refused, for a message in the user's language."""
-
-    NOT_A_BUNDLE = "not_a_bundle"
-    CUT_SHORT = "cut_short"
-    DAMAGED = "damaged"
-    ANOTHER_RECIPIENT = "another_recipient"
-    FORGED = "forged"
-    WRONG_KIND = "wrong_kind"
-    NEWER_FORMAT = "newer_format"
-    NOT_SIGNED_IN = "not_signed_in"
-    OUT_OF_ORDER = "out_of_order"
-    HISTORY_CHANGED = "history_changed"
-    REFUSED_BY_SERVER = "refused_by_server"
-    UNREADABLE = "unreadable"
-
-
-class BundleError(ValueError):
-    """The file is no bundle this side can take; the message says why, for the person holding it."""
-
-    def __init__(self, message: str, problem: BundleProblem = BundleProblem.DAMAGED):
-        super().__init__(message)
-        self.problem = problem
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from sync.domain.fields import RECORD_FIELDS
 from sync.domain.rules import MAX_TEXT_LENGTH  # noqa: F401 - the wire schema states the domain's limit
+from sync.domain.rules import MAX_TARGET_VALUE, TARGET_EDITOR_ROLES  # noqa: F401 - who may set targets, how high
 from sync.domain.vocabulary import ChangeKind, RecordType, Role
 
 #: 2: compact push entries (see "Compact push entries" below); 3: ``held`` push results (see "Push").
@@ -337,9 +338,6 @@ class AttachmentStatus(_Wire):
 # replaces its values with it). A pull without the parameter gets neither field, as before.
 
 TARGETS_PATH: Final = "/api/v1/targets"
-#: Who may change the plan's targets: they are the region's plan, set by the region office.
-TARGET_EDITOR_ROLES: Final = frozenset({Role.REGION_ADMIN})
-MAX_TARGET_VALUE: Final = 1_000_000_000
 MAX_TARGETS_PER_UPDATE: Final = 200
 
 

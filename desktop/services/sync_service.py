@@ -11,10 +11,7 @@ import datetime as dt
 import socket
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
-
-import requests
-from pydantic import ValidationError as WireValidationError
+from typing import TYPE_CHECKING, Any
 
 from desktop.domain.kinds import RECORD_CLASSES
 from desktop.domain.records import Conflict
@@ -22,16 +19,20 @@ from desktop.domain.validation import Context, validate
 from desktop.services.changes import Changes, from_rows
 from desktop.services.writer import OnWriter, RunOnWriter
 from desktop.store import repository
-from desktop.store.local_store import Account, DesktopLocalStore, RejectedChange
-from desktop.store.set_aside import SetAsideChange
 from desktop.store.store import Store
 from desktop.store.wire import from_wire
 from sync.client.credentials import Credentials, CredentialStore
-from sync.client.engine import SyncEngine, SyncProgress, SyncReport
 from sync.client.errors import SyncError, SyncErrorKind
-from sync.client.transport import Transport, TransportConfig
+from sync.client.report import SyncProgress, SyncReport
 from sync.domain.vocabulary import RecordType
-from sync.protocol import HEALTH_PATH, ActivateRequest, LoginRequest, LoginResponse
+
+if TYPE_CHECKING:
+    # The wire schema (pydantic), the HTTP client (requests) and the sync engine are imported when
+    # the service is first made, on the store's worker: the main window starts without them.
+    from desktop.store.local_store import DesktopLocalStore, RejectedChange
+    from desktop.store.set_aside import SetAsideChange
+    from sync.client.transport import Transport, TransportConfig
+    from sync.protocol import ActivateRequest, LoginResponse
 
 NOT_SIGNED_IN = "Sign in to the server first."
 
@@ -62,20 +63,23 @@ class SyncOverview:
     set_aside: list[SetAsideChange] = field(default_factory=list)  # pulled records this device could not store
 
 
-TransportFactory = Callable[[TransportConfig, str | None], Transport]
+TransportFactory = Callable[["TransportConfig", str | None], "Transport"]
 
 
 class SyncService:
     """One profile's sync; ``credentials`` is shared for the whole app session (it may hold tokens in memory)."""
 
     def __init__(self, store: Store, credentials: Credentials | None = None, *,
-                 ca_bundle: str | None = None, transport_factory: TransportFactory = Transport,
+                 ca_bundle: str | None = None, transport_factory: TransportFactory | None = None,
                  today: Callable[[], dt.date] = dt.date.today):
+        from desktop.store.local_store import DesktopLocalStore
+        from sync.client.transport import Transport
+
         self.store = store
         self.local: DesktopLocalStore = OnWriter(DesktopLocalStore(store))  # type: ignore[assignment]
         self.credentials = credentials or CredentialStore()
         self.ca_bundle = ca_bundle
-        self._transport_factory = transport_factory
+        self._transport_factory = transport_factory or Transport
         self._today = today
 
     def write_on(self, run_on_writer: RunOnWriter) -> None:
@@ -90,7 +94,11 @@ class SyncService:
 
         With ``activation_code`` this is a new account's first sign-in: ``password`` is the one the
         specialist chose, set on the server as the code is used up."""
+        from pydantic import ValidationError as WireValidationError
+
+        from desktop.store.local_store import Account
         from sync.bundle_file import key_hex, signing_key
+        from sync.protocol import ActivateRequest, LoginRequest
 
         server_url = server_url.strip().rstrip("/")
         try:
@@ -134,6 +142,10 @@ class SyncService:
 
     def server_reachable(self, timeout: float = 3.0) -> bool:
         """One short GET of the linked server's health check, no retries: the app's online light."""
+        import requests
+
+        from sync.protocol import HEALTH_PATH
+
         account = self.local.account()
         if account is None:
             return False
@@ -148,6 +160,8 @@ class SyncService:
     def sync_now(self, progress: Callable[[SyncProgress], None] | None = None,
                  cancelled: Callable[[], bool] = lambda: False) -> tuple[SyncReport, Changes]:
         """Run one sync with the stored token; failures come back in ``report.error``, never raised."""
+        from sync.client.engine import SyncEngine
+
         account = self.local.account()
         try:
             token = self.credentials.find(*account) if account else None
@@ -226,6 +240,8 @@ class SyncService:
         return self._transport(account[0], token)
 
     def _transport(self, server_url: str, token: str | None) -> Transport:
+        from sync.client.transport import TransportConfig
+
         config = TransportConfig(server_url=server_url, device_id=self.local.device_id(), ca_bundle=self.ca_bundle)
         return self._transport_factory(config, token)
 

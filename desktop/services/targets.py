@@ -16,7 +16,7 @@ from desktop.services.changes import Changes, from_rows
 from desktop.services.identity import Identity
 from desktop.services.reference import ReferenceService, TargetItem
 from desktop.services.sync_service import SyncService
-from sync.protocol import MAX_TARGET_VALUE, TARGET_EDITOR_ROLES, TargetUpdate
+from sync.domain.rules import MAX_TARGET_VALUE, TARGET_EDITOR_ROLES
 
 OUT_OF_RANGE = QT_TRANSLATE_NOOP("Validation", "Enter a number from 0 to %1.")
 
@@ -41,6 +41,8 @@ class TargetService:
         """Send the values that differ from the stored ones; the server's answer replaces the local
         targets. Raises ValidationError for a value out of range and SyncError when the server
         cannot be reached, the user is not signed in, or the server refuses (e.g. not an admin)."""
+        from sync.protocol import TargetUpdate
+
         errors = [FieldError(key, OUT_OF_RANGE, (f"{MAX_TARGET_VALUE:,}",)) for key, value in values.items()
                   if not (math.isfinite(value) and 0 <= value <= MAX_TARGET_VALUE)]
         if errors:

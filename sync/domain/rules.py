@@ -21,10 +21,14 @@ from sync.domain.consent import fields_needing_consent
 from sync.domain.counting import MAX_VISIT_DAYS
 from sync.domain.i18n import QT_TRANSLATE_NOOP
 from sync.domain.phone import is_valid_phone
-from sync.domain.vocabulary import AttendeeCategory, HouseholdKind, RecordType, ServiceType, VisitMode
+from sync.domain.vocabulary import AttendeeCategory, HouseholdKind, RecordType, Role, ServiceType, VisitMode
 
 #: The longest free text (a problem, advice, notes) a record may hold, on the device and the server.
 MAX_TEXT_LENGTH: Final = 4000
+#: Who may change the plan's targets: they are the region's plan, set by the region office.
+TARGET_EDITOR_ROLES: Final = frozenset({Role.REGION_ADMIN})
+#: The largest value a target may be set to.
+MAX_TARGET_VALUE: Final = 1_000_000_000
 MAX_VISIT_HOURS = 16.0
 MAX_TRAINING_HOURS = 80.0
 MAX_ATTENDEES_PER_CATEGORY = 5000

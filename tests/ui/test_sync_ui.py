@@ -173,7 +173,7 @@ def test_without_a_secure_key_store_the_dialog_says_the_sign_in_lasts_this_sessi
 
     sync_window.ctx.sync = SyncService(sync_window.ctx.profile.store, CredentialStore(fail.Keyring()),
                                        transport_factory=quick_transport)
-    sync_window.sync.controller.service = sync_window.ctx.sync
+    assert sync_window.sync.controller.service is sync_window.ctx.sync  # the controller asks the context each time
     dialog = sync_window.sync.open_sign_in()
     _fill_sign_in(qtbot, dialog, sync_server.base_url, account.username, PASSWORD)
     with qtbot.waitSignal(sync_window.sync.controller.sign_in_finished, timeout=20000):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
@@ -13,7 +14,6 @@ from desktop.services.photos import PhotoService
 from desktop.services.records import RecordService
 from desktop.services.review import ReviewService
 from desktop.services.store_check import StoreCheckService
-from desktop.services.sync_service import SyncService
 from desktop.services.sync_status import SyncStatusService
 from desktop.services.team_log import TeamLogService
 from desktop.ui.shell.operations import OperationRunner
@@ -22,6 +22,7 @@ from desktop.ui.widgets.reference_cache import CachedReference
 from desktop.ui.shell.settings import AppSettings
 
 if TYPE_CHECKING:  # made when first asked for: they stay out of the window's start-up
+    from desktop.services.sync_service import SyncService
     from desktop.services.backup import BackupService
     from desktop.services.bundles import BundleService
     from desktop.services.conflict_origin import ConflictOriginService
@@ -30,6 +31,8 @@ if TYPE_CHECKING:  # made when first asked for: they stay out of the window's st
     from desktop.services.household_merges import HouseholdMergeService
     from desktop.services.industries import IndustryService
     from desktop.services.targets import TargetService
+
+_SYNC_SERVICE_LOCK = threading.Lock()
 
 
 @dataclass
@@ -71,10 +74,15 @@ class AppContext:
                 self.__dict__[name].identity = identity
 
     def sync_service(self) -> SyncService:
-        if self.sync is None:
-            self.sync = SyncService(self.profile.store)
-        self.sync.write_on(self.runner.call_blocking)  # the sync's store writes run on the store's worker
-        return self.sync
+        """Made on first use, from whichever thread asks first (the window's first overview runs on
+        the store's worker): the lock makes it one service."""
+        with _SYNC_SERVICE_LOCK:
+            if self.sync is None:
+                from desktop.services.sync_service import SyncService
+
+                self.sync = SyncService(self.profile.store)
+            self.sync.write_on(self.runner.call_blocking)  # the sync's store writes run on the store's worker
+            return self.sync
 
     def network_runner(self) -> OperationRunner:
         """The network worker: a second one-thread runner, so a slow server never holds up the store.

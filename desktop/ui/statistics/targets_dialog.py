@@ -24,7 +24,7 @@ from desktop.ui.shell.context import AppContext
 from desktop.ui.sync.messages import error_text
 from desktop.ui.widgets.screen_fit import fit_to_screen
 from sync.client.errors import SyncError
-from sync.protocol import MAX_TARGET_VALUE
+from sync.domain.rules import MAX_TARGET_VALUE
 
 SCOPES = {
     "region": QT_TRANSLATE_NOOP("TargetsDialog", "Whole region"),

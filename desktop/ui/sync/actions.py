@@ -19,7 +19,7 @@ from desktop.ui.shell.status_bar import SyncStatusBar
 from desktop.ui.sync.controller import HEALTH_INTERVAL_MS, SyncController
 from desktop.ui.sync.messages import summary_text
 from desktop.ui.sync.progress_dialog import SyncProgressDialog
-from sync.client.engine import SyncReport
+from sync.client.report import SyncReport
 
 
 class SyncActions(QObject):

@@ -4,16 +4,19 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 
 from desktop.domain.i18n import QT_TRANSLATE_NOOP
-from desktop.services.bundles import EXTENSION
 from desktop.ui.shell.context import AppContext
-from sync.bundle_file import BundleError, BundleProblem
-from sync.client.bundles import ExportReport, ImportReport
+from sync.bundle_problems import BundleError, BundleProblem
+
+if TYPE_CHECKING:  # the bundle service (libsodium, the wire schema) is loaded on first use
+    from desktop.services.bundles import BundleService
+    from sync.client.bundles import ExportReport, ImportReport
 
 CONTEXT = "BundleActions"
 _PROBLEMS = {
@@ -49,7 +52,6 @@ class BundleActions(QObject):
         super().__init__(parent)
         self.ctx = ctx
         self.parent_widget = parent
-        self.service = ctx.bundles
         self.export_action = QAction(self.tr("&Export sync bundle…"), self, triggered=self.choose_export)
         self.export_action.setToolTip(self.tr("Write your unsent changes and photos into one file for a USB stick"))
         self.import_action = QAction(self.tr("&Import sync bundle…"), self, triggered=self.choose_import)
@@ -57,7 +59,13 @@ class BundleActions(QObject):
         menu.addAction(self.export_action)
         menu.addAction(self.import_action)
 
+    @property
+    def service(self) -> BundleService:
+        return self.ctx.bundles
+
     def choose_export(self) -> None:
+        from desktop.services.bundles import EXTENSION
+
         folder = self.ctx.settings.bundle_folder
         path, _ = QFileDialog.getSaveFileName(self.parent_widget, self.tr("Export sync bundle"),
                                               str(folder / self.service.suggested_name(dt.date.today())),
@@ -66,6 +74,8 @@ class BundleActions(QObject):
             self.export_to(Path(path))
 
     def choose_import(self) -> None:
+        from desktop.services.bundles import EXTENSION
+
         path, _ = QFileDialog.getOpenFileName(self.parent_widget, self.tr("Import sync bundle"),
                                               str(self.ctx.settings.bundle_folder),
                                               self.tr("Sync bundles (*%1)").replace("%1", EXTENSION))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
@@ -24,13 +25,15 @@ from desktop.domain.records import Conflict, Record
 from desktop.domain.summaries import ConflictOrigin
 from desktop.services.changes import Changes
 from desktop.services.sync_service import SyncOverview
-from desktop.services.sync_service import RejectedChange, SetAsideChange
 from desktop.ui.sync.conflict_edit_dialog import ConflictEditDialog
 from desktop.ui.sync.conflict_text import editable_by_hand, field_label, record_kind_label, record_label, value_text
 from desktop.ui.shell.context import AppContext
 from desktop.ui.shell.i18n import local_time_text
 from desktop.ui.widgets.screen_fit import fit_to_screen
 from sync.domain.vocabulary import RecordType
+
+if TYPE_CHECKING:
+    from desktop.services.sync_service import RejectedChange, SetAsideChange
 
 
 @dataclass(frozen=True)

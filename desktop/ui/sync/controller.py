@@ -8,9 +8,9 @@ import threading
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from desktop.services.changes import Changes
-from desktop.services.sync_service import SignInResult, SyncOverview
+from desktop.services.sync_service import SignInResult, SyncOverview, SyncService
 from desktop.ui.shell.context import AppContext
-from sync.client.engine import SyncReport
+from sync.client.report import SyncReport
 from sync.client.errors import SyncError, SyncErrorKind
 
 #: How often the server is asked whether it is there, while signed in and not syncing.
@@ -45,7 +45,6 @@ class SyncController(QObject):
     def __init__(self, ctx: AppContext, parent: QObject | None = None, health_interval_ms: int = HEALTH_INTERVAL_MS):
         super().__init__(parent)
         self.ctx = ctx
-        self.service = ctx.sync_service()
         self.network = ctx.network_runner()
         self.signed_in = False
         self.online: bool | None = None  # None until the server was asked
@@ -58,6 +57,12 @@ class SyncController(QObject):
         self.health_timer = QTimer(self)
         self.health_timer.setInterval(health_interval_ms)
         self.health_timer.timeout.connect(self.check_server)
+
+    @property
+    def service(self) -> SyncService:
+        """The profile's sync service, made on first use: the first is the start's overview, on the
+        store's worker, so the window is up before the sync engine and its libraries are loaded."""
+        return self.ctx.sync_service()
 
     def start(self) -> None:
         """Learn whether a token is at hand (on the worker), then start watching the server."""
@@ -136,7 +141,8 @@ class SyncController(QObject):
     # --- overview and health ------------------------------------------------------------------
 
     def refresh_overview(self) -> None:
-        self.ctx.runner.run(self.service.overview, on_success=self._show_overview, label="sync overview", owner=self)
+        self.ctx.runner.run(lambda: self.service.overview(), on_success=self._show_overview, label="sync overview",
+                            owner=self)
 
     def _show_overview(self, overview: SyncOverview) -> None:
         self.overview = overview
@@ -160,7 +166,7 @@ class SyncController(QObject):
         if self._checking or self.syncing or not self.signed_in:
             return
         self._checking = True
-        self.network.run(self.service.server_reachable, on_success=self._server_checked,
+        self.network.run(lambda: self.service.server_reachable(), on_success=self._server_checked,
                          on_failure=lambda _e: self._server_checked(False), label="health check", owner=self)
 
     def _server_checked(self, reachable: bool) -> None:

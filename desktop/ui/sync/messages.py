@@ -9,7 +9,7 @@ from PySide6.QtCore import QCoreApplication, QObject
 from desktop.domain.i18n import QT_TRANSLATE_NOOP
 from desktop.services.sync_service import ACTIVATION_REFUSED, NOT_SIGNED_IN
 from sync.client.credentials import NO_SECURE_STORE
-from sync.client.engine import SyncPhase, SyncProgress, SyncReport
+from sync.client.report import SyncPhase, SyncProgress, SyncReport
 from sync.client.errors import MESSAGES, SESSION_ENDED, SyncError, SyncErrorKind
 
 CONTEXT = "SyncMessages"

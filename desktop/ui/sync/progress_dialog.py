@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QProgressBar, Q
 
 from desktop.ui.sync.controller import SyncController
 from desktop.ui.sync.messages import progress_text, summary_text
-from sync.client.engine import SyncProgress, SyncReport
+from sync.client.report import SyncProgress, SyncReport
 
 
 class SyncProgressDialog(QDialog):

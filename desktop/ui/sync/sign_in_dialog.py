@@ -19,7 +19,6 @@ from desktop.services.sync_service import SignInResult
 from desktop.ui.sync.controller import SyncController
 from desktop.ui.sync.messages import error_text, message_text
 from sync.client.errors import SyncError
-from sync.protocol import MIN_PASSWORD_LENGTH
 
 
 class SignInDialog(QDialog):
@@ -109,6 +108,8 @@ class SignInDialog(QDialog):
         self.controller.sign_in(server, user, password, activation_code=code)
 
     def _activation_ready(self, user: str, code: str, password: str) -> bool:
+        from sync.protocol import MIN_PASSWORD_LENGTH  # the wire schema: loaded when an account is activated
+
         problems = ((not user, self.tr("Enter your user name (your mobile number)."), self.username),
                     (not code, self.tr("Enter the activation code from your sheet."), self.activation_code),
                     (len(password) < MIN_PASSWORD_LENGTH,
