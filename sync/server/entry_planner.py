@@ -15,10 +15,9 @@ from typing import Any
 
 from sync.domain.rules import RULED_TYPES, Context, record_errors
 from sync.domain.fields import DEMONSTRATION_TYPES, RECORD_FIELDS, is_content_field
-from sync.domain.vocabulary import RecordType, ReviewState
+from sync.domain.vocabulary import ChangeKind, RecordType, ReviewState
 from sync.protocol import (
     PULL_ONLY_TYPES,
-    ChangeKind,
     EntryResult,
     EntryStatus,
     FieldChange,

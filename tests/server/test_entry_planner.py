@@ -9,8 +9,8 @@ from typing import Any
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sync.domain.vocabulary import RecordType, Role
-from sync.protocol import ChangeKind, EntryStatus, FieldChange, OutboxEntry
+from sync.domain.vocabulary import ChangeKind, RecordType, Role
+from sync.protocol import EntryStatus, FieldChange, OutboxEntry
 from sync.server.entry_planner import PushContext, StoredRecord, plan_entry
 from sync.server.household_merge import survivor_merge
 from sync.server.merge import merge_fields, same_value

@@ -14,14 +14,13 @@ import pytest
 
 from sync.client.errors import SyncError, SyncErrorKind
 from sync.client.transport import RetryPolicy, Transport, TransportConfig
-from sync.domain.vocabulary import RecordType
+from sync.domain.vocabulary import ChangeKind, RecordType
 from sync.protocol import (
     HEADER_DEVICE,
     HEADER_PROTOCOL,
     HEADER_SCHEMA,
     PROTOCOL_VERSION,
     SCHEMA_VERSION,
-    ChangeKind,
     FieldChange,
     LoginRequest,
     OutboxEntry,

@@ -17,13 +17,14 @@ from sync.domain.fields import RECORD_FIELDS
 from sync.domain.vocabulary import (
     AttendeeCategory,
     BaseKind,
+    ChangeKind,
     HouseholdKind,
     ProjectKind,
     Role,
     ServiceType,
     VisitMode,
 )
-from sync.protocol import ChangeKind, EntryStatus, FieldChange, OutboxEntry
+from sync.protocol import EntryStatus, FieldChange, OutboxEntry
 from sync.server import entry_planner
 from sync.server.entry_planner import REGION_TIME, PushContext, plan_entry
 from sync.server.scope import Viewer

@@ -27,12 +27,11 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
 from sync.domain.merged_households import chain_ends
-from sync.domain.vocabulary import RecordType
+from sync.domain.vocabulary import ChangeKind, RecordType
 from sync.protocol import (
     MAX_PUSH_ENTRIES,
     MAX_WIRE_INTEGER,
     PROTOCOL_VERSION,
-    ChangeKind,
     EntryResult,
     EntryStatus,
     ErrorCode,
