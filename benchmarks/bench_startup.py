@@ -1,7 +1,7 @@
 """Desktop benchmarks: cold start to a usable main window with 100,000 visits in the store, as a
 ratio to a bare PySide6 window started the same way, and list filter / search times at 100k.
 
-    .venv/bin/python benchmarks/bench_startup.py [--visits 100000] [--runs 5]
+    .venv/bin/python benchmarks/bench_startup.py [--visits 100000] [--runs 5] [--baseline ../before]
 
 "First paint" is the first widget painted (the start-up frame, before the store is opened);
 "usable" means the main window is shown and the visit list holds its first rows from the database
@@ -101,11 +101,13 @@ FIELDBOOK = textwrap.dedent("""
 """)
 
 
-def start_time(script: str, *args: str, env: dict[str, str]) -> tuple[float, float]:
-    """Wall time from spawning the process to its first paint (PAINT) and to its READY line."""
+def start_time(script: str, *args: str, env: dict[str, str], root: Path = ROOT) -> tuple[float, float]:
+    """Wall time from spawning the process (the code of the checkout at ``root``) to its first
+    paint (PAINT) and to its READY line."""
+    env = dict(env, PYTHONPATH=str(root))
     began = time.perf_counter()
     proc = subprocess.Popen([sys.executable, "-c", script, *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            text=True, env=env, cwd=ROOT)
+                            text=True, env=env, cwd=root)
     painted = None
     for line in proc.stdout:
         if line.startswith("PAINT") and painted is None:
@@ -142,9 +144,11 @@ def build(folder: Path, visits: int):
     profile.close()
 
 
-def bench_start(folders: dict[str, Path], runs: int) -> None:
+def bench_start(folders: dict[str, Path], runs: int, baseline: Path | None = None) -> None:
     """Cold start of the bare window and of Fieldbook on the plain and the encrypted store, in turns:
-    the first paint and the usable list, each as a ratio to the bare window's first paint."""
+    the first paint and the usable list, each as a ratio to the bare window's first paint. With
+    ``baseline`` (another checkout, e.g. a git worktree of an older commit) its app starts in the
+    same turns, on the same stores, and the two are compared."""
     env = dict(os.environ, XDG_CONFIG_HOME=str(folders["plain"].parent / "config"), PYTHONPATH=str(ROOT))
     # As an installed app starts: from cached bytecode (the first, warming run writes it).
     env.pop("PYTHONDONTWRITEBYTECODE", None)
@@ -153,10 +157,13 @@ def bench_start(folders: dict[str, Path], runs: int) -> None:
         start_time(FIELDBOOK, str(folder), kind, env=env)
     bare: list[tuple[float, float]] = []
     app: dict[str, list[tuple[float, float]]] = {kind: [] for kind in folders}
+    before: dict[str, list[tuple[float, float]]] = {kind: [] for kind in folders}
     for _ in range(runs):
         bare.append(start_time(BARE, env=env))
         for kind, folder in folders.items():
             app[kind].append(start_time(FIELDBOOK, str(folder), kind, env=env))
+            if baseline is not None:
+                before[kind].append(start_time(FIELDBOOK, str(folder), kind, env=env, root=baseline))
     floor = statistics.median(p for p, _ in bare)
     print(f"bare PySide6 window, first paint (the floor): median {floor * 1000:5.0f} ms  (runs: "
           + ", ".join(f"{p * 1000:.0f}" for p, _ in bare) + ")")
@@ -168,6 +175,14 @@ def bench_start(folders: dict[str, Path], runs: int) -> None:
               f"{floor * 1000:.0f} ms (goal ≤ 2x)  (runs: " + ", ".join(f"{p * 1000:.0f}" for p, _ in times) + ")")
         print(f"  usable list  median {usable * 1000:5.0f} ms = {usable / floor:.2f}x the bare window's "
               f"{floor * 1000:.0f} ms (goal ≤ 600 ms)  (runs: " + ", ".join(f"{u * 1000:.0f}" for _, u in times) + ")")
+    if baseline is not None:
+        print(f"baseline {baseline}, started in the same turns:")
+        for kind, times in before.items():
+            then = statistics.median(u for _, u in times)
+            now = statistics.median(u for _, u in app[kind])
+            print(f"  {kind:9s} store: first paint median {statistics.median(p for p, _ in times) * 1000:5.0f} ms, "
+                  f"usable list median {then * 1000:5.0f} ms; this checkout's usable list is {now / then:.2f}x it  "
+                  "(runs: " + ", ".join(f"{u * 1000:.0f}" for _, u in times) + ")")
     plain, encrypted = (statistics.median(u for _, u in app[k]) for k in ("plain", "encrypted"))
     print(f"usable list, encrypted / plain store: {encrypted / plain:.2f}x "
           "(the encrypted store's key derived from a passphrase with argon2 at every start)")
@@ -239,6 +254,10 @@ def main() -> None:
     parser.add_argument("--visits", type=int, default=100_000)
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--keep", type=Path, help="build the store here (reused if it exists)")
+    parser.add_argument("--baseline", type=Path,
+                        help="another checkout (e.g. `git worktree add ../before HEAD~3`) whose app is started in "
+                             "turns with this one, for a before/after figure from one run")
+    parser.add_argument("--no-filters", action="store_true", help="cold starts only")
     args = parser.parse_args()
     # No OS key store on a benchmark machine: the encrypted store's key comes from a passphrase.
     os.environ.setdefault("FIELDBOOK_PASSPHRASE", "benchmark passphrase")
@@ -251,8 +270,8 @@ def main() -> None:
             store_module.ENCRYPT = kind == "encrypted"
             if not (folder / "fieldbook.db").exists():
                 build(folder, args.visits)
-        bench_start(folders, args.runs)
-        for kind, folder in folders.items():
+        bench_start(folders, args.runs, args.baseline)
+        for kind, folder in (() if args.no_filters else folders.items()):
             store_module.ENCRYPT = kind == "encrypted"
             print(f"--- {kind} store")
             bench_filters(folder, args.runs)
