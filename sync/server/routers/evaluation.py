@@ -14,7 +14,8 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Path, Response
 from pydantic import BaseModel, ConfigDict, Field
 
-from sync.protocol import TARGET_EDITOR_ROLES, ErrorCode
+from sync.domain.rules import TARGET_EDITOR_ROLES
+from sync.protocol import ErrorCode
 from sync.server.deps import CallerDep, DbDep, require_protocol
 from sync.server.errors import ApiError, error_responses
 from sync.server.services import audit, evaluation, typical_cases

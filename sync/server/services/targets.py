@@ -10,7 +10,8 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from sync.protocol import MAX_TARGET_VALUE, TARGET_EDITOR_ROLES, ErrorCode, PlanTarget, TargetList, TargetUpdate
+from sync.domain.rules import MAX_TARGET_VALUE, TARGET_EDITOR_ROLES
+from sync.protocol import ErrorCode, PlanTarget, TargetList, TargetUpdate
 from sync.server.clock import utcnow
 from sync.server.errors import ApiError
 from sync.server.services import audit
