@@ -11,6 +11,7 @@ from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop.store import cipher
+from sync import json_text
 
 log = logging.getLogger(__name__)
 
@@ -43,8 +44,11 @@ def create_store_engine(db_path: Path, key: bytes | None, *, writer: bool = True
     """An engine on the store file. A writer's transactions take the write lock when they begin
     (BEGIN IMMEDIATE), so two writers queue instead of one failing half-way with "database is
     locked" when it upgrades a read lock; a reader's (deferred BEGIN) read a WAL snapshot and never
-    wait for the writer. The file is encrypted by SQLCipher under ``key``."""
-    engine = create_engine(f"sqlite:///{db_path}", module=cipher.sqlcipher, connect_args={"isolation_level": None})
+    wait for the writer. The file is encrypted by SQLCipher under ``key``. JSON columns are written
+    and read by orjson (sync.json_text): an outbox read or a pulled page's insert spends much of
+    its time there."""
+    engine = create_engine(f"sqlite:///{db_path}", module=cipher.sqlcipher, connect_args={"isolation_level": None},
+                           json_serializer=json_text.dumps, json_deserializer=json_text.loads)
     event.listen(engine, "connect", partial(_configure_connection, key))
     begin = "BEGIN IMMEDIATE" if writer else "BEGIN"
     event.listen(engine, "begin", lambda conn: conn.exec_driver_sql(begin))

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from pydantic import TypeAdapter
-from sqlalchemy import bindparam, delete, insert, literal, select, update
+from sqlalchemy import delete, insert, literal, select, update
 from sqlalchemy.orm import Session
 
 from desktop.domain.records import Conflict
@@ -132,22 +132,28 @@ class DesktopLocalStore:
             return
         with self.store.unit_of_work(remote=True) as s:
             by_seq = {r.seq: r for r in results}
+            # A bundle's answer may name a season's entries: SQLCipher binds up to 250,000 values a statement.
             targets = s.execute(select(OutboxRow.seq, OutboxRow.record_type, OutboxRow.record_id)
                                 .where(OutboxRow.seq.in_(by_seq))).all()
-            s.execute(update(OutboxRow.__table__).where(OutboxRow.__table__.c.seq == bindparam("s"))
-                      .values(acked=True, status=bindparam("st"), reason=bindparam("rs")),
-                      [{"s": r.seq, "st": r.status.value, "rs": r.reason} for r in results])
-            revisions: dict[str, list[dict[str, Any]]] = defaultdict(list)
+            # One statement per answer and per revision, not one per entry: a batch's entries mostly
+            # share both (applied, revision 1 for new records).
+            answers: dict[tuple[str, str | None], list[int]] = defaultdict(list)
+            for r in results:
+                answers[(r.status.value, r.reason)].append(r.seq)
+            outbox_table = OutboxRow.__table__
+            for (status, reason), seqs in answers.items():
+                s.execute(update(outbox_table).where(outbox_table.c.seq.in_(seqs))
+                          .values(acked=True, status=status, reason=reason))
+            revisions: dict[tuple[str, int], list[str]] = defaultdict(list)
             for seq, record_type, record_id in targets:
                 revision = by_seq[seq].revision
                 if revision is not None:
-                    revisions[record_type].append({"rid": record_id, "rev": revision})
+                    revisions[(record_type, revision)].append(record_id)
                     self.touched.add((record_type, record_id))
-            for record_type, params in revisions.items():
+            for (record_type, revision), ids in revisions.items():
                 table = row_class(record_type).__table__
                 # Never backwards: a pull may already have brought a later revision.
-                s.execute(update(table).where(table.c.id == bindparam("rid"), table.c.revision < bindparam("rev"))
-                          .values(revision=bindparam("rev")), params)
+                s.execute(update(table).where(table.c.id.in_(ids), table.c.revision < revision).values(revision=revision))
 
     # --- pull -------------------------------------------------------------------------------
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import email.utils
 import gzip
-import json
+from sync import json_text
 import logging
 import random
 import time
@@ -190,7 +190,7 @@ class Transport:
             headers["Authorization"] = f"Bearer {self.token}"
         body = data
         if json_body is not None:
-            body = json.dumps(json_body, ensure_ascii=False, separators=(",", ":")).encode()
+            body = json_text.dumps(json_body).encode()
             headers["Content-Type"] = "application/json"
             if len(body) >= GZIP_MIN_BYTES:
                 body = gzip.compress(body, compresslevel=6, mtime=0)

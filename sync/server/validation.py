@@ -42,6 +42,8 @@ def storable(text: str) -> bool:
     """Whether both databases can keep this text: no NUL character and no unpaired surrogate."""
     if "\x00" in text:
         return False
+    if text.isascii():  # most ids and codes: no surrogate possible, nothing to encode
+        return True
     try:
         text.encode("utf-8")
     except UnicodeEncodeError:
@@ -212,15 +214,23 @@ _CHECKS: dict[RecordType, dict[str, Check]] = {
 }
 
 
+#: Each record type's checks by field, the common ones included: one lookup per pushed field, and
+#: a field found here needs no check of its name.
+_FIELD_CHECKS: dict[RecordType, dict[str, Check]] = {
+    record_type: {**_CHECKS.get(record_type, {}), **_COMMON} for record_type in RecordType}
+
+
 def validate_values(record_type: RecordType, values: Mapping[str, Any]) -> None:
     """Raise FieldValueError for the first field whose value this record type cannot hold."""
-    checks = _CHECKS.get(record_type, {})
+    checks = _FIELD_CHECKS[record_type]
     for field, value in values.items():
-        if not _FIELD_NAME.fullmatch(field):
-            raise FieldValueError(field[:MAX_ID_LENGTH], "is not a valid field name")
+        check = checks.get(field)
+        if check is None:
+            if not (isinstance(field, str) and _FIELD_NAME.fullmatch(field)):
+                raise FieldValueError(str(field)[:MAX_ID_LENGTH], "is not a valid field name")
+            check = json_value
         if value is None and field != "deleted":
             continue
-        check = _COMMON.get(field) or checks.get(field) or json_value
         try:
             check(value)
         except ValueError as exc:

@@ -90,6 +90,11 @@ def test_field_shapes_let_nulls_through_to_the_rules_and_refuse_wrong_types():
                                 (RecordType.HOUSEHOLD, {"livestock_head": 2.5}),
                                 (RecordType.TRAINING, {"attendees": {"aliens": 3}}),
                                 (RecordType.VISIT, {"Bad-Name": 1}),
+                                (RecordType.VISIT, {"Bad-Name": None}),
+                                (RecordType.VISIT, {"problem": "蚜虫\ud800"}),
+                                (RecordType.VISIT, {"author_id": "u-1\x00"}),
+                                (RecordType.VISIT, {"mood": "\ud800"}),
+                                (RecordType.HOUSEHOLD, {"created_at": "yesterday"}),
                                 (RecordType.VISIT, {"deleted": None})):
         try:
             validate_values(record_type, values)

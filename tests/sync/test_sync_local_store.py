@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, insert, select, text
 
 from desktop.domain.records import Attachment, Household, Visit
 from desktop.store import repository
@@ -115,6 +116,20 @@ def test_fields_this_version_does_not_know_are_kept_in_extra(local, profile):
     with profile.store.reader() as s:
         assert s.get(HouseholdRow, "h-1").extra == {"wechat_id": "zbs-1988", "household_size": 5}
 
+
+
+def test_json_columns_hold_what_orjson_cannot_write_and_read_what_earlier_releases_wrote(local, profile):
+    """The store's JSON columns go through sync.json_text: a number beyond 64 bits from a newer
+    peer is kept as it came, and a row an earlier release wrote (the standard library's escapes and
+    spacing) still reads."""
+    local.apply_pull_page(page(server_household("h-1", 1, herd_tag=2**70)))
+    with profile.store.unit_of_work() as s:
+        s.execute(text("UPDATE households SET industries = :old WHERE id = 'h-1'"),
+                  {"old": '["\\u8089\\u725b", "\\u9a6c\\u94c3\\u85af"]'})
+    with profile.store.reader() as s:
+        row = s.get(HouseholdRow, "h-1")
+        assert row.extra == {"herd_tag": 2**70}
+        assert row.industries == ["肉牛", "马铃薯"]
 
 def test_a_record_this_device_cannot_store_is_set_aside_and_the_rest_of_the_page_applies(local, profile):
     nameless = server_household("h-2", 1, name=None)
@@ -294,3 +309,46 @@ def test_a_pulled_new_record_gets_the_columns_a_local_save_derives(local, record
                  for v in (mine.id, "pulled-1")}
         assert links["pulled-1"] == links[mine.id]
         assert pulled.revision == 1 and pulled.extra == {}
+        # every column as the ORM wrote it for the local save: dates, times, lists, flags
+        columns = [c.key for c in cls.__table__.columns if c.key not in ("id", "revision")]
+        assert {c: getattr(pulled, c) for c in columns} == {c: getattr(saved, c) for c in columns}
+
+
+def test_a_pulled_new_record_lacking_fields_gets_the_columns_defaults(local, profile):
+    """A record from an older peer may lack fields this version has: the columns take their
+    defaults, as an ORM insert would give them, and nothing else of the page is lost."""
+    short = RecordChange(record_type=RecordType.HOUSEHOLD, record_id="h-old", revision=2,
+                         fields={"name": "巴特尔", "kind": "herder", "village_code": "150422100200",
+                                 "author_id": "u-9", "created_at": "2026-06-01T08:00:00+00:00",
+                                 "updated_at": "2026-06-01T08:00:00+00:00"})
+    local.apply_pull_page(page(short, server_household("h-new", 1)))
+    with profile.store.reader() as s:
+        old, new = s.get(HouseholdRow, "h-old"), s.get(HouseholdRow, "h-new")
+        assert (old.name, old.revision, old.phone, old.industries, old.notes, old.contact_consent, old.extra,
+                old.deleted) == ("巴特尔", 2, "", [], "", False, {}, False)
+        assert new.industries == ["肉牛"] and new.created_at == dt.datetime(2026, 6, 1, 8, 0)
+
+
+def test_a_large_answer_of_mixed_results_is_stored_entry_by_entry(local, records, profile):
+    """A bundle's answer acknowledges a season at once, with a mix of answers and revisions (the
+    store writes one statement per answer and per revision): every entry gets its own answer, and
+    the record the highest revision answered."""
+    h, _ = records.save(household())
+    created = dt.datetime(2026, 6, 1, 8, 0)
+    extra = 3_000
+    with profile.store.unit_of_work() as s:
+        s.execute(insert(OutboxRow), [
+            {"seq": seq, "device_id": local.device_id(), "record_type": "household", "record_id": h.id,
+             "kind": "update", "base_revision": 1, "changes": {"notes": {"new": f"第{seq}次"}}, "created_at": created}
+            for seq in range(2, extra + 2)])
+    results = [EntryResult(seq=1, status=EntryStatus.APPLIED, revision=1)]
+    results += [EntryResult(seq=seq, status=EntryStatus.MERGED, revision=seq) if seq % 3 else
+                EntryResult(seq=seq, status=EntryStatus.REJECTED, reason=f"invalid_field_value: notes ({seq})")
+                for seq in range(2, extra + 2)]
+    local.record_push_results(results)
+    assert local.pending_count() == 0
+    with profile.store.reader() as s:
+        answers = dict(s.execute(select(OutboxRow.seq, OutboxRow.reason).where(OutboxRow.status == "rejected")).all())
+    assert len(answers) == extra // 3 and answers[extra] == f"invalid_field_value: notes ({extra})"
+    top = max(seq for seq in range(2, extra + 2) if seq % 3)
+    assert records.get(Household, h.id).revision == top  # the highest revision answered, never a lower one

@@ -1,0 +1,35 @@
+"""JSON text as the device's store and the server's database keep it (their JSON columns), and as
+a push body goes: orjson, several times faster than the standard library both ways, with the
+standard library's behaviour wherever orjson would differ.
+
+Writing: what orjson cannot write as the standard library does (an integer beyond 64 bits, a
+datetime, a dataclass) goes through ``json.dumps``, so it is written or refused exactly as before.
+Keys that are not text are written as text, as ``json.dumps`` writes them. One difference is
+kept: a float that is not a finite number, which the shared rules let into no record, is written
+as ``null`` (``json.dumps`` wrote ``NaN``, which is not JSON). Reading: text orjson refuses (such a
+``NaN``) is read by ``json.loads``, so nothing stored before is unreadable.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import orjson
+
+_OPTIONS = orjson.OPT_NON_STR_KEYS | orjson.OPT_PASSTHROUGH_DATETIME | orjson.OPT_PASSTHROUGH_DATACLASS
+
+
+def dumps(value: Any) -> str:
+    """``value`` as compact JSON text (non-ASCII characters as they are)."""
+    try:
+        return orjson.dumps(value, option=_OPTIONS).decode()
+    except orjson.JSONEncodeError:
+        return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def loads(text: str | bytes) -> Any:
+    try:
+        return orjson.loads(text)
+    except orjson.JSONDecodeError:
+        return json.loads(text)
