@@ -219,7 +219,9 @@ class DesktopLocalStore:
                 if name in skip or name in _NOT_FIELDS:
                     continue
                 if name in known:
-                    setattr(row, name, from_wire(name, value))
+                    value = from_wire(name, value)
+                    if getattr(row, name) != value:  # a pull-back of this device's own records changes few fields
+                        setattr(row, name, value)
                 else:
                     extra[name] = value  # from a newer peer: kept, not dropped
             if extra != (row.extra or {}):

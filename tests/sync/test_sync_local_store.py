@@ -103,6 +103,28 @@ def test_a_pulled_change_never_overwrites_a_field_with_an_unacknowledged_local_e
     assert pending.changes["phone"].new == "13900000000"
 
 
+
+def test_the_pull_back_of_a_pushed_record_takes_what_the_server_set_and_captures_nothing(local, records, profile):
+    """After a push the device pulls its own record back at the revision the push answered: the
+    fields the server set (its time, the station) come in, the rest is as it was, and no change is
+    captured for it."""
+    h, _ = records.save(household(name="乌力吉", industries=("肉牛", "马铃薯")))
+    local.record_push_results([EntryResult(seq=1, status=EntryStatus.APPLIED, revision=1)])
+    before = records.get(Household, h.id)
+    with profile.store.reader() as s:
+        row = s.get(HouseholdRow, h.id)
+        server_fields = {c.key: getattr(row, c.key) for c in HouseholdRow.__table__.columns
+                         if c.key not in ("id", "revision", "extra", "phone_key", "search_key")}
+    server_fields = {k: (v.isoformat() + "+00:00" if isinstance(v, dt.datetime) else v) for k, v in server_fields.items()}
+    server_fields.update(updated_at="2026-06-03T09:30:00+00:00", station_id="WS-045")
+    local.apply_pull_page(page(RecordChange(record_type=RecordType.HOUSEHOLD, record_id=h.id, revision=1,
+                                            fields=server_fields)))
+    after = records.get(Household, h.id)
+    assert after.station_id == "WS-045" and after.updated_at == dt.datetime(2026, 6, 3, 9, 30)
+    assert (after.name, after.industries, after.revision) == ("乌力吉", before.industries, 1)
+    assert local.pending_count() == 0 and outbox_size(profile.store) == 1
+
+
 def test_once_acknowledged_the_field_takes_the_server_value_again(local, records):
     local.apply_pull_page(page(server_household("h-1", 1)))
     records.save(records.get(Household, "h-1").with_changes(phone="13900000000"))
