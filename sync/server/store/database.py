@@ -13,11 +13,7 @@ from sqlalchemy.exc import DisconnectionError
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
-from sync import json_text
-
 _WRITE = "fieldbook_write"
-#: JSON columns (a record's fields, a ledger result) written and read by orjson (sync.json_text).
-_JSON = {"json_serializer": json_text.dumps, "json_deserializer": json_text.loads}
 
 
 class DatabaseUrlError(ValueError):
@@ -42,7 +38,7 @@ def make_engine(url: str) -> Engine:
     url = check_url(url)
     if url.startswith("sqlite"):
         return _sqlite_engine(url)
-    engine = create_engine(url, pool_size=10, max_overflow=10, **_JSON)
+    engine = create_engine(url, pool_size=10, max_overflow=10)
     _ping_when_idle(engine)
     return engine
 
@@ -77,7 +73,7 @@ def _sqlite_engine(url: str) -> Engine:
     database = make_url(url).database
     if database and database != ":memory:":
         Path(database).parent.mkdir(parents=True, exist_ok=True)
-    engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30}, **_JSON)
+    engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
