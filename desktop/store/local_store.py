@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from pydantic import TypeAdapter
-from sqlalchemy import delete, insert, literal, select, update
+from sqlalchemy import delete, insert, inspect, literal, select, update
 from sqlalchemy.orm import Session
 
 from desktop.domain.records import Conflict
@@ -215,12 +215,15 @@ class DesktopLocalStore:
             self.touched.add((str(record_type), change.record_id))
             skip = pending.get(change.record_id, set())
             extra = dict(row.extra or {})
+            # A stored row takes only the fields that differ: a pull-back of this device's own
+            # records changes few (the server's time). A new one takes every field as sent.
+            stored = inspect(row).persistent
             for name, value in change.fields.items():
                 if name in skip or name in _NOT_FIELDS:
                     continue
                 if name in known:
                     value = from_wire(name, value)
-                    if getattr(row, name) != value:  # a pull-back of this device's own records changes few fields
+                    if not stored or getattr(row, name) != value:
                         setattr(row, name, value)
                 else:
                     extra[name] = value  # from a newer peer: kept, not dropped
