@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import statistics
 import subprocess
 import sys
@@ -161,8 +162,6 @@ def _stored(store) -> int:  # noqa: ANN001
 def _sqlcipher_floor(cipher, path: Path, made: list[tuple[str, str, dict]]) -> float:  # noqa: ANN001
     """Seconds to write the records' fields into a plain table of an encrypted file (a random key,
     the store's settings), a page of 500 a commit."""
-    import os
-
     rows = [(kind, record_id, 1, json.dumps(fields, ensure_ascii=False)) for kind, record_id, fields in made]
     connection = cipher.connect(path, os.urandom(32), isolation_level=None)
     connection.execute("PRAGMA journal_mode=WAL")

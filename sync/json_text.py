@@ -1,6 +1,7 @@
-"""JSON text as the device's store and the server's database keep it (their JSON columns), and as
-a push body goes: orjson, several times faster than the standard library both ways, with the
-standard library's behaviour wherever orjson would differ.
+"""JSON text as the device's store keeps it (its JSON columns) and as a push body goes: orjson,
+several times faster than the standard library both ways, with the standard library's behaviour
+wherever orjson would differ. (The server's PostgreSQL columns keep psycopg's own JSON adapters,
+measured faster there; its bulk writes use store.bulk_insert.json_text.)
 
 Writing: what orjson cannot write as the standard library does (an integer beyond 64 bits, a
 datetime, a dataclass) goes through ``json.dumps``, so it is written or refused exactly as before.

@@ -71,7 +71,7 @@ def _insert_many(connection: Connection, table: Table, fields: tuple[str, ...], 
     sql, names, defaults, processors = _statement(connection, table, fields)
     for row in rows:
         row.update(defaults)
-    values = list(map(itemgetter(*names), rows)) if len(names) > 1 else [(row[names[0]],) for row in rows]
+    values = list(map(itemgetter(*names), rows))  # tuples: every row has at least its id and revision
     if processors:  # column by column: one map per processed column instead of a call per cell
         columns = list(zip(*values))
         for index, process in processors:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import email.utils
 import gzip
-from sync import json_text
 import logging
 import random
 import time
@@ -20,6 +19,7 @@ from typing import Any, TypeVar
 import requests
 from pydantic import BaseModel, ValidationError
 
+from sync import json_text
 from sync.client.errors import SESSION_ENDED, SyncError, SyncErrorKind
 from sync.protocol import (
     ACTIVATE_PATH,
