@@ -144,13 +144,13 @@ def test_json_columns_hold_what_orjson_cannot_write_and_read_what_earlier_releas
     """The store's JSON columns go through sync.json_text: a number beyond 64 bits from a newer
     peer is kept as it came, and a row an earlier release wrote (the standard library's escapes and
     spacing) still reads."""
-    local.apply_pull_page(page(server_household("h-1", 1, herd_tag=2**70)))
+    local.apply_pull_page(page(server_household("h-1", 1, herd_tag=(2**70 + 1))))
     with profile.store.unit_of_work() as s:
         s.execute(text("UPDATE households SET industries = :old WHERE id = 'h-1'"),
                   {"old": '["\\u8089\\u725b", "\\u9a6c\\u94c3\\u85af"]'})
     with profile.store.reader() as s:
         row = s.get(HouseholdRow, "h-1")
-        assert row.extra == {"herd_tag": 2**70}
+        assert row.extra == {"herd_tag": (2**70 + 1)}
         assert row.industries == ["肉牛", "马铃薯"]
 
 def test_a_record_this_device_cannot_store_is_set_aside_and_the_rest_of_the_page_applies(local, profile):

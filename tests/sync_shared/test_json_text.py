@@ -44,6 +44,13 @@ def test_what_the_standard_library_refuses_is_refused():
         json_text.dumps({"tags": {"a"}})
 
 
+def test_integers_beyond_64_bits_are_read_exactly():
+    """orjson reads such an integer as a float; the standard library reads it exactly."""
+    assert json_text.loads("-9223372036854775809") == -9223372036854775809
+    assert json_text.loads('{"n": [18446744073709551617]}') == {"n": [18446744073709551617]}
+    assert json_text.loads('{"id": "12345678901234567890"}') == {"id": "12345678901234567890"}
+
+
 def test_text_an_earlier_release_wrote_is_read():
     assert json_text.loads('{"name": "\\u5f20\\u5b9d\\u5c71", "x": NaN}')["name"] == "张宝山"
     assert math.isnan(json_text.loads('{"x": NaN}')["x"])
