@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import json
 from collections.abc import Iterator
 
 import pytest
@@ -11,10 +12,12 @@ from sqlalchemy import insert, select
 
 from sync.domain.vocabulary import Role
 from sync.server.scope import Audience, RowScope, Viewer, can_read, write_denial
-from sync.server.store import migrate
+from sync.server.store import migrate, records
 from sync.server.store.database import Database
 from sync.server.store.models import Record
 from sync.server.store.visibility import visible_to
+
+from .conftest import BACKENDS, fresh_database
 
 ALICE = Viewer("alice", Role.SPECIALIST, "WS-1", "150125", "1501")
 
@@ -61,10 +64,16 @@ def test_writes_stay_inside_the_station_and_a_specialists_own_work():
     assert write_denial(Viewer("x", Role.SPECIALIST), row()) == "your account belongs to no station"
 
 
-@pytest.fixture(scope="module")
-def scoped_rows(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Database, list[RowScope]]]:
-    db = Database(f"sqlite:///{tmp_path_factory.mktemp('scope') / 'scope.db'}")
-    migrate.upgrade(db)
+@pytest.fixture(scope="module", params=BACKENDS)
+def scoped_rows(request: pytest.FixtureRequest,
+                tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Database, list[RowScope]]]:
+    with fresh_database(request.param, tmp_path_factory.mktemp("scope")) as url:
+        db = Database(url)
+        migrate.upgrade(db)
+        yield from _with_every_scope(db)
+
+
+def _with_every_scope(db: Database) -> Iterator[tuple[Database, list[RowScope]]]:
     scopes = [RowScope(*combo) for combo in itertools.product(
         list(Audience), ["alice", "bob", None], ["WS-1", "WS-2", None], ["150125", "150105", None],
         ["1501", "1502", None])]
@@ -88,3 +97,17 @@ def test_the_pull_query_selects_exactly_the_rows_scope_allows(scoped_rows: tuple
             selected = {int(i) for i in session.execute(select(Record.record_id).where(visible_to(viewer))).scalars()}
             expected = {i for i, scope in enumerate(scopes) if can_read(viewer, scope)}
             assert selected == expected, viewer
+
+
+def test_a_pull_page_holds_exactly_the_rows_scope_allows(scoped_rows: tuple[Database, list[RowScope]]):
+    """The pull's own statement, built once per role and reused with each viewer's values bound."""
+    db, scopes = scoped_rows
+    viewers = [Viewer(*combo) for combo in itertools.product(
+        ["alice", "bob"], list(Role), ["WS-1", "WS-2", None], ["150125", None], ["1501", None])]
+    with db.read() as session:
+        for viewer in viewers:
+            page = records.change_texts_after(session, viewer, -1, len(scopes) + 1, len(scopes) + 1)
+            selected = {json.loads(change)["record_id"] for _seq, change in page}
+            expected = {str(i) for i, scope in enumerate(scopes) if can_read(viewer, scope)}
+            assert selected == expected, viewer
+            assert [seq for seq, _change in page] == sorted(int(i) for i in expected), "in change order"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from sqlalchemy import Row, select, update
+from sqlalchemy import Row, bindparam, select, update
 from sqlalchemy.orm import Session
 
 from sync.server.store import meta
@@ -22,6 +22,7 @@ _CALLER = (
            meta.EPOCH_VALUE.label("server_epoch"))
     .join(User, User.id == Device.user_id)
     .outerjoin(Station, Station.code == User.station_id)
+    .where(Device.token_hash == bindparam("token_hash"))
 )
 
 
@@ -32,7 +33,7 @@ def get(session: Session, device_id: str, *, lock: bool = False) -> Device | Non
 def caller_by_token(session: Session, token_hash: str) -> Row | None:
     """The device holding ``token_hash`` with its user's scope columns, the user's station's
     county and league and the server epoch, in one query; None for an unknown token."""
-    return session.execute(_CALLER.where(Device.token_hash == token_hash)).one_or_none()
+    return session.execute(_CALLER, {"token_hash": token_hash}).one_or_none()
 
 
 def list_all(session: Session, user_id: str | None = None) -> Sequence[tuple[Device, User]]:

@@ -5,13 +5,16 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from sqlalchemy import exists, func, insert, select
+from sqlalchemy import bindparam, exists, func, insert, select
 from sqlalchemy.orm import Session, aliased
 
 from sync.protocol import EntryResult
 from sync.server.store.models import Device, LedgerEntry
 
 _INSERT = insert(LedgerEntry.__table__)
+# Built once: every pull and push asks it.
+_TOP_AND_COUNT = select(func.coalesce(func.max(LedgerEntry.seq), 0), func.count()).where(
+    LedgerEntry.device_id == bindparam("device_id"))
 
 
 def stored_results(session: Session, device_id: str, seqs: Sequence[int]) -> dict[int, EntryResult]:
@@ -82,9 +85,7 @@ def acked_seq(session: Session, device_id: str) -> int:
 
 def acked_and_top(session: Session, device_id: str) -> tuple[int, int]:
     """``acked_seq`` and the highest seq the ledger holds for the device (equal unless it has a gap)."""
-    top, count = session.execute(
-        select(func.coalesce(func.max(LedgerEntry.seq), 0), func.count()).where(LedgerEntry.device_id == device_id)
-    ).one()
+    top, count = session.execute(_TOP_AND_COUNT, {"device_id": device_id}).one()
     if top == count:
         return top, top
     return _first_gap(session, device_id), top

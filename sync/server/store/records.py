@@ -6,18 +6,18 @@ import datetime as dt
 import json
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import cache
 from typing import Any
 
-from sqlalchemy import (BigInteger, ColumnElement, Text, and_, bindparam, cast, column, exists, func, select, text,
-                        tuple_, update)
+from sqlalchemy import (BigInteger, ColumnElement, Integer, Select, Text, and_, bindparam, cast, column, exists, func,
+                        select, text, tuple_, update)
 from sqlalchemy.orm import Session
 
-from sync.domain.vocabulary import RecordType
+from sync.domain.vocabulary import RecordType, Role
 from sync.server.entry_planner import RowWrite, StoredRecord
 from sync.server.scope import Audience, RowScope, Viewer
-from sync.server.store import bulk_insert, changes, evaluation_summary
+from sync.server.store import bulk_insert, changes, evaluation_summary, visibility
 from sync.server.store.models import Attachment, Record
-from sync.server.store.visibility import visible_to
 
 #: On SQLite, rows staged in an open transaction carry ``-position`` (1, 2, … in staging order) as
 #: their change_seq until ``number`` gives them their number just before commit (the counter's lock
@@ -159,17 +159,26 @@ def change_texts_after(session: Session, viewer: Viewer, cursor: int, limit: int
     The page is chosen first and its JSON built after, for its rows only: a plan that sorts the
     viewer's changes (a table whose statistics are not gathered yet) then sorts keys, not JSON.
     """
+    statement = _change_page(session.get_bind().dialect.name, visibility.shape_of(viewer))
+    rows = session.execute(statement, {"p_cursor": cursor, "p_below": below, "p_limit": limit,
+                                       **visibility.viewer_params(viewer)})
+    return [(seq, text_) for seq, text_ in rows]
+
+
+@cache
+def _change_page(dialect: str, shape: Role | None) -> Select[tuple[int, str]]:
+    """change_texts_after's statement for one dialect and viewer shape, built once (a pull runs it every call)."""
     page = (select(Record.change_seq, Record.record_type, Record.record_id, Record.revision, Record.fields)
-            .where(Record.change_seq > cursor, Record.change_seq < below, visible_to(viewer))
-            .order_by(Record.change_seq).limit(limit).subquery())
-    if session.get_bind().dialect.name == "postgresql":
+            .where(Record.change_seq > bindparam("p_cursor", type_=BigInteger),
+                   Record.change_seq < bindparam("p_below", type_=BigInteger), visibility.rule_for(shape))
+            .order_by(Record.change_seq).limit(bindparam("p_limit", type_=Integer)).subquery())
+    if dialect == "postgresql":
         change = func.json_build_object("record_type", page.c.record_type, "record_id", page.c.record_id,
                                         "revision", page.c.revision, "fields", page.c.fields)
     else:
         change = func.json_object("record_type", page.c.record_type, "record_id", page.c.record_id,
                                   "revision", page.c.revision, "fields", func.json(page.c.fields))
-    rows = session.execute(select(page.c.change_seq, cast(change, Text)).order_by(page.c.change_seq))
-    return [(seq, text_) for seq, text_ in rows]
+    return select(page.c.change_seq, cast(change, Text)).order_by(page.c.change_seq)
 
 
 def attachment_visible(session: Session, viewer: Viewer, sha256: str) -> str | None:
@@ -181,7 +190,7 @@ def attachment_visible(session: Session, viewer: Viewer, sha256: str) -> str | N
     fields = session.execute(
         select(Record.fields).where(Record.attachment_sha256 == sha256,
                                     Record.record_type == RecordType.ATTACHMENT.value,
-                                    Record.deleted.is_(False), visible_to(viewer), author_uploaded).limit(1)
+                                    Record.deleted.is_(False), visibility.visible_to(viewer), author_uploaded).limit(1)
     ).scalar_one_or_none()
     if fields is None:
         return None
