@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import delete, func, insert, select
+from sqlalchemy import bindparam, delete, func, insert, select
 from sqlalchemy.orm import Session
 
 from sync.domain.coverage import CountyGeography, is_administrative_village, is_rural_township
@@ -32,12 +32,18 @@ def count(session: Session) -> int:
     return session.scalar(select(func.count()).select_from(Division)) or 0
 
 
+# Built once: every push chunk asks them.
+_AMONG = Division.code.in_(bindparam("codes", expanding=True))
+_VILLAGES_AMONG = select(Division.code).where(Division.level == "village", _AMONG)
+_PLACES_AMONG = select(Division.code).where(Division.level.in_(("county", "township")), _AMONG)
+_ANY = select(Division.code).limit(1)
+
+
 def known_villages(session: Session, codes: Iterable[str]) -> set[str] | None:
     """Which of ``codes`` are villages of the official list; None while the server has no list."""
     wanted = sorted({code for code in codes if isinstance(code, str)})
-    found = set(session.scalars(select(Division.code).where(Division.level == "village",
-                                                            Division.code.in_(wanted)))) if wanted else set()
-    if not found and session.scalar(select(Division.code).limit(1)) is None:
+    found = set(session.scalars(_VILLAGES_AMONG, {"codes": wanted})) if wanted else set()
+    if not found and session.scalar(_ANY) is None:
         return None
     return found
 
@@ -45,8 +51,7 @@ def known_villages(session: Session, codes: Iterable[str]) -> set[str] | None:
 def known_places(session: Session, codes: Iterable[str]) -> set[str]:
     """Which of ``codes`` are counties or townships of the official list (demonstration records name them)."""
     wanted = sorted({code for code in codes if isinstance(code, str)})
-    return set(session.scalars(select(Division.code).where(Division.level.in_(("county", "township")),
-                                                           Division.code.in_(wanted)))) if wanted else set()
+    return set(session.scalars(_PLACES_AMONG, {"codes": wanted})) if wanted else set()
 
 
 def annex_rows(session: Session) -> set[tuple[str, str, str]]:

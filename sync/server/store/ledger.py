@@ -12,7 +12,10 @@ from sync.protocol import EntryResult
 from sync.server.store.models import Device, LedgerEntry
 
 _INSERT = insert(LedgerEntry.__table__)
-# Built once: every pull and push asks it.
+# Built once: every pull and push asks these.
+_RESULTS = select(LedgerEntry.seq, LedgerEntry.result).where(LedgerEntry.device_id == bindparam("device_id"))
+_RESULTS_BETWEEN = _RESULTS.where(LedgerEntry.seq >= bindparam("low"), LedgerEntry.seq <= bindparam("high"))
+_RESULTS_AMONG = _RESULTS.where(LedgerEntry.seq.in_(bindparam("seqs", expanding=True)))
 _TOP_AND_COUNT = select(func.coalesce(func.max(LedgerEntry.seq), 0), func.count()).where(
     LedgerEntry.device_id == bindparam("device_id"))
 
@@ -24,12 +27,11 @@ def stored_results(session: Session, device_id: str, seqs: Sequence[int]) -> dic
     if not wanted:
         return {}
     low, high = min(wanted), max(wanted)
-    query = select(LedgerEntry.seq, LedgerEntry.result).where(LedgerEntry.device_id == device_id)
     if high - low < 2 * len(wanted):
-        query = query.where(LedgerEntry.seq >= low, LedgerEntry.seq <= high)
+        rows = session.execute(_RESULTS_BETWEEN, {"device_id": device_id, "low": low, "high": high})
     else:
-        query = query.where(LedgerEntry.seq.in_(sorted(wanted)))
-    return {seq: EntryResult.model_validate(result) for seq, result in session.execute(query) if seq in wanted}
+        rows = session.execute(_RESULTS_AMONG, {"device_id": device_id, "seqs": sorted(wanted)})
+    return {seq: EntryResult.model_validate(result) for seq, result in rows if seq in wanted}
 
 
 def results_above(session: Session, device_id: str, seq: int) -> list[EntryResult]:

@@ -59,31 +59,37 @@ def load_many(session: Session, keys: Sequence[RecordKey], *, lock: bool = False
     ``share`` locks them against writers only (PostgreSQL's FOR SHARE)."""
     found: dict[RecordKey, StoredRecord] = {}
     unique = sorted(set(keys))
+    if not unique:
+        return found
+    postgres = session.get_bind().dialect.name == "postgresql"
+    query = _load_among(postgres, "update" if lock else "share" if share else None)
     for start in range(0, len(unique), _LOAD_BATCH):
         batch = unique[start:start + _LOAD_BATCH]
-        query = (select(_table.c.record_type, _table.c.record_id, _table.c.revision, _table.c.fields,
-                        _table.c.audience, _table.c.owner_id, _table.c.station_id, _table.c.county_code,
-                        _table.c.league_code)
-                 .where(_among(session, batch)).order_by(_table.c.record_type, _table.c.record_id))
-        if lock or share:
-            query = query.with_for_update(read=share and not lock)
-        for row in session.execute(query):
+        given = json.dumps([{"record_type": t, "record_id": i} for t, i in batch]) if postgres else batch
+        for row in session.execute(query, {"keys": given}):
             scope = RowScope(Audience(row.audience), row.owner_id, row.station_id, row.county_code, row.league_code)
             found[(row.record_type, row.record_id)] = StoredRecord(RecordType(row.record_type), row.record_id,
                                                                    row.revision, dict(row.fields), scope)
     return found
 
 
-def _among(session: Session, keys: Sequence[RecordKey]) -> ColumnElement[bool]:
-    """(record_type, record_id) is one of ``keys``. PostgreSQL gets the keys as one JSON parameter,
-    so the statement text stays the same whatever their number (see store.bulk_insert)."""
+@cache
+def _load_among(postgres: bool, lock: str | None) -> Select[Any]:
+    """load_many's statement, built once per dialect and lock: the keys are one parameter, ``keys``.
+    PostgreSQL gets them as one JSON array, so the statement text stays the same whatever their
+    number (see store.bulk_insert); SQLite as an expanding list of pairs."""
     key = tuple_(_table.c.record_type, _table.c.record_id)
-    if session.get_bind().dialect.name != "postgresql":
-        return key.in_(keys)
-    given = text("SELECT k.record_type, k.record_id "
-                 "FROM jsonb_to_recordset(CAST(:keys AS jsonb)) AS k(record_type text, record_id text)")
-    rows = [{"record_type": record_type, "record_id": record_id} for record_type, record_id in keys]
-    return key.in_(given.bindparams(keys=json.dumps(rows)).columns(column("record_type"), column("record_id")))
+    if postgres:
+        given = text("SELECT k.record_type, k.record_id "
+                     "FROM jsonb_to_recordset(CAST(:keys AS jsonb)) AS k(record_type text, record_id text)")
+        among = key.in_(given.columns(column("record_type"), column("record_id")))
+    else:
+        among = key.in_(bindparam("keys", expanding=True))
+    query = (select(_table.c.record_type, _table.c.record_id, _table.c.revision, _table.c.fields,
+                    _table.c.audience, _table.c.owner_id, _table.c.station_id, _table.c.county_code,
+                    _table.c.league_code)
+             .where(among).order_by(_table.c.record_type, _table.c.record_id))
+    return query if lock is None else query.with_for_update(read=lock == "share")
 
 
 def stage(session: Session, writes: Sequence[RowWrite], now: dt.datetime) -> list[RecordKey]:
