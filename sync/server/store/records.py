@@ -9,7 +9,7 @@ from dataclasses import replace
 from functools import cache
 from typing import Any
 
-from sqlalchemy import (BigInteger, ColumnElement, Integer, Select, Text, and_, bindparam, cast, column, exists, func,
+from sqlalchemy import (BigInteger, Integer, Select, Text, and_, bindparam, cast, column, exists, func,
                         select, text, tuple_, update)
 from sqlalchemy.orm import Session
 
