@@ -5,7 +5,8 @@ not once a day). Then each makes a typical day's sync: one push of a day's 30 re
 25 visits, gzipped as the app sends them) and pulls until nothing is left, on a connection of its
 own as the app does. With several --concurrency values the day is repeated at each (a new day's
 records each time). After an untimed catch-up pull each device makes a no-op sync: one pull that must
-come back empty. At most N devices are at work at any moment (a closed loop: each frees its place when
+come back empty. Last, the floor: each device asks the health check once (one request, one
+``SELECT 1``: the framework's fixed cost per request). At most N devices are at work at any moment (a closed loop: each frees its place when
 done). Prints per phase requests/s, p50/p95/p99 latency per request and per whole sync, and errors (a
 transport failure, an HTTP error, a rejected entry, or a "no-op" pull that was not empty); the CPU
 each sync cost the server, PostgreSQL and the load generator, and what other processes took meanwhile
@@ -205,6 +206,13 @@ def noop_sync(base: str, device: SimulatedDevice, phase: Phase) -> None:
         with requests.Session() as http:
             timed(phase, lambda: http.get(base + PULL_PATH, params={"cursor": device.cursor},
                                           headers=device.headers, timeout=120), _empty)
+
+
+def health_check(base: str, _device: SimulatedDevice, phase: Phase) -> None:
+    """The floor: the framework's fixed cost of one request, the health check's one ``SELECT 1``
+    (no token, no body), each on a connection of its own as a device's syncs are."""
+    with requests.Session() as http:
+        timed(phase, lambda: http.get(base + HEALTH_PATH, timeout=120))
 
 
 def run_phase(concurrency: int, work, devices: list[SimulatedDevice]) -> float:  # noqa: ANN001
@@ -409,6 +417,10 @@ class Run:
         before = self.meter.snapshot()
         self.walls[noop] = run_phase(levels[0], lambda d: noop_sync(base, d, self.phase(noop)), devices)
         self.cpu[noop] = self.meter.spent(before, self.meter.snapshot())
+        health = f"health check ×{levels[0]}"
+        before = self.meter.snapshot()
+        self.walls[health] = run_phase(levels[0], lambda d: health_check(base, d, self.phase(health)), devices)
+        self.cpu[health] = self.meter.spent(before, self.meter.snapshot())
 
     def print_figures(self) -> None:
         args, walls, cores = self.args, self.walls, os.cpu_count() or 1
@@ -426,14 +438,18 @@ class Run:
                   f"{records / walls[day]:,.0f} records pushed/s")
         noop = f"no-op sync ×{args.concurrency[0]}"
         print(self.phases[noop].report(walls[noop]))
+        health = f"health check ×{args.concurrency[0]}"
+        print(self.phases[health].report(walls[health]) + "  (the floor: one request, one SELECT 1)")
         catch_up_phase = self.phases.get("catch-up pull")
         if catch_up_phase is not None and catch_up_phase.errors:
             print(f"catch-up pulls failed: {catch_up_phase.errors} {catch_up_phase.error_samples}")
+        floor = self.cpu[health]["server"] / args.devices * 1000
         for name, spent in self.cpu.items():
             per = {part: seconds / args.devices * 1000 for part, seconds in spent.items()}
             serving = per["server"] + per["database"]
             others = max(0.0, spent["machine"] - spent["server"] - spent["database"] - spent["load generator"])
-            print(f"CPU per {name}: server {per['server']:.0f} ms + PostgreSQL {per['database']:.0f} ms "
+            print(f"CPU per {name}: server {per['server']:.1f} ms ({per['server'] / floor:.1f}x a health check's "
+                  f"{floor:.1f} ms) + PostgreSQL {per['database']:.1f} ms "
                   f"(load generator {per['load generator']:.0f} ms): {cores} cores to themselves would serve "
                   f"about {cores * 1000 / serving:,.0f} such syncs/s. Cores busy: {spent['machine'] / walls[name]:.2f} "
                   f"of {cores}, {others / walls[name]:.2f} of them for other processes")

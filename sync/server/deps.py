@@ -43,6 +43,16 @@ def require_protocol(
     return version
 
 
+async def bearer_token(
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+) -> str:
+    """The request's bearer token, not yet checked: for an endpoint that checks it in its own
+    transaction (a pull). A request without one gets 401 here, before anything else is read."""
+    token = credentials.credentials if credentials is not None else None
+    auth.require_token(token)
+    return token
+
+
 async def current_caller(
     db: Annotated[Database, Depends(get_db)],
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
@@ -63,4 +73,5 @@ async def pushing_caller(
 DbDep = Annotated[Database, Depends(get_db)]
 FilesDep = Annotated[AttachmentFiles, Depends(get_files)]
 CallerDep = Annotated[auth.Caller, Depends(current_caller)]
+TokenDep = Annotated[str, Depends(bearer_token)]
 PushCallerDep = Annotated[auth.Caller, Depends(pushing_caller)]

@@ -139,12 +139,20 @@ def authenticate(db: Database, token: str | None, *, salvage: bool = False) -> C
 
     A deactivated account's devices are refused too (their sessions ended), except with ``salvage``
     (a push): what they recorded before the deactivation is still taken, once, so no one's work is lost."""
-    if not token:
-        raise ApiError(401, ErrorCode.UNAUTHORIZED, "log in first: send Authorization: Bearer <token>",
-                       {"WWW-Authenticate": "Bearer"})
-    now = utcnow()
+    require_token(token)
     with db.read() as session:
-        found = devices.caller_by_token(session, security.token_digest(token))
+        caller, seen_due = caller_in(session, token, salvage=salvage)
+    if seen_due:
+        note_seen(db, caller)
+    return caller
+
+
+def caller_in(session: Session, token: str | None, *, salvage: bool = False) -> tuple[Caller, bool]:
+    """``authenticate`` inside a transaction the request opened anyway (a pull reads its page in the
+    same one): the caller, and whether its device's last-seen time is due to be written
+    (``note_seen``, after this transaction)."""
+    require_token(token)
+    found = devices.caller_by_token(session, security.token_digest(token))
     if found is None:
         raise ApiError(401, ErrorCode.UNAUTHORIZED, "unknown or replaced token; log in again",
                        {"WWW-Authenticate": "Bearer"})
@@ -165,10 +173,20 @@ def authenticate(db: Database, token: str | None, *, salvage: bool = False) -> C
                                              found.league_code, station),
                     meta.user_epoch(found.server_epoch, found.scope_version),
                     None if found.active else found.deactivated_at)
-    if found.last_seen_at is None or now - found.last_seen_at > _TOUCH_INTERVAL:
-        with db.write() as session:
-            devices.touch(session, found.id, now)
-    return caller
+    return caller, found.last_seen_at is None or utcnow() - found.last_seen_at > _TOUCH_INTERVAL
+
+
+def note_seen(db: Database, caller: Caller) -> None:
+    """Write that the caller's device was seen now (at most every few minutes: ``caller_in`` says when)."""
+    with db.write() as session:
+        devices.touch(session, caller.device_id, utcnow())
+
+
+def require_token(token: str | None) -> None:
+    """401 for a request that sends no token at all."""
+    if not token:
+        raise ApiError(401, ErrorCode.UNAUTHORIZED, "log in first: send Authorization: Bearer <token>",
+                       {"WWW-Authenticate": "Bearer"})
 
 
 def device_caller(db: Database, device_id: str) -> Caller:

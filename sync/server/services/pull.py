@@ -10,7 +10,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from sqlalchemy.orm import Session
+
 from sync.protocol import PULL_PAGE_SIZE, PlanTarget, PullResponse
+from sync.server.services import auth
 from sync.server.services import targets as target_service
 from sync.server.services.auth import Caller
 from sync.server.store import changes, ledger, records
@@ -49,16 +52,32 @@ def pull(db: Database, caller: Caller, cursor: int, limit: int = PULL_PAGE_SIZE,
          targets_version: int | None = None) -> PullPage:
     """The page after ``cursor``; with ``targets_version`` (the device's) also the server's version
     and, when they differ, every target."""
-    limit = max(1, min(limit, PULL_PAGE_SIZE))
     with db.read() as session:
-        # Read the watermark first: every change numbered below it is committed (store.changes),
-        # so the page reads only below it, and once the page comes back short the cursor may jump
-        # to it, past rows this user cannot see, and a no-op pull stays cheap.
-        below = changes.watermark(session)
-        rows = records.change_texts_after(session, caller.viewer, cursor, limit + 1, below)
-        acked = ledger.acked_seq(session, caller.device_id)
-        version, plan_targets = (None, None) if targets_version is None else \
-            target_service.for_pull_in(session, targets_version)
+        return _page(session, caller, cursor, limit, targets_version)
+
+
+def pull_with_token(db: Database, token: str | None, cursor: int, limit: int = PULL_PAGE_SIZE,
+                    targets_version: int | None = None) -> PullPage:
+    """``pull`` for the caller behind a bearer token (services.auth), checked in the same transaction
+    as the page is read: what a device's sync calls most often costs one transaction, not two."""
+    with db.read() as session:
+        caller, seen_due = auth.caller_in(session, token)
+        page = _page(session, caller, cursor, limit, targets_version)
+    if seen_due:
+        auth.note_seen(db, caller)
+    return page
+
+
+def _page(session: Session, caller: Caller, cursor: int, limit: int, targets_version: int | None) -> PullPage:
+    limit = max(1, min(limit, PULL_PAGE_SIZE))
+    # Read the watermark first: every change numbered below it is committed (store.changes),
+    # so the page reads only below it, and once the page comes back short the cursor may jump
+    # to it, past rows this user cannot see, and a no-op pull stays cheap.
+    below = changes.watermark(session)
+    rows = records.change_texts_after(session, caller.viewer, cursor, limit + 1, below)
+    acked = ledger.acked_seq(session, caller.device_id)
+    version, plan_targets = (None, None) if targets_version is None else \
+        target_service.for_pull_in(session, targets_version)
     kept, size = 0, 0
     while kept < min(len(rows), limit) and (kept == 0 or size <= PULL_PAGE_BYTES):
         size += len(rows[kept][1])
