@@ -10,27 +10,20 @@ from pathlib import Path
 import pytest
 from sqlalchemy import event, select, update
 
-from sync.domain.vocabulary import Role
 from sync.protocol import LoginRequest
 from sync.server.errors import ApiError
-from sync.server.services import admin, auth
+from sync.server.services import auth
 from sync.server.services import pull as pull_service
-from sync.server.store import migrate
 from sync.server.store.database import Database
 from sync.server.store.models import Device
-from tests.server.conftest import BACKENDS, fresh_database
+from tests.server.conftest import BACKENDS, one_specialist
 from tests.server.support import PASSWORD
 
 
 @pytest.fixture(params=BACKENDS)
 def db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Database]:
-    with fresh_database(request.param, tmp_path) as url:
-        database = Database(url)
-        migrate.upgrade(database)
-        admin.add_station(database, "S1", "Station", "150125")
-        admin.add_user(database, "wang", "Wang", Role.SPECIALIST, PASSWORD, admin.Area(station="S1"))
+    with one_specialist(request.param, tmp_path) as database:
         yield database
-        database.dispose()
 
 
 def _token(db: Database) -> str:

@@ -68,6 +68,25 @@ def fresh_database(backend: str, directory: Path) -> Iterator[str]:
             connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
+@contextmanager
+def one_specialist(backend: str, directory: Path) -> Iterator[Database]:
+    """A migrated database holding station S1 and its specialist ``wang`` (password support.PASSWORD)."""
+    from sync.domain.vocabulary import Role
+    from sync.server.services import admin
+
+    from .support import PASSWORD
+
+    with fresh_database(backend, directory) as url:
+        database = Database(url)
+        migrate.upgrade(database)
+        admin.add_station(database, "S1", "Station", "150125")
+        admin.add_user(database, "wang", "Wang", Role.SPECIALIST, PASSWORD, admin.Area(station="S1"))
+        try:
+            yield database
+        finally:
+            database.dispose()
+
+
 def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))

@@ -20,6 +20,9 @@ from sync.server.store.visibility import visible_to
 from .conftest import BACKENDS, fresh_database
 
 ALICE = Viewer("alice", Role.SPECIALIST, "WS-1", "150125", "1501")
+#: Every role with and without a station, county and league of its own.
+VIEWERS = [Viewer(*combo) for combo in itertools.product(
+    ["alice", "bob"], list(Role), ["WS-1", "WS-2", None], ["150125", None], ["1501", None])]
 
 
 def row(audience: Audience = Audience.AUTHOR, owner: str | None = "alice", station: str | None = "WS-1",
@@ -90,10 +93,8 @@ def _with_every_scope(db: Database) -> Iterator[tuple[Database, list[RowScope]]]
 
 def test_the_pull_query_selects_exactly_the_rows_scope_allows(scoped_rows: tuple[Database, list[RowScope]]):
     db, scopes = scoped_rows
-    viewers = [Viewer(*combo) for combo in itertools.product(
-        ["alice", "bob"], list(Role), ["WS-1", "WS-2", None], ["150125", None], ["1501", None])]
     with db.read() as session:
-        for viewer in viewers:
+        for viewer in VIEWERS:
             selected = {int(i) for i in session.execute(select(Record.record_id).where(visible_to(viewer))).scalars()}
             expected = {i for i, scope in enumerate(scopes) if can_read(viewer, scope)}
             assert selected == expected, viewer
@@ -102,10 +103,8 @@ def test_the_pull_query_selects_exactly_the_rows_scope_allows(scoped_rows: tuple
 def test_a_pull_page_holds_exactly_the_rows_scope_allows(scoped_rows: tuple[Database, list[RowScope]]):
     """The pull's own statement, built once per role and reused with each viewer's values bound."""
     db, scopes = scoped_rows
-    viewers = [Viewer(*combo) for combo in itertools.product(
-        ["alice", "bob"], list(Role), ["WS-1", "WS-2", None], ["150125", None], ["1501", None])]
     with db.read() as session:
-        for viewer in viewers:
+        for viewer in VIEWERS:
             page = records.change_texts_after(session, viewer, -1, len(scopes) + 1, len(scopes) + 1)
             selected = {json.loads(change)["record_id"] for _seq, change in page}
             expected = {str(i) for i, scope in enumerate(scopes) if can_read(viewer, scope)}
